@@ -1,0 +1,103 @@
+//! Finds the content files under `content/`, in a stable sorted order. The only user of walkdir.
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::diagnostics::Diagnostic;
+
+/// The content files of a site.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    /// `content/_index.md`, if present.
+    pub index: Option<PathBuf>,
+    /// Every other Markdown file, sorted by path.
+    pub documents: Vec<PathBuf>,
+    /// Folders that could not be read.
+    pub problems: Vec<Diagnostic>,
+}
+
+/// Walks `content_dir`. Names starting with `_` or `.` (other than `_index.md`) are not pages:
+/// `_sources/` keeps raw extractions. Symbolic links are not followed, so a link loop cannot
+/// hang the build.
+pub fn discover(content_dir: &Path) -> Discovered {
+    let mut found = Discovered::default();
+    let walker = WalkDir::new(content_dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| {
+            entry.depth() == 0 || {
+                let name = entry.file_name().to_string_lossy();
+                !(name.starts_with('.') || name.starts_with('_'))
+                    || (entry.depth() == 1 && name == "_index.md")
+            }
+        });
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => {
+                let path = entry.into_path();
+                if path.extension().is_some_and(|ext| ext == "md") {
+                    if path.parent() == Some(content_dir)
+                        && path.file_name().is_some_and(|n| n == "_index.md")
+                    {
+                        found.index = Some(path);
+                    } else {
+                        found.documents.push(path);
+                    }
+                }
+            }
+            Ok(_) => {}
+            Err(err) => {
+                let path = err.path().unwrap_or(content_dir).to_path_buf();
+                let message = match err.io_error() {
+                    Some(io) => format!("cannot read this folder: {io}"),
+                    None => "cannot read this folder".to_string(),
+                };
+                found.problems.push(
+                    Diagnostic::error(&path, (1, 1), message)
+                        .hint("check the folder's permissions"),
+                );
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+
+    use super::*;
+
+    #[test]
+    fn sorted_and_skips_private_names() {
+        let dir = std::env::temp_dir().join(format!("warraq-discover-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        for file in [
+            "b.md",
+            "a.md",
+            "_index.md",
+            "_sources/x.md",
+            ".hidden.md",
+            "sub/c.md",
+            "notes.txt",
+            "sub/_draft.md",
+        ] {
+            let path = dir.join(file);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, "").unwrap();
+        }
+        let found = discover(&dir);
+        let names: Vec<_> = found
+            .documents
+            .iter()
+            .map(|p| p.strip_prefix(&dir).unwrap().to_path_buf())
+            .collect();
+        assert_eq!(
+            names,
+            [PathBuf::from("a.md"), "b.md".into(), "sub/c.md".into()]
+        );
+        assert_eq!(found.index, Some(dir.join("_index.md")));
+        fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -1,0 +1,206 @@
+//! One content file turned into a validated document: bytes in, `Document` or diagnostics out.
+//!
+//! Pure: the caller reads the bytes. Decoding, BOM, front matter and field checks happen here.
+
+use std::path::{Path, PathBuf};
+
+use super::front_matter::FrontMatter;
+use super::schema::{self, Meta, SiteConfig};
+use super::split::split;
+use crate::diagnostics::{Diagnostic, FileDiagnostics};
+use crate::lang::Lang;
+
+/// A content file's text, BOM removed, with where its body starts.
+#[derive(Debug, Clone)]
+pub struct Text {
+    /// The file as editors name it in messages.
+    pub path: PathBuf,
+    /// Whole text, without BOM.
+    pub text: String,
+    /// Byte offset of the Markdown body in `text`.
+    pub body_offset: usize,
+}
+
+impl Text {
+    /// The Markdown body.
+    pub fn body(&self) -> &str {
+        &self.text[self.body_offset..]
+    }
+}
+
+/// A validated document ready for the Markdown stage.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Validated front matter.
+    pub meta: Meta,
+    /// Its text.
+    pub source: Text,
+}
+
+/// The home page: settings and body.
+#[derive(Debug, Clone)]
+pub struct Home {
+    /// Site settings.
+    pub config: SiteConfig,
+    /// Its text (the body is the home page text).
+    pub source: Text,
+}
+
+/// Decodes UTF-8 (reporting the first invalid byte's position) and drops a BOM.
+pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(crate::fs::strip_bom(&text).to_string()),
+        Err(err) => {
+            let valid = err.utf8_error().valid_up_to();
+            let bytes = err.into_bytes();
+            let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+            let position = crate::source_map::SourceMap::new(prefix).position(valid);
+            Err(Diagnostic::error(
+                path,
+                position,
+                format!("the file is not valid UTF-8 (byte 0x{:02X})", bytes[valid]),
+            )
+            .hint("save the file as UTF-8"))
+        }
+    }
+}
+
+/// Parses a document's text; the diagnostics hold every problem found.
+pub fn document(
+    path: &Path,
+    text: String,
+    default_lang: Lang,
+) -> (Option<Document>, Vec<Diagnostic>) {
+    let mut diags = FileDiagnostics::new(path, &text);
+    let meta = parse(&text, &mut diags, |fm, diags| {
+        let raw = fm.document(diags)?;
+        schema::document(raw, fm, default_lang, diags)
+    });
+    let list = std::mem::take(&mut diags.list);
+    drop(diags);
+    let doc = meta.map(|(meta, body_offset)| Document {
+        meta,
+        source: Text {
+            path: path.to_path_buf(),
+            text,
+            body_offset,
+        },
+    });
+    (doc, list)
+}
+
+/// Parses `content/_index.md`.
+pub fn home(path: &Path, text: String) -> (Option<Home>, Vec<Diagnostic>) {
+    let mut diags = FileDiagnostics::new(path, &text);
+    let config = parse(&text, &mut diags, |fm, diags| {
+        let raw = fm.site(diags)?;
+        schema::site(raw, fm, diags)
+    });
+    let list = std::mem::take(&mut diags.list);
+    drop(diags);
+    let home = config.map(|(config, body_offset)| Home {
+        config,
+        source: Text {
+            path: path.to_path_buf(),
+            text,
+            body_offset,
+        },
+    });
+    (home, list)
+}
+
+/// Byte offset of the front matter value at `path` in a file's text (0 when not found).
+pub fn field_offset(text: &str, path: &[super::yaml_path::Seg]) -> usize {
+    match split(text) {
+        Ok(split) => FrontMatter {
+            text: split.yaml,
+            offset: split.yaml_offset,
+        }
+        .value_offset(path),
+        Err(_) => 0,
+    }
+}
+
+fn parse<'a, T>(
+    text: &'a str,
+    diags: &mut FileDiagnostics<'a>,
+    validate: impl FnOnce(FrontMatter<'a>, &mut FileDiagnostics<'a>) -> Option<T>,
+) -> Option<(T, usize)> {
+    let split = match split(text) {
+        Ok(split) => split,
+        Err(err) => {
+            diags
+                .error(err.offset, err.message)
+                .set_hint(err.hint.to_string());
+            return None;
+        }
+    };
+    let fm = FrontMatter {
+        text: split.yaml,
+        offset: split.yaml_offset,
+    };
+    validate(fm, diags).map(|value| (value, split.body_offset))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn messages(text: &str) -> Vec<String> {
+        document(Path::new("c/x.md"), text.to_string(), Lang::Ar)
+            .1
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn valid_document() {
+        let text = "\u{feff}---\r\nslug: a-b\r\ntitle: عنوان\r\ntitle_en: Title\r\ndate: 2022-02\r\n---\r\nنص\r\n";
+        let (doc, diags) = document(
+            Path::new("x.md"),
+            crate::fs::strip_bom(text).to_string(),
+            Lang::Ar,
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+        let doc = doc.unwrap();
+        assert_eq!(doc.meta.slug.as_str(), "a-b");
+        assert_eq!(doc.source.body(), "نص\r\n");
+    }
+
+    #[test]
+    fn every_field_problem_is_reported_at_its_field() {
+        let text =
+            "---\nslug: Bad Slug\ntitle: عنوان\ntitle_en: ''\ndate: February\nlang: fr\n---\n";
+        assert_eq!(
+            messages(text),
+            [
+                "c/x.md:2:7: error: slug: the slug contains 'B' (U+0042); only a-z, 0-9 and - are allowed\n  hint: use lowercase ASCII letters, digits and hyphens, e.g. `turkey-karabakh-2020`",
+                "c/x.md:6:7: error: lang: `fr` is not a site language\n  hint: use `ar` or `en`",
+                "c/x.md:4:11: error: title_en: must not be empty\n  hint: give an English title so English readers can find the document",
+                "c/x.md:5:7: error: date: `February` is not a date: write YYYY, YYYY-MM, YYYY-MM-DD or `not stated`\n  hint: e.g. `date: 2022-02`, or `date: not stated` when the source gives none",
+            ]
+        );
+    }
+
+    #[test]
+    fn missing_fields_point_at_the_front_matter() {
+        let text = "---\nslug: a\n---\n";
+        let got = messages(text);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(
+            got[0].starts_with("c/x.md:2:1: error: title: the required field `title` is missing"),
+            "{}",
+            got[0]
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_position() {
+        let err = decode(Path::new("x.md"), b"---\nab\xff".to_vec()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "x.md:2:3: error: the file is not valid UTF-8 (byte 0xFF)\n  hint: save the file as UTF-8"
+        );
+    }
+}

@@ -1,0 +1,322 @@
+//! YAML front matter: parsing with positions. The only module that uses `serde_yaml`.
+//!
+//! Parsing goes in two steps so that every problem an editor can make is reported with a
+//! position in the file: first the YAML is read as plain data, and every unknown key at any
+//! depth is reported (with a "did you mean" hint); then it is read into the typed raw
+//! structs of [`super::raw`], whose type errors carry serde_yaml's own location.
+
+use serde::de::DeserializeOwned;
+
+use super::raw::{RawAbstract, RawAuthor, RawDocument, RawRemoval, RawRepair, RawSite, RawSource};
+use super::yaml_path::{Seg, fields_of, locate};
+use crate::diagnostics::FileDiagnostics;
+
+/// The YAML text of one file's front matter and where it sits in the file.
+#[derive(Debug, Clone, Copy)]
+pub struct FrontMatter<'a> {
+    /// The YAML between the fences.
+    pub text: &'a str,
+    /// Byte offset of `text` in the file.
+    pub offset: usize,
+}
+
+impl FrontMatter<'_> {
+    /// File offset of the value of the key at `path` (or of the nearest ancestor found).
+    pub fn value_offset(&self, path: &[Seg]) -> usize {
+        self.offset + locate(self.text, path).map_or(0, |found| found.value)
+    }
+
+    /// File offset of the key at `path` (or of the nearest ancestor found).
+    pub fn key_offset(&self, path: &[Seg]) -> usize {
+        self.offset + locate(self.text, path).map_or(0, |found| found.key)
+    }
+
+    /// Reads the front matter of a document; `None` after reporting what is wrong.
+    pub fn document(&self, diags: &mut FileDiagnostics) -> Option<RawDocument> {
+        self.parse(&document_shape(), diags)
+    }
+
+    /// Reads the front matter of `content/_index.md`; `None` after reporting what is wrong.
+    pub fn site(&self, diags: &mut FileDiagnostics) -> Option<RawSite> {
+        let shape = Shape {
+            fields: fields_of::<RawSite>(),
+            children: Vec::new(),
+        };
+        self.parse(&shape, diags)
+    }
+
+    fn parse<T: DeserializeOwned + Default>(
+        &self,
+        shape: &Shape,
+        diags: &mut FileDiagnostics,
+    ) -> Option<T> {
+        if self.text.trim().is_empty() {
+            return Some(T::default());
+        }
+        let value: serde_yaml::Value = match serde_yaml::from_str(self.text) {
+            Ok(value) => value,
+            Err(err) => {
+                self.yaml_error(&err, diags);
+                return None;
+            }
+        };
+        if value.is_null() {
+            return Some(T::default());
+        }
+        let before = diags.list.len();
+        self.check_keys(&value, shape, &mut Vec::new(), diags);
+        if diags.list.len() > before {
+            return None;
+        }
+        match serde_yaml::from_str(self.text) {
+            Ok(raw) => Some(raw),
+            Err(err) => {
+                self.yaml_error(&err, diags);
+                None
+            }
+        }
+    }
+
+    /// Reports a serde_yaml error at its own location, made relative to the file.
+    fn yaml_error(&self, err: &serde_yaml::Error, diags: &mut FileDiagnostics) {
+        let offset = self.offset + err.location().map_or(0, |l| l.index());
+        let message = message_without_location(err);
+        let hint = if message.contains("invalid type") {
+            "check the value's type: text, a number, a list (`- item`) or a mapping (`key: value`)"
+        } else {
+            "front matter is YAML: `key: value` per line; quote text that contains `: ` or starts with a special character"
+        };
+        diags
+            .error(offset, message)
+            .set_field("front matter")
+            .set_hint(hint.to_string());
+    }
+
+    /// Reports every key that `shape` does not know, at any depth.
+    fn check_keys<'v>(
+        &self,
+        value: &'v serde_yaml::Value,
+        shape: &Shape,
+        path: &mut Vec<Seg<'v>>,
+        diags: &mut FileDiagnostics,
+    ) {
+        let Some(mapping) = value.as_mapping() else {
+            return;
+        };
+        for (key, child) in mapping {
+            let Some(key) = key.as_str() else { continue };
+            path.push(Seg::Key(key));
+            if !shape.fields.contains(&key) {
+                let offset = self.key_offset(path);
+                let context = match path.len() {
+                    1 => String::new(),
+                    _ => format!(" in `{}`", display_path(&path[..path.len() - 1])),
+                };
+                let hint = suggestion(key, shape.fields);
+                diags
+                    .error(offset, format!("unknown front matter key `{key}`{context}"))
+                    .set_field(display_path(path))
+                    .set_hint(hint);
+            } else if let Some((_, nested)) = shape.children.iter().find(|(name, _)| *name == key) {
+                match nested {
+                    Nested::Map(inner) => self.check_keys(child, inner, path, diags),
+                    Nested::Seq(inner) => {
+                        for (i, item) in child.as_sequence().into_iter().flatten().enumerate() {
+                            path.push(Seg::Index(i));
+                            self.check_keys(item, inner, path, diags);
+                            path.pop();
+                        }
+                    }
+                }
+            }
+            path.pop();
+        }
+    }
+}
+
+/// The keys a mapping may have, and the shapes of its nested mappings and lists.
+struct Shape {
+    fields: &'static [&'static str],
+    children: Vec<(&'static str, Nested)>,
+}
+
+enum Nested {
+    Map(Shape),
+    Seq(Shape),
+}
+
+fn document_shape() -> Shape {
+    let leaf = |fields| Shape {
+        fields,
+        children: Vec::new(),
+    };
+    Shape {
+        fields: fields_of::<RawDocument>(),
+        children: vec![
+            ("authors", Nested::Seq(leaf(fields_of::<RawAuthor>()))),
+            ("abstract", Nested::Map(leaf(fields_of::<RawAbstract>()))),
+            (
+                "source",
+                Nested::Map(Shape {
+                    fields: fields_of::<RawSource>(),
+                    children: vec![
+                        ("removed", Nested::Seq(leaf(fields_of::<RawRemoval>()))),
+                        ("repairs", Nested::Seq(leaf(fields_of::<RawRepair>()))),
+                    ],
+                }),
+            ),
+        ],
+    }
+}
+
+fn display_path(path: &[Seg]) -> String {
+    let mut out = String::new();
+    for seg in path {
+        match seg {
+            Seg::Key(key) if out.is_empty() => out.push_str(key),
+            Seg::Key(key) => {
+                out.push('.');
+                out.push_str(key);
+            }
+            Seg::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    out
+}
+
+/// "did you mean `title`?" for a close key, otherwise the list of valid keys.
+fn suggestion(key: &str, fields: &[&str]) -> String {
+    let best = fields
+        .iter()
+        .map(|field| (edit_distance(key, field), *field))
+        .min()
+        .filter(|(distance, field)| *distance <= 2.max(field.len() / 3));
+    match best {
+        Some((_, field)) => format!("did you mean `{field}`?"),
+        None => format!("valid keys here: {}", fields.join(", ")),
+    }
+}
+
+/// Levenshtein distance with adjacent transpositions counted as one edit.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (rows[i - 1][j] + 1)
+                .min(rows[i][j - 1] + 1)
+                .min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = d;
+        }
+    }
+    rows[a.len()][b.len()]
+}
+
+/// serde_yaml appends " at line L column C" to its messages; the diagnostic has its own.
+fn message_without_location(err: &serde_yaml::Error) -> String {
+    let message = err.to_string();
+    match message.rfind(" at line ") {
+        Some(i) if err.location().is_some() => message[..i].to_string(),
+        _ => message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::content::split::split;
+
+    fn document(text: &str) -> (Option<RawDocument>, Vec<String>) {
+        let split = split(text).unwrap();
+        let mut diags = FileDiagnostics::new(Path::new("d.md"), text);
+        let fm = FrontMatter {
+            text: split.yaml,
+            offset: split.yaml_offset,
+        };
+        let raw = fm.document(&mut diags);
+        (raw, diags.list.iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn unknown_keys_are_all_reported_with_hints() {
+        let text = "---\nslug: a\ntittle: x\nauthors:\n  - name: n\n    nme_en: m\nfoo: 1\n---\n";
+        let (raw, messages) = document(text);
+        assert!(raw.is_none());
+        assert_eq!(
+            messages,
+            [
+                "d.md:3:1: error: tittle: unknown front matter key `tittle`\n  hint: did you mean `title`?",
+                "d.md:6:5: error: authors[0].nme_en: unknown front matter key `nme_en` in `authors[0]`\n  hint: did you mean `name_en`?",
+                "d.md:7:1: error: foo: unknown front matter key `foo`\n  hint: valid keys here: slug, lang, title, title_en, title_origin, title_en_origin, authors, date, date_text, publisher, publisher_en, place, place_en, abstract, sections, editorial_notes, source, draft",
+            ]
+        );
+    }
+
+    #[test]
+    fn type_errors_point_into_the_file() {
+        // Line 3 is Arabic: the column counts characters, not bytes.
+        let text = "---\nslug: a\ntitle: عنوان\nauthors: نص\n---\n";
+        let (raw, messages) = document(text);
+        assert!(raw.is_none());
+        assert_eq!(messages.len(), 1);
+        assert!(
+            messages[0].starts_with("d.md:4:10: error: front matter: authors: invalid type: string \"نص\", expected a sequence\n  hint: check the value's type"),
+            "{}",
+            messages[0]
+        );
+    }
+
+    #[test]
+    fn syntax_errors_after_crlf_and_bom_offsets() {
+        let text = "---\r\nslug: a\r\ntitle: [x\r\n---\r\n";
+        let (raw, messages) = document(text);
+        assert!(raw.is_none());
+        assert!(
+            messages[0].starts_with("d.md:4:1: error: front matter: did not find expected"),
+            "{}",
+            messages[0]
+        );
+    }
+
+    #[test]
+    fn dates_and_notes_may_be_numbers() {
+        let (raw, messages) = document("---\ndate: 2022\nauthors:\n- name: x\n  note: 1\n---\n");
+        assert!(messages.is_empty(), "{messages:?}");
+        let raw = raw.unwrap();
+        assert_eq!(raw.date.as_deref(), Some("2022"));
+        assert_eq!(raw.authors[0].note.as_deref(), Some("1"));
+    }
+
+    #[test]
+    fn empty_front_matter_is_all_defaults() {
+        let (raw, messages) = document("---\n---\nbody");
+        assert!(messages.is_empty());
+        assert!(raw.unwrap().slug.is_none());
+    }
+
+    #[test]
+    fn edit_distances() {
+        let cases = [
+            ("tittle", "title", 1),
+            ("tilte", "title", 1),
+            ("slug", "slug", 0),
+            ("", "ab", 2),
+        ];
+        for (a, b, d) in cases {
+            assert_eq!(edit_distance(a, b), d, "{a} {b}");
+        }
+    }
+}

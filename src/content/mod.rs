@@ -1,0 +1,13 @@
+//! Load stage: find the content files, split and validate their front matter.
+//!
+//! `discover` walks the folder, `split` separates front matter from Markdown, `front_matter`
+//! parses YAML (the only user of serde_yaml), `schema` validates it into typed fields, and
+//! `document` puts the steps together for one file. Markdown bodies are left untouched here.
+
+pub mod discover;
+pub mod document;
+pub mod front_matter;
+pub mod raw;
+pub mod schema;
+pub mod split;
+pub mod yaml_path;

@@ -1,0 +1,706 @@
+//! Validated front matter: the types the rest of Warraq relies on, built from the raw structs.
+//!
+//! Every check reports at the position of the field it is about, and all problems of a file
+//! are reported together. Nothing here reads files.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Serialize;
+
+use super::front_matter::FrontMatter;
+use super::raw::{RawDocument, RawRemoval, RawRepair, RawSite, RawSource};
+use super::yaml_path::Seg::{self, Index, Key};
+use crate::diagnostics::FileDiagnostics;
+use crate::lang::Lang;
+
+/// A document's URL segment: lowercase ASCII letters, digits and single inner hyphens.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Slug(String);
+
+/// Slugs that would collide with the site's own folders.
+const RESERVED_SLUGS: [&str; 2] = ["en", "assets"];
+
+impl Slug {
+    /// Checks the slug rules; the error says which rule is broken.
+    pub fn parse(text: &str) -> Result<Slug, String> {
+        if text.is_empty() {
+            return Err("the slug is empty".into());
+        }
+        if text.len() > 80 {
+            return Err(format!(
+                "the slug is {} characters long; 80 is the most",
+                text.len()
+            ));
+        }
+        if let Some(c) = text
+            .chars()
+            .find(|c| !matches!(c, 'a'..='z' | '0'..='9' | '-'))
+        {
+            return Err(format!(
+                "the slug contains {c:?} (U+{:04X}); only a-z, 0-9 and - are allowed",
+                c as u32
+            ));
+        }
+        if text.starts_with('-') || text.ends_with('-') || text.contains("--") {
+            return Err("a slug cannot start or end with `-` or contain `--`".into());
+        }
+        if RESERVED_SLUGS.contains(&text) {
+            return Err(format!("`{text}` is reserved for the site's own pages"));
+        }
+        Ok(Slug(text.to_string()))
+    }
+
+    /// The slug text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Slug {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Who a title comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    /// The source document.
+    Source,
+    /// The editor's translation of the source's title.
+    Translation,
+    /// The editor, because the source has none.
+    Editor,
+}
+
+/// A publication date, as precise as the source states it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Date {
+    /// The source gives no date.
+    NotStated,
+    /// A year, optionally with month and day.
+    Known {
+        /// Four-digit year.
+        year: u16,
+        /// 1–12.
+        month: Option<u8>,
+        /// 1–31.
+        day: Option<u8>,
+    },
+}
+
+impl Date {
+    /// Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or `not stated`.
+    pub fn parse(text: &str) -> Result<Date, String> {
+        let text = text.trim();
+        if matches!(text, "not stated" | "not-stated") {
+            return Ok(Date::NotStated);
+        }
+        let bad =
+            || format!("`{text}` is not a date: write YYYY, YYYY-MM, YYYY-MM-DD or `not stated`");
+        let parts: Vec<&str> = text.split('-').collect();
+        let number = |s: &str, len: usize| {
+            (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| s.parse::<u16>().ok())
+                .flatten()
+        };
+        let year = parts.first().and_then(|y| number(y, 4)).ok_or_else(bad)?;
+        let month = parts
+            .get(1)
+            .map(|m| {
+                number(m, 2)
+                    .filter(|m| (1..=12).contains(m))
+                    .ok_or_else(bad)
+            })
+            .transpose()?;
+        let day = parts
+            .get(2)
+            .map(|d| {
+                number(d, 2)
+                    .filter(|d| (1..=31).contains(d))
+                    .ok_or_else(bad)
+            })
+            .transpose()?;
+        if parts.len() > 3 {
+            return Err(bad());
+        }
+        Ok(Date::Known {
+            year,
+            month: month.map(|m| m as u8),
+            day: day.map(|d| d as u8),
+        })
+    }
+
+    /// ISO 8601 form (`2022-02`), or `None` when not stated.
+    pub fn iso(&self) -> Option<String> {
+        match *self {
+            Date::NotStated => None,
+            Date::Known {
+                year, month: None, ..
+            } => Some(format!("{year:04}")),
+            Date::Known {
+                year,
+                month: Some(m),
+                day: None,
+            } => Some(format!("{year:04}-{m:02}")),
+            Date::Known {
+                year,
+                month: Some(m),
+                day: Some(d),
+            } => Some(format!("{year:04}-{m:02}-{d:02}")),
+        }
+    }
+}
+
+/// One author of a document.
+#[derive(Debug, Clone, Serialize)]
+pub struct Author {
+    /// The name as the source writes it.
+    pub name: String,
+    /// A romanised form for English readers and citations.
+    pub name_en: Option<String>,
+    /// Label of a footnote attached to the byline.
+    pub note: Option<String>,
+}
+
+/// The two abstracts of a document; either may be absent.
+#[derive(Debug, Clone, Serialize)]
+pub struct Abstract {
+    /// Arabic abstract.
+    pub ar: Option<String>,
+    /// English abstract.
+    pub en: Option<String>,
+}
+
+/// Source material deliberately left out of the published text.
+#[derive(Debug, Clone, Serialize)]
+pub struct Removal {
+    /// First source line, 1-based.
+    pub first_line: usize,
+    /// Last source line, inclusive.
+    pub last_line: usize,
+    /// Only this text of those lines, when set.
+    pub text: Option<String>,
+    /// Why it was left out.
+    pub reason: String,
+}
+
+/// An extraction error the editor repaired.
+#[derive(Debug, Clone, Serialize)]
+pub struct Repair {
+    /// Source line, 1-based.
+    pub line: usize,
+    /// The text as extracted.
+    pub from: String,
+    /// The text as published.
+    pub to: String,
+    /// What was wrong, for readers.
+    pub note: String,
+}
+
+/// The raw text a document was converted from.
+#[derive(Debug, Clone, Serialize)]
+pub struct Source {
+    /// Path relative to `content/`.
+    pub file: String,
+    /// Material left out.
+    pub removed: Vec<Removal>,
+    /// Extraction errors repaired.
+    pub repairs: Vec<Repair>,
+}
+
+/// A document's validated front matter.
+#[derive(Debug, Clone, Serialize)]
+pub struct Meta {
+    pub slug: Slug,
+    pub lang: Lang,
+    pub title: String,
+    pub title_en: String,
+    pub title_origin: Origin,
+    pub title_en_origin: Origin,
+    pub authors: Vec<Author>,
+    pub date: Date,
+    pub date_text: Option<String>,
+    pub publisher: Option<String>,
+    pub publisher_en: Option<String>,
+    pub place: Option<String>,
+    pub place_en: Option<String>,
+    #[serde(rename = "abstract")]
+    pub abstract_: Option<Abstract>,
+    /// English titles of headings, by heading id.
+    pub sections: BTreeMap<String, String>,
+    pub editorial_notes: Vec<String>,
+    pub source: Option<Source>,
+    pub draft: bool,
+}
+
+/// Site-wide settings from `content/_index.md`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteConfig {
+    pub title: String,
+    pub title_en: String,
+    /// Absolute URL of the site root, ending in `/`; only canonical links, sitemap and feed use it.
+    pub base_url: Option<String>,
+    pub default_language: Lang,
+    pub description: Option<String>,
+    pub description_en: Option<String>,
+}
+
+/// Checks one file's fields, reporting at each field's position.
+struct Checker<'a, 'd> {
+    fm: FrontMatter<'a>,
+    diags: &'d mut FileDiagnostics<'a>,
+}
+
+impl Checker<'_, '_> {
+    fn error(&mut self, path: &[Seg], message: impl Into<String>, hint: impl Into<String>) {
+        let offset = self.fm.value_offset(path);
+        let field = display(path);
+        self.diags
+            .error(offset, message)
+            .set_field(field)
+            .set_hint(hint.into());
+    }
+
+    /// A required, non-empty text field.
+    fn required(&mut self, path: &[Seg], value: Option<String>, hint: &str) -> Option<String> {
+        match value.map(|v| v.trim().to_string()) {
+            Some(v) if !v.is_empty() => Some(v),
+            Some(_) => {
+                self.error(path, "must not be empty", hint);
+                None
+            }
+            None => {
+                let offset = self.fm.offset;
+                let field = display(path);
+                self.diags
+                    .error(offset, format!("the required field `{field}` is missing"))
+                    .set_field(field)
+                    .set_hint(hint.to_string());
+                None
+            }
+        }
+    }
+
+    /// An optional text field: absent and empty mean the same.
+    fn optional(value: Option<String>) -> Option<String> {
+        value
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    }
+
+    fn origin(
+        &mut self,
+        path: &[Seg],
+        value: Option<&str>,
+        default: Origin,
+        allowed: &[Origin],
+    ) -> Origin {
+        let parsed = match value {
+            None => return default,
+            Some("source") => Origin::Source,
+            Some("translation") => Origin::Translation,
+            Some("editor") => Origin::Editor,
+            Some(_) => {
+                let names: Vec<_> = allowed
+                    .iter()
+                    .map(|o| format!("`{}`", origin_name(*o)))
+                    .collect();
+                self.error(
+                    path,
+                    format!("`{}` is not a title origin", value.unwrap_or_default()),
+                    format!("use {}", names.join(" or ")),
+                );
+                return default;
+            }
+        };
+        if !allowed.contains(&parsed) {
+            let names: Vec<_> = allowed
+                .iter()
+                .map(|o| format!("`{}`", origin_name(*o)))
+                .collect();
+            self.error(
+                path,
+                format!("`{}` is not allowed here", origin_name(parsed)),
+                format!("use {}", names.join(" or ")),
+            );
+        }
+        parsed
+    }
+
+    fn lang(&mut self, path: &[Seg], value: Option<&str>, default: Lang) -> Lang {
+        match value {
+            None => default,
+            Some(code) => Lang::from_code(code).unwrap_or_else(|| {
+                self.error(
+                    path,
+                    format!("`{code}` is not a site language"),
+                    "use `ar` or `en`",
+                );
+                default
+            }),
+        }
+    }
+}
+
+fn origin_name(origin: Origin) -> &'static str {
+    match origin {
+        Origin::Source => "source",
+        Origin::Translation => "translation",
+        Origin::Editor => "editor",
+    }
+}
+
+fn display(path: &[Seg]) -> String {
+    let mut out = String::new();
+    for seg in path {
+        match seg {
+            Key(k) if out.is_empty() => out.push_str(k),
+            Key(k) => out.push_str(&format!(".{k}")),
+            Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    out
+}
+
+/// Validates the site settings of `content/_index.md`.
+pub fn site<'a>(
+    raw: RawSite,
+    fm: FrontMatter<'a>,
+    diags: &mut FileDiagnostics<'a>,
+) -> Option<SiteConfig> {
+    let before = diags.list.len();
+    let mut c = Checker { fm, diags };
+    let title = c.required(
+        &[Key("title")],
+        raw.title,
+        "give the site's Arabic title, e.g. `title: وراق`",
+    );
+    let title_en = c.required(
+        &[Key("title_en")],
+        raw.title_en,
+        "give the site's English title, e.g. `title_en: Warraq`",
+    );
+    let default_language = c.lang(
+        &[Key("default_language")],
+        raw.default_language.as_deref(),
+        Lang::Ar,
+    );
+    let base_url = Checker::optional(raw.base_url).map(|url| {
+        if url.ends_with('/') {
+            url
+        } else {
+            format!("{url}/")
+        }
+    });
+    if let Some(url) = &base_url
+        && !(url.starts_with("https://") || url.starts_with("http://"))
+    {
+        c.error(
+            &[Key("base_url")],
+            format!("`{url}` is not an absolute http(s) URL"),
+            "write it like `https://user.github.io/repo/`",
+        );
+    }
+    if c.diags.list.len() > before {
+        return None;
+    }
+    Some(SiteConfig {
+        title: title?,
+        title_en: title_en?,
+        base_url,
+        default_language,
+        description: Checker::optional(raw.description),
+        description_en: Checker::optional(raw.description_en),
+    })
+}
+
+/// Validates a document's front matter; `None` when any field is in error (all are reported).
+pub fn document<'a>(
+    raw: RawDocument,
+    fm: FrontMatter<'a>,
+    default_lang: Lang,
+    diags: &mut FileDiagnostics<'a>,
+) -> Option<Meta> {
+    let before = diags.list.len();
+    let mut c = Checker { fm, diags };
+    let slug = c
+        .required(&[Key("slug")], raw.slug, "give the document's URL segment, e.g. `slug: karabakh-2020`")
+        .and_then(|text| {
+            Slug::parse(&text)
+                .map_err(|e| c.error(&[Key("slug")], e, "use lowercase ASCII letters, digits and hyphens, e.g. `turkey-karabakh-2020`"))
+                .ok()
+        });
+    let lang = c.lang(&[Key("lang")], raw.lang.as_deref(), default_lang);
+    let title = c.required(
+        &[Key("title")],
+        raw.title,
+        "give the title; if the source has none, supply one and set `title_origin: editor`",
+    );
+    let title_en = c.required(
+        &[Key("title_en")],
+        raw.title_en,
+        "give an English title so English readers can find the document",
+    );
+    let title_origin = c.origin(
+        &[Key("title_origin")],
+        raw.title_origin.as_deref(),
+        Origin::Source,
+        &[Origin::Source, Origin::Editor],
+    );
+    let default_en = if title_origin == Origin::Editor {
+        Origin::Editor
+    } else {
+        Origin::Translation
+    };
+    let title_en_origin = c.origin(
+        &[Key("title_en_origin")],
+        raw.title_en_origin.as_deref(),
+        default_en,
+        &[Origin::Source, Origin::Translation, Origin::Editor],
+    );
+    let date = match raw.date {
+        None => {
+            c.required(
+                &[Key("date")],
+                None,
+                "give the date as YYYY, YYYY-MM or YYYY-MM-DD, or write `date: not stated`",
+            );
+            None
+        }
+        Some(text) => Date::parse(&text)
+            .map_err(|e| {
+                c.error(
+                    &[Key("date")],
+                    e,
+                    "e.g. `date: 2022-02`, or `date: not stated` when the source gives none",
+                )
+            })
+            .ok(),
+    };
+    let mut authors = Vec::new();
+    for (i, author) in raw.authors.into_iter().enumerate() {
+        let path = [Key("authors"), Index(i), Key("name")];
+        if let Some(name) = c.required(&path, author.name, "each author needs a `name`") {
+            authors.push(super::schema::Author {
+                name,
+                name_en: Checker::optional(author.name_en),
+                note: Checker::optional(author.note),
+            });
+        }
+    }
+    let abstract_ = raw
+        .abstract_
+        .map(|a| Abstract {
+            ar: Checker::optional(a.ar),
+            en: Checker::optional(a.en),
+        })
+        .filter(|a| a.ar.is_some() || a.en.is_some());
+    let source = raw.source.and_then(|s| source(&mut c, s));
+    let mut sections = BTreeMap::new();
+    for (id, title) in raw.sections {
+        match Checker::optional(Some(title)) {
+            Some(title) => {
+                sections.insert(id, title);
+            }
+            None => c.error(
+                &[Key("sections"), Key(&id)],
+                "the English section title is empty",
+                "write the heading's English title",
+            ),
+        }
+    }
+    let editorial_notes = raw
+        .editorial_notes
+        .into_iter()
+        .filter_map(|n| Checker::optional(Some(n)))
+        .collect();
+    if c.diags.list.len() > before {
+        return None;
+    }
+    Some(Meta {
+        slug: slug?,
+        lang,
+        title: title?,
+        title_en: title_en?,
+        title_origin,
+        title_en_origin,
+        authors,
+        date: date?,
+        date_text: Checker::optional(raw.date_text),
+        publisher: Checker::optional(raw.publisher),
+        publisher_en: Checker::optional(raw.publisher_en),
+        place: Checker::optional(raw.place),
+        place_en: Checker::optional(raw.place_en),
+        abstract_,
+        sections,
+        editorial_notes,
+        source,
+        draft: raw.draft,
+    })
+}
+
+fn source(c: &mut Checker, raw: RawSource) -> Option<Source> {
+    let file = c.required(
+        &[Key("source"), Key("file")],
+        raw.file,
+        "name the raw text, relative to content/, e.g. `_sources/paper.txt`",
+    )?;
+    if file.starts_with('/') || file.split(['/', '\\']).any(|part| part == "..") {
+        c.error(
+            &[Key("source"), Key("file")],
+            format!("`{file}` leaves the content folder"),
+            "give a path inside content/, e.g. `_sources/paper.txt`",
+        );
+    }
+    let removed = raw
+        .removed
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, r)| removal(c, i, r))
+        .collect();
+    let repairs = raw
+        .repairs
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, r)| repair(c, i, r))
+        .collect();
+    Some(Source {
+        file,
+        removed,
+        repairs,
+    })
+}
+
+fn removal(c: &mut Checker, i: usize, raw: RawRemoval) -> Option<Removal> {
+    let path = [Key("source"), Key("removed"), Index(i)];
+    let range = match (raw.line, raw.lines.as_deref()) {
+        (Some(line), None) => Some((line, line)),
+        (None, Some(lines)) => parse_range(lines),
+        _ => None,
+    };
+    let reason = Checker::optional(raw.reason);
+    match (range, reason) {
+        (Some((first, last)), Some(reason)) if first >= 1 && first <= last => Some(Removal {
+            first_line: first,
+            last_line: last,
+            text: Checker::optional(raw.text),
+            reason,
+        }),
+        (_, None) => {
+            c.error(
+                &path,
+                "a removal needs a `reason`",
+                "say what was left out, e.g. `reason: portrait caption`",
+            );
+            None
+        }
+        _ => {
+            c.error(
+                &path,
+                "a removal needs either `line: N` or `lines: N-M` (1-based, N ≤ M)",
+                "e.g. `lines: 15-22`",
+            );
+            None
+        }
+    }
+}
+
+fn parse_range(text: &str) -> Option<(usize, usize)> {
+    match text.split_once('-') {
+        Some((a, b)) => Some((a.trim().parse().ok()?, b.trim().parse().ok()?)),
+        None => text.trim().parse().ok().map(|n| (n, n)),
+    }
+}
+
+fn repair(c: &mut Checker, i: usize, raw: RawRepair) -> Option<Repair> {
+    let path = [Key("source"), Key("repairs"), Index(i)];
+    match (raw.line, raw.from, raw.to, Checker::optional(raw.note)) {
+        (Some(line), Some(from), Some(to), Some(note)) if line >= 1 => Some(Repair {
+            line,
+            from,
+            to,
+            note,
+        }),
+        _ => {
+            c.error(
+                &path,
+                "a repair needs `line`, `from`, `to` and `note`",
+                "e.g. `{line: 103, from: أمнести, to: أمنستي, note: Cyrillic letters replaced}`",
+            );
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        let ok = ["a", "karabakh-2020", "x1-y2"];
+        for s in ok {
+            assert!(Slug::parse(s).is_ok(), "{s}");
+        }
+        let bad = [
+            ("", "the slug is empty"),
+            (
+                "Karabakh",
+                "the slug contains 'K' (U+004B); only a-z, 0-9 and - are allowed",
+            ),
+            (
+                "../x",
+                "the slug contains '.' (U+002E); only a-z, 0-9 and - are allowed",
+            ),
+            (
+                "a/b",
+                "the slug contains '/' (U+002F); only a-z, 0-9 and - are allowed",
+            ),
+            (
+                "قره",
+                "the slug contains 'ق' (U+0642); only a-z, 0-9 and - are allowed",
+            ),
+            (
+                "a\u{200f}b",
+                "the slug contains '\\u{200f}' (U+200F); only a-z, 0-9 and - are allowed",
+            ),
+            ("-a", "a slug cannot start or end with `-` or contain `--`"),
+            (
+                "a--b",
+                "a slug cannot start or end with `-` or contain `--`",
+            ),
+            ("en", "`en` is reserved for the site's own pages"),
+        ];
+        for (s, message) in bad {
+            assert_eq!(Slug::parse(s).unwrap_err(), message, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn dates() {
+        let cases = [
+            ("2022", Some("2022")),
+            ("2022-02", Some("2022-02")),
+            ("2022-02-14", Some("2022-02-14")),
+            ("not stated", None),
+        ];
+        for (text, iso) in cases {
+            assert_eq!(Date::parse(text).unwrap().iso().as_deref(), iso, "{text}");
+        }
+        for bad in [
+            "22",
+            "2022-13",
+            "2022-1",
+            "2022-02-32",
+            "February 2022",
+            "2022-02-01-01",
+            "",
+        ] {
+            assert!(Date::parse(bad).is_err(), "{bad}");
+        }
+    }
+}

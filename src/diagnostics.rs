@@ -1,0 +1,203 @@
+//! Messages for editors about their content: errors and warnings with a position in a file.
+//!
+//! A build collects every diagnostic of every file and prints them all at once, sorted by
+//! file and position. Environment failures (a missing folder, a broken template) are not
+//! diagnostics: they stop the build and are [`crate::error::Error`]s.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::source_map::SourceMap;
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The build fails (exit code 1) and nothing is written.
+    Error,
+    /// The build succeeds, but the editor should look.
+    Warning,
+}
+
+/// One message about one place in one content file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file, as the editor named it (relative to the working directory when possible).
+    pub file: PathBuf,
+    /// 1-based line in the file.
+    pub line: usize,
+    /// 1-based column in the file, in characters.
+    pub column: usize,
+    /// The front matter field or Markdown construct concerned, e.g. `slug` or `footnote [^3]`.
+    pub field: Option<String>,
+    /// What is wrong.
+    pub message: String,
+    /// How to put it right.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error at `line`:`column` of `file`.
+    pub fn error(file: &Path, (line, column): (usize, usize), message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            file: file.to_path_buf(),
+            line,
+            column,
+            field: None,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// A warning at `line`:`column` of `file`.
+    pub fn warning(file: &Path, position: (usize, usize), message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(file, position, message)
+        }
+    }
+
+    /// Names the field or construct the message is about.
+    pub fn field(mut self, field: impl Into<String>) -> Self {
+        self.field = Some(field.into());
+        self
+    }
+
+    /// Adds a hint on how to fix it.
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Names the field or construct, in place (for diagnostics already recorded).
+    pub fn set_field(&mut self, field: impl Into<String>) -> &mut Self {
+        self.field = Some(field.into());
+        self
+    }
+
+    /// Adds a hint, in place.
+    pub fn set_hint(&mut self, hint: impl Into<String>) -> &mut Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// True for errors, which fail the build.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(
+            f,
+            "{}:{}:{}: {severity}: ",
+            self.file.display(),
+            self.line,
+            self.column
+        )?;
+        if let Some(field) = &self.field {
+            write!(f, "{field}: ")?;
+        }
+        write!(f, "{}", self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Diagnostics of one file, positioned by byte offsets into its text.
+pub struct FileDiagnostics<'a> {
+    file: &'a Path,
+    map: SourceMap<'a>,
+    /// What has been reported so far, in the order it was found.
+    pub list: Vec<Diagnostic>,
+}
+
+impl<'a> FileDiagnostics<'a> {
+    /// Starts collecting diagnostics for `file`, whose full text is `text`.
+    pub fn new(file: &'a Path, text: &'a str) -> Self {
+        FileDiagnostics {
+            file,
+            map: SourceMap::new(text),
+            list: Vec::new(),
+        }
+    }
+
+    /// The file's line and column of byte `offset`.
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        self.map.position(offset)
+    }
+
+    /// Records an error at byte `offset` and returns it for hints and fields.
+    pub fn error(&mut self, offset: usize, message: impl Into<String>) -> &mut Diagnostic {
+        let diagnostic = Diagnostic::error(self.file, self.position(offset), message);
+        self.push(diagnostic)
+    }
+
+    /// Records a warning at byte `offset` and returns it for hints and fields.
+    pub fn warning(&mut self, offset: usize, message: impl Into<String>) -> &mut Diagnostic {
+        let diagnostic = Diagnostic::warning(self.file, self.position(offset), message);
+        self.push(diagnostic)
+    }
+
+    fn push(&mut self, diagnostic: Diagnostic) -> &mut Diagnostic {
+        self.list.push(diagnostic);
+        self.list.last_mut().expect("just pushed")
+    }
+}
+
+/// Sorts diagnostics by file and position so output does not depend on discovery order.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (&a.file, a.line, a.column, a.severity, &a.message)
+            .cmp(&(&b.file, b.line, b.column, b.severity, &b.message))
+    });
+}
+
+/// True when any diagnostic is an error.
+pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
+    diagnostics.iter().any(Diagnostic::is_error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_shape() {
+        let d = Diagnostic::error(
+            Path::new("content/a.md"),
+            (4, 1),
+            "unknown front matter key `tittle`",
+        )
+        .hint("did you mean `title`?");
+        assert_eq!(
+            d.to_string(),
+            "content/a.md:4:1: error: unknown front matter key `tittle`\n  hint: did you mean `title`?"
+        );
+        let w = Diagnostic::warning(Path::new("b.md"), (2, 3), "never referenced")
+            .field("footnote [^x]");
+        assert_eq!(
+            w.to_string(),
+            "b.md:2:3: warning: footnote [^x]: never referenced"
+        );
+    }
+
+    #[test]
+    fn positions_come_from_offsets() {
+        let text = "---\nslug: x\n";
+        let mut diags = FileDiagnostics::new(Path::new("f.md"), text);
+        diags
+            .error(text.find('x').unwrap(), "bad")
+            .set_field("slug");
+        assert_eq!(diags.list[0].to_string(), "f.md:2:7: error: slug: bad");
+    }
+}

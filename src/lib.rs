@@ -1,0 +1,28 @@
+//! Warraq publishes Arabic research papers as a bilingual static website.
+//!
+//! A site is a folder with `content/` (Markdown documents with YAML front matter, and
+//! `_index.md` for site settings) and optionally `templates/`. The build is a pipeline you can
+//! read in [`pipeline::build`]:
+//!
+//! 1. **load** ([`content`]): find files, split and validate front matter into typed [`content::schema::Meta`];
+//! 2. **parse and transform** ([`markdown`]): one pulldown-cmark parse, then small event passes
+//!    (raw HTML escaped, heading ids, footnotes with backlinks);
+//! 3. **render** ([`render`]): typed contexts through Tera templates;
+//! 4. **write** ([`output`]): minify every page, then swap the new site in atomically.
+//!
+//! Content problems are [`diagnostics::Diagnostic`]s with file, line and column, all
+//! collected before anything is written; environment failures are [`error::Error`]s.
+
+pub mod align;
+pub mod cli;
+pub mod content;
+pub mod diagnostics;
+pub mod error;
+pub mod fs;
+pub mod lang;
+pub mod markdown;
+pub mod output;
+pub mod pipeline;
+pub mod render;
+pub mod source_map;
+pub mod verify;

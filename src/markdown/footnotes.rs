@@ -1,0 +1,382 @@
+//! Footnotes: references become links, definitions become one endnotes list with backlinks.
+//!
+//! Notes are numbered by first reference (references from the byline come first, then the
+//! body in reading order, then references made inside notes). A note referenced k times gets
+//! k backlinks, each to its own reference (`fnref-N`, `fnref-N-2`, …), labelled ↑ with a
+//! letter in the document's script when there are several. A reference without a definition
+//! is an error at its line; a definition never referenced is a warning.
+
+use std::collections::BTreeMap;
+
+use pulldown_cmark::{Event, Tag, TagEnd, html};
+
+use super::parser::Spanned;
+use crate::diagnostics::FileDiagnostics;
+use crate::lang::Lang;
+
+/// The rendered notes of a page.
+#[derive(Debug, Default, Clone)]
+pub struct Notes {
+    /// How many notes are referenced (and so listed).
+    pub count: usize,
+    /// Reference markup for each byline label, in the order given.
+    pub byline: Vec<String>,
+    /// The `<li>` items of the endnotes list, in number order.
+    pub items: Vec<String>,
+}
+
+struct Definition<'a> {
+    events: Vec<Spanned<'a>>,
+    offset: usize,
+}
+
+/// Numbering state: label → number, and how many references each note has had.
+struct Numbering {
+    lang: Lang,
+    numbers: BTreeMap<String, usize>,
+    order: Vec<String>,
+    refs: Vec<usize>,
+}
+
+impl Numbering {
+    /// Markup for the next reference to `label`.
+    fn reference(&mut self, label: &str) -> String {
+        let number = match self.numbers.get(label) {
+            Some(&n) => n,
+            None => {
+                self.order.push(label.to_string());
+                self.refs.push(0);
+                self.numbers.insert(label.to_string(), self.order.len());
+                self.order.len()
+            }
+        };
+        self.refs[number - 1] += 1;
+        let id = reference_id(number, self.refs[number - 1]);
+        let label = match self.lang {
+            Lang::Ar => format!("الحاشية {number}"),
+            Lang::En => format!("Note {number}"),
+        };
+        format!(
+            "<sup class=\"fnref\"><a id=\"{id}\" href=\"#fn-{number}\" role=\"doc-noteref\" aria-label=\"{label}\">{number}</a></sup>"
+        )
+    }
+}
+
+fn reference_id(number: usize, nth: usize) -> String {
+    match nth {
+        1 => format!("fnref-{number}"),
+        k => format!("fnref-{number}-{k}"),
+    }
+}
+
+/// Takes the footnote definitions out of `events`, links every reference, and renders the notes.
+///
+/// `byline` holds the labels referenced from the title block with their file offsets.
+pub fn extract<'a>(
+    events: Vec<Spanned<'a>>,
+    byline: &[(&'a str, usize)],
+    lang: Lang,
+    diags: &mut FileDiagnostics,
+    base: usize,
+) -> (Vec<Spanned<'a>>, Notes) {
+    let mut body = Vec::with_capacity(events.len());
+    let mut definitions: BTreeMap<String, Definition<'a>> = BTreeMap::new();
+    let mut open: Option<(String, Definition<'a>)> = None;
+    for (event, range) in events {
+        match event {
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                open = Some((
+                    label.to_string(),
+                    Definition {
+                        events: Vec::new(),
+                        offset: base + range.start,
+                    },
+                ));
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                if let Some((label, def)) = open.take() {
+                    if let Some(first) = definitions.get(&label) {
+                        let (line, _) = diags.position(first.offset);
+                        diags.error(def.offset, format!("the note [^{label}] is defined twice")).set_field("footnote").set_hint(format!("the first definition is on line {line}; give this one another label"));
+                    } else {
+                        definitions.insert(label, def);
+                    }
+                }
+            }
+            event => match open.as_mut() {
+                Some((_, def)) => def.events.push((event, range)),
+                None => body.push((event, range)),
+            },
+        }
+    }
+
+    let mut numbering = Numbering {
+        lang,
+        numbers: BTreeMap::new(),
+        order: Vec::new(),
+        refs: Vec::new(),
+    };
+    let mut notes = Notes::default();
+    for &(label, offset) in byline {
+        if definitions.contains_key(label) {
+            notes.byline.push(numbering.reference(label));
+        } else {
+            diags
+                .error(
+                    offset,
+                    format!("the byline refers to the note [^{label}], which is not defined"),
+                )
+                .set_field("authors.note")
+                .set_hint(format!(
+                    "add a definition `[^{label}]: …` to the text, or remove the `note`"
+                ));
+            notes.byline.push(String::new());
+        }
+    }
+    let body = link_references(body, &definitions, &mut numbering, diags, base);
+
+    // Render notes in number order; references inside notes may add more notes to the end.
+    let mut next = 0;
+    let mut rendered: Vec<(usize, Vec<Spanned<'a>>)> = Vec::new();
+    while next < numbering.order.len() {
+        let label = numbering.order[next].clone();
+        next += 1;
+        let def_events = definitions
+            .get(&label)
+            .map(|d| d.events.clone())
+            .unwrap_or_default();
+        let linked = link_references(def_events, &definitions, &mut numbering, diags, base);
+        rendered.push((next, linked));
+    }
+    for (number, events) in rendered {
+        notes.items.push(render_item(
+            number,
+            numbering.refs[number - 1],
+            events,
+            lang,
+        ));
+    }
+    notes.count = numbering.order.len();
+
+    for (label, def) in &definitions {
+        if !numbering.numbers.contains_key(label) {
+            diags
+                .warning(
+                    def.offset,
+                    format!("the note [^{label}] is never referenced"),
+                )
+                .set_field("footnote")
+                .set_hint(format!(
+                    "refer to it with [^{label}] where it belongs, or delete it"
+                ));
+        }
+    }
+    (body, notes)
+}
+
+/// Replaces each footnote reference with its link; reports references to undefined notes.
+fn link_references<'a>(
+    events: Vec<Spanned<'a>>,
+    definitions: &BTreeMap<String, Definition<'a>>,
+    numbering: &mut Numbering,
+    diags: &mut FileDiagnostics,
+    base: usize,
+) -> Vec<Spanned<'a>> {
+    events
+        .into_iter()
+        .map(|(event, range)| match event {
+            Event::FootnoteReference(label) if definitions.contains_key(label.as_ref()) => {
+                (Event::InlineHtml(numbering.reference(&label).into()), range)
+            }
+            Event::FootnoteReference(label) => {
+                report_undefined(&label, base + range.start, diags);
+                (Event::Text(format!("[^{label}]").into()), range)
+            }
+            Event::Text(text) => {
+                // Without a definition, pulldown-cmark leaves `[^label]` as plain text.
+                for (i, label) in undefined_in_text(&text) {
+                    report_undefined(label, base + range.start + i, diags);
+                }
+                (Event::Text(text), range)
+            }
+            other => (other, range),
+        })
+        .collect()
+}
+
+fn report_undefined(label: &str, offset: usize, diags: &mut FileDiagnostics) {
+    diags
+        .error(
+            offset,
+            format!("the note [^{label}] is referenced but never defined"),
+        )
+        .set_field("footnote")
+        .set_hint(format!("add a line `[^{label}]: …` with the note's text"));
+}
+
+/// `[^label]` occurrences in merged text, with their byte index.
+fn undefined_in_text(text: &str) -> Vec<(usize, &str)> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(i) = text[from..].find("[^") {
+        let start = from + i;
+        let rest = &text[start + 2..];
+        match rest.find(']') {
+            Some(end) if end > 0 && !rest[..end].contains(char::is_whitespace) => {
+                found.push((start, &rest[..end]));
+                from = start + 2 + end;
+            }
+            _ => from = start + 2,
+        }
+    }
+    found
+}
+
+/// One `<li>` of the endnotes, with a backlink per reference.
+fn render_item(number: usize, refs: usize, mut events: Vec<Spanned>, lang: Lang) -> String {
+    let backlinks: Vec<String> = (1..=refs)
+        .map(|k| {
+            let letter = if refs > 1 { lang.backlink_letter(k - 1) } else { String::new() };
+            let label = match lang {
+                Lang::Ar => format!("العودة إلى موضع الإحالة {number}{}", spaced(&letter)),
+                Lang::En => format!("Back to reference {number}{}", spaced(&letter)),
+            };
+            format!(
+                "<a href=\"#{}\" class=\"fn-back\" role=\"doc-backlink\" aria-label=\"{label}\">↑{letter}</a>",
+                reference_id(number, k)
+            )
+        })
+        .collect();
+    let backlinks = backlinks.join(" ");
+    match events
+        .iter()
+        .rposition(|(e, _)| matches!(e, Event::End(TagEnd::Paragraph)))
+    {
+        Some(i) if i + 1 == events.len() => {
+            events.insert(i, (Event::InlineHtml(format!(" {backlinks}").into()), 0..0));
+        }
+        _ => events.push((
+            Event::Html(format!("<p class=\"fn-backlinks\">{backlinks}</p>").into()),
+            0..0,
+        )),
+    }
+    let mut html_out = format!("<li id=\"fn-{number}\">");
+    html::push_html(&mut html_out, events.into_iter().map(|(e, _)| e));
+    html_out.push_str("</li>");
+    html_out
+}
+
+fn spaced(letter: &str) -> String {
+    if letter.is_empty() {
+        String::new()
+    } else {
+        format!(" {letter}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::markdown::parser::parse;
+    use crate::markdown::text::merge_text;
+
+    fn run(body: &str, byline: &[(&str, usize)], lang: Lang) -> (String, Notes, Vec<String>) {
+        let mut diags = FileDiagnostics::new(Path::new("d.md"), body);
+        let events = merge_text(parse(body));
+        let (events, notes) = extract(events, byline, lang, &mut diags, 0);
+        let mut out = String::new();
+        html::push_html(&mut out, events.into_iter().map(|(e, _)| e));
+        (
+            out,
+            notes,
+            diags.list.iter().map(ToString::to_string).collect(),
+        )
+    }
+
+    #[test]
+    fn numbered_by_first_reference() {
+        let (body, notes, diags) = run(
+            "A[^z] B[^a] C[^z].\n\n[^a]: first def\n[^z]: second def\n",
+            &[],
+            Lang::En,
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+        assert!(body.contains(r##"<a id="fnref-1" href="#fn-1""##), "{body}");
+        assert!(body.contains(r##"<a id="fnref-2" href="#fn-2""##));
+        assert!(body.contains(r##"<a id="fnref-1-2" href="#fn-1""##));
+        assert_eq!(notes.count, 2);
+        assert!(
+            notes.items[0].starts_with("<li id=\"fn-1\"><p>second def"),
+            "{}",
+            notes.items[0]
+        );
+        assert!(notes.items[0].contains(r##"<a href="#fnref-1" class="fn-back" role="doc-backlink" aria-label="Back to reference 1 a">↑a</a> <a href="#fnref-1-2""##));
+        assert!(
+            notes.items[1].contains("aria-label=\"Back to reference 2\">↑</a></p>\n</li>"),
+            "{}",
+            notes.items[1]
+        );
+    }
+
+    #[test]
+    fn three_references_three_arabic_backlinks() {
+        let (_, notes, _) = run("أ[^n] ب[^n] ج[^n]\n\n[^n]: نص\n", &[], Lang::Ar);
+        let item = &notes.items[0];
+        for (k, letter) in [(1, "أ"), (2, "ب"), (3, "ت")] {
+            let id = if k == 1 {
+                "fnref-1".to_string()
+            } else {
+                format!("fnref-1-{k}")
+            };
+            assert!(item.contains(&format!("href=\"#{id}\" class=\"fn-back\" role=\"doc-backlink\" aria-label=\"العودة إلى موضع الإحالة 1 {letter}\">↑{letter}</a>")), "{item}");
+        }
+    }
+
+    #[test]
+    fn byline_notes_come_first() {
+        let (body, notes, _) = run(
+            "Text[^2].\n\n[^1]: about the author\n[^2]: body note\n",
+            &[("1", 0)],
+            Lang::Ar,
+        );
+        assert!(notes.byline[0].contains("id=\"fnref-1\""));
+        assert!(body.contains("id=\"fnref-2\""));
+        assert!(notes.items[0].contains("about the author"));
+    }
+
+    #[test]
+    fn notes_with_paragraphs_lists_and_nested_references() {
+        let body = "X[^a].\n\n[^a]: one[^b]\n\n    - item\n\n[^b]: inner\n";
+        let (_, notes, diags) = run(body, &[], Lang::En);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(notes.count, 2);
+        assert!(
+            notes.items[0].contains("<li>item</li>"),
+            "{}",
+            notes.items[0]
+        );
+        assert!(
+            notes.items[0].contains("<p class=\"fn-backlinks\">"),
+            "{}",
+            notes.items[0]
+        );
+        assert!(notes.items[0].contains("id=\"fnref-2\""));
+    }
+
+    #[test]
+    fn missing_unused_and_duplicate_notes() {
+        let body = "A[^gone] and [^x].\n\n[^x]: x\n[^unused]: u\n[^x]: again\n";
+        let (_, _, diags) = run(body, &[("nope", 0)], Lang::En);
+        assert_eq!(
+            diags,
+            [
+                "d.md:5:1: error: footnote: the note [^x] is defined twice\n  hint: the first definition is on line 3; give this one another label",
+                "d.md:1:1: error: authors.note: the byline refers to the note [^nope], which is not defined\n  hint: add a definition `[^nope]: …` to the text, or remove the `note`",
+                "d.md:1:2: error: footnote: the note [^gone] is referenced but never defined\n  hint: add a line `[^gone]: …` with the note's text",
+                "d.md:4:1: warning: footnote: the note [^unused] is never referenced\n  hint: refer to it with [^unused] where it belongs, or delete it",
+            ]
+        );
+    }
+}

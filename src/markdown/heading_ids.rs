@@ -1,0 +1,185 @@
+//! Gives every heading a short ASCII id: the author's `{#id}` if given, else a section number.
+//!
+//! Generated ids follow the heading outline: `s1`, `s1-2`, `s1-2-1` (the first level used in
+//! the document counts as the top). They are the same from build to build; editing the
+//! outline can move them, which is why documents that want permanent section URLs give
+//! explicit ids. Arabic text never becomes a percent-encoded id.
+
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+
+use super::ids::{PageIds, check_author_id};
+use super::parser::Spanned;
+use crate::diagnostics::FileDiagnostics;
+
+/// A heading of the body, for the table of contents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    /// Its id on the page.
+    pub id: String,
+    /// 1–6.
+    pub level: u8,
+    /// Its plain text.
+    pub text: String,
+}
+
+/// Sets the id of every heading in `events` and returns the headings in order.
+///
+/// `base` is the body's byte offset in the file, for diagnostics.
+pub fn assign(
+    events: &mut [Spanned],
+    ids: &mut PageIds,
+    diags: &mut FileDiagnostics,
+    base: usize,
+) -> Vec<Heading> {
+    // Explicit ids first, so a generated id never takes one an author wrote later in the page.
+    let mut explicit: Vec<Option<String>> = Vec::new();
+    let mut first_use: std::collections::BTreeMap<String, usize> = Default::default();
+    for (event, range) in events.iter() {
+        if let Event::Start(Tag::Heading { id, .. }) = event {
+            let wanted = id.as_ref().map(|id| id.to_string());
+            let accepted = wanted.filter(|id| match check_author_id(id) {
+                Err(message) => {
+                    diags
+                        .error(base + range.start, message)
+                        .set_field("heading id")
+                        .set_hint("write the id like `## مقدمة {#introduction}`");
+                    false
+                }
+                Ok(()) if !ids.take(id) => {
+                    let (line, _) =
+                        diags.position(first_use.get(id).copied().unwrap_or(base + range.start));
+                    diags
+                        .error(
+                            base + range.start,
+                            format!("the id `{id}` is used twice on this page"),
+                        )
+                        .set_field("heading id")
+                        .set_hint(format!(
+                            "it is first used on line {line}; give this heading another id"
+                        ));
+                    false
+                }
+                Ok(()) => {
+                    first_use.insert(id.clone(), base + range.start);
+                    true
+                }
+            });
+            explicit.push(accepted);
+        }
+    }
+    let top = events
+        .iter()
+        .filter_map(|(e, _)| match e {
+            Event::Start(Tag::Heading { level, .. }) => Some(*level as usize),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(1);
+    let mut counters = [0usize; 7];
+    let mut headings = Vec::new();
+    let mut explicit = explicit.into_iter();
+    let mut current: Option<Heading> = None;
+    for (event, _) in events.iter_mut() {
+        match event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                let level = *level as usize;
+                counters[level] += 1;
+                counters[level + 1..].iter_mut().for_each(|c| *c = 0);
+                let chosen = explicit.next().flatten().unwrap_or_else(|| {
+                    let numbers: Vec<String> = counters[top..=level]
+                        .iter()
+                        .map(|n| n.max(&1).to_string())
+                        .collect();
+                    ids.take_free(&format!("s{}", numbers.join("-")))
+                });
+                *id = Some(CowStr::from(chosen.clone()));
+                current = Some(Heading {
+                    id: chosen,
+                    level: level as u8,
+                    text: String::new(),
+                });
+            }
+            Event::Text(text) | Event::Code(text) => {
+                if let Some(h) = current.as_mut() {
+                    h.text.push_str(text);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(h) = current.as_mut() {
+                    h.text.push(' ');
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some(mut h) = current.take() {
+                    h.text = h.text.trim().to_string();
+                    headings.push(h);
+                }
+            }
+            _ => {}
+        }
+    }
+    headings
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::markdown::parser::parse;
+
+    fn run(body: &str) -> (Vec<(String, String)>, Vec<String>) {
+        let mut events = parse(body);
+        let mut diags = FileDiagnostics::new(Path::new("d.md"), body);
+        let headings = assign(&mut events, &mut PageIds::new(), &mut diags, 0);
+        (
+            headings.into_iter().map(|h| (h.id, h.text)).collect(),
+            diags.list.iter().map(ToString::to_string).collect(),
+        )
+    }
+
+    #[test]
+    fn explicit_ids_win_and_others_are_numbered() {
+        let body = "## مقدمة {#introduction}\n\n## أولاً\n\n### فرع\n\n### فرع\n\n## ثانياً `x`\n";
+        let (headings, diags) = run(body);
+        assert!(diags.is_empty(), "{diags:?}");
+        let expected = [
+            ("introduction", "مقدمة"),
+            ("s2", "أولاً"),
+            ("s2-1", "فرع"),
+            ("s2-2", "فرع"),
+            ("s3", "ثانياً x"),
+        ];
+        let got: Vec<(&str, &str)> = headings
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn generated_ids_avoid_explicit_ones_written_later() {
+        let (headings, _) = run("## A\n\n## B {#s1}\n");
+        let ids: Vec<&str> = headings.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids, ["s1-2", "s1"]);
+    }
+
+    #[test]
+    fn duplicate_and_invalid_ids_are_errors() {
+        let (_, diags) = run("## A {#x}\n\n## B {#x}\n\n## C {#Bad}\n\n## D {#fn-1}\n");
+        assert_eq!(
+            diags,
+            [
+                "d.md:3:1: error: heading id: the id `x` is used twice on this page\n  hint: it is first used on line 1; give this heading another id",
+                "d.md:5:1: error: heading id: `Bad` is not a valid id: use lowercase ASCII letters, digits and `-`, starting with a letter or digit\n  hint: write the id like `## مقدمة {#introduction}`",
+                "d.md:7:1: error: heading id: ids starting with `fn-` are reserved for notes and abstracts\n  hint: write the id like `## مقدمة {#introduction}`",
+            ]
+        );
+    }
+
+    #[test]
+    fn ids_are_stable_across_runs() {
+        let body = "# T\n\n## A\n\n## B\n";
+        assert_eq!(run(body), run(body));
+    }
+}

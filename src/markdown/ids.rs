@@ -1,0 +1,114 @@
+//! Ids of one HTML page: the reserved ones, the footnote namespace, and uniqueness.
+//!
+//! Heading ids are ASCII (`^[a-z0-9][a-z0-9-]*$`). Footnote ids (`fn-N`, `fnref-N`) and
+//! abstract ids (`abstract-…`) live in prefixes that headings may not use, so they never clash.
+
+use std::collections::BTreeSet;
+
+/// Ids the page templates use themselves.
+pub const RESERVED_IDS: [&str; 10] = [
+    "main",
+    "top",
+    "title",
+    "byline",
+    "toc",
+    "abstract",
+    "notes",
+    "cite",
+    "editorial-notes",
+    "content",
+];
+
+/// Prefixes owned by generated ids.
+pub const RESERVED_PREFIXES: [&str; 3] = ["fn-", "fnref-", "abstract-"];
+
+/// Why an id an author wrote is not usable.
+pub fn check_author_id(id: &str) -> Result<(), String> {
+    let mut chars = id.chars();
+    let first_ok = chars
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+    if !first_ok
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        return Err(format!(
+            "`{id}` is not a valid id: use lowercase ASCII letters, digits and `-`, starting with a letter or digit"
+        ));
+    }
+    if RESERVED_IDS.contains(&id) {
+        return Err(format!("`{id}` is used by the page itself"));
+    }
+    if let Some(prefix) = RESERVED_PREFIXES.iter().find(|p| id.starts_with(*p)) {
+        return Err(format!(
+            "ids starting with `{prefix}` are reserved for notes and abstracts"
+        ));
+    }
+    Ok(())
+}
+
+/// The ids taken on one page so far.
+#[derive(Debug, Default)]
+pub struct PageIds {
+    taken: BTreeSet<String>,
+}
+
+impl PageIds {
+    /// A page with only the template's own ids taken.
+    pub fn new() -> Self {
+        PageIds {
+            taken: RESERVED_IDS.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    /// Takes `id`; false if it was already taken.
+    pub fn take(&mut self, id: &str) -> bool {
+        self.taken.insert(id.to_string())
+    }
+
+    /// Takes `base`, or the first free `base-2`, `base-3` …, and returns what was taken.
+    pub fn take_free(&mut self, base: &str) -> String {
+        if self.take(base) {
+            return base.to_string();
+        }
+        (2..)
+            .map(|n| format!("{base}-{n}"))
+            .find(|id| self.take(id))
+            .expect("some suffix is free")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn author_ids() {
+        for ok in ["introduction", "s1-turkey", "2020"] {
+            assert!(check_author_id(ok).is_ok(), "{ok}");
+        }
+        let bad = [
+            ("Intro", "`Intro` is not a valid id"),
+            ("-a", "`-a` is not a valid id"),
+            ("مقدمة", "`مقدمة` is not a valid id"),
+            ("a\u{200e}", "is not a valid id"),
+            ("toc", "`toc` is used by the page itself"),
+            ("fn-1", "ids starting with `fn-` are reserved"),
+            ("abstract-s1", "ids starting with `abstract-` are reserved"),
+        ];
+        for (id, message) in bad {
+            let err = check_author_id(id).unwrap_err();
+            assert!(err.contains(message), "{id}: {err}");
+        }
+    }
+
+    #[test]
+    fn free_ids_get_suffixes() {
+        let mut ids = PageIds::new();
+        assert_eq!(ids.take_free("s1"), "s1");
+        assert_eq!(ids.take_free("s1"), "s1-2");
+        assert_eq!(ids.take_free("s1"), "s1-3");
+        assert_eq!(ids.take_free("toc"), "toc-2");
+    }
+}

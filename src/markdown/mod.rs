@@ -1,0 +1,66 @@
+//! Markdown stage: one parse, then small passes over the event stream, then HTML.
+//!
+//! `parser` configures pulldown-cmark; `safety` escapes raw HTML and refuses script links;
+//! `text` merges text runs (and extracts plain text for `verify`); `heading_ids` names
+//! headings; `footnotes` links references and builds the endnotes. Rendering never fails:
+//! problems come back as diagnostics. Markdown never sees Tera.
+
+pub mod footnotes;
+pub mod heading_ids;
+pub mod ids;
+pub mod parser;
+pub mod safety;
+pub mod text;
+
+use pulldown_cmark::html;
+
+pub use heading_ids::Heading;
+
+use crate::diagnostics::FileDiagnostics;
+use crate::lang::Lang;
+
+/// What the Markdown stage needs to know about a document.
+pub struct Input<'a> {
+    /// The Markdown body.
+    pub body: &'a str,
+    /// Where the body starts in the file, for diagnostics.
+    pub body_offset: usize,
+    /// The document's language (backlink letters and labels).
+    pub lang: Lang,
+    /// Footnote labels referenced from the byline, with their file offsets.
+    pub byline_notes: &'a [(&'a str, usize)],
+}
+
+/// A rendered body.
+#[derive(Debug, Default, Clone)]
+pub struct Rendered {
+    /// The body's HTML.
+    pub html: String,
+    /// Headings in order, with their ids.
+    pub headings: Vec<Heading>,
+    /// The notes: byline references and endnote items.
+    pub notes: footnotes::Notes,
+}
+
+/// Renders a document body; problems are added to `diags`.
+pub fn render(input: &Input, diags: &mut FileDiagnostics) -> Rendered {
+    let base = input.body_offset;
+    let events = parser::parse(input.body);
+    let events = safety::sanitize(events, diags, base);
+    let mut events = text::merge_text(events);
+    let mut ids = ids::PageIds::new();
+    let headings = heading_ids::assign(&mut events, &mut ids, diags, base);
+    let (events, notes) = footnotes::extract(events, input.byline_notes, input.lang, diags, base);
+    let mut out = String::with_capacity(input.body.len() * 3 / 2);
+    html::push_html(&mut out, events.into_iter().map(|(event, _)| event));
+    Rendered {
+        html: out,
+        headings,
+        notes,
+    }
+}
+
+/// The plain text of each block of a body, for `verify`.
+pub fn text_blocks(body: &str) -> Vec<text::TextBlock> {
+    text::text_blocks(&parser::parse(body))
+}

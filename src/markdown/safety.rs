@@ -1,0 +1,146 @@
+//! Keeps author Markdown from injecting markup: raw HTML is shown as text, script links refused.
+//!
+//! Warraq documents are text; HTML written inside them is escaped and displayed literally.
+
+use pulldown_cmark::{Event, Tag, TagEnd};
+
+use super::parser::Spanned;
+use crate::diagnostics::FileDiagnostics;
+
+/// URL schemes that run code when followed.
+const REFUSED_SCHEMES: [&str; 3] = ["javascript:", "vbscript:", "data:"];
+
+/// Turns raw HTML into text and reports links or images whose URL would run a script.
+pub fn sanitize<'a>(
+    events: Vec<Spanned<'a>>,
+    diags: &mut FileDiagnostics,
+    base: usize,
+) -> Vec<Spanned<'a>> {
+    events
+        .into_iter()
+        .map(|(event, range)| match event {
+            Event::Html(html) | Event::InlineHtml(html) => (Event::Text(html), range),
+            Event::Start(Tag::HtmlBlock) => (Event::Start(Tag::Paragraph), range),
+            Event::End(TagEnd::HtmlBlock) => (Event::End(TagEnd::Paragraph), range),
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = checked(dest_url, base + range.start, diags);
+                (
+                    Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }),
+                    range,
+                )
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = checked(dest_url, base + range.start, diags);
+                (
+                    Event::Start(Tag::Image {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }),
+                    range,
+                )
+            }
+            other => (other, range),
+        })
+        .collect()
+}
+
+fn checked<'a>(
+    url: pulldown_cmark::CowStr<'a>,
+    offset: usize,
+    diags: &mut FileDiagnostics,
+) -> pulldown_cmark::CowStr<'a> {
+    let normalized: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    match REFUSED_SCHEMES
+        .iter()
+        .find(|scheme| normalized.starts_with(*scheme))
+    {
+        Some(scheme) => {
+            diags
+                .error(
+                    offset,
+                    format!("links with `{scheme}` URLs are not allowed"),
+                )
+                .set_field("link")
+                .set_hint("link to an http(s) address or to a place in the site");
+            "#".into()
+        }
+        None => url,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use pulldown_cmark::html;
+
+    use super::*;
+    use crate::markdown::parser::parse;
+
+    fn run(body: &str) -> (String, Vec<String>) {
+        let mut diags = FileDiagnostics::new(Path::new("d.md"), body);
+        let events = sanitize(parse(body), &mut diags, 0);
+        let mut out = String::new();
+        html::push_html(&mut out, events.into_iter().map(|(e, _)| e));
+        (out, diags.list.iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn raw_html_is_escaped() {
+        let cases = [
+            (
+                "a <script>alert(1)</script> b\n",
+                "<p>a &lt;script&gt;alert(1)&lt;/script&gt; b</p>\n",
+            ),
+            (
+                "<div onclick=\"x\">\nhi\n</div>\n",
+                "<p>&lt;div onclick=\"x\"&gt;\nhi\n&lt;/div&gt;\n</p>\n",
+            ),
+            (
+                "<img src=x onerror=alert(1)>\n",
+                "<p>&lt;img src=x onerror=alert(1)&gt;\n</p>\n",
+            ),
+        ];
+        for (md, expected) in cases {
+            assert_eq!(run(md).0, expected, "{md}");
+        }
+    }
+
+    #[test]
+    fn script_links_are_refused() {
+        for md in [
+            "[x](javascript:alert(1))",
+            "[x]( JaVaScRiPt:alert(1))",
+            "![i](data:text/html,x)",
+        ] {
+            let (out, diags) = run(md);
+            assert!(
+                !out.to_ascii_lowercase().contains("script:") && !out.contains("data:"),
+                "{md}: {out}"
+            );
+            assert_eq!(diags.len(), 1, "{md}: {diags:?}");
+        }
+        assert!(run("[x](https://example.org)").1.is_empty());
+    }
+}

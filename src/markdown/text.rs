@@ -1,0 +1,150 @@
+//! Plain text out of events: adjacent text merged, and the text of each block for `verify`.
+
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+
+use super::parser::Spanned;
+
+/// Joins runs of adjacent `Text` events into one, so later passes see whole words.
+///
+/// pulldown-cmark splits text at every character that might start markup (`[`, `*` …).
+pub fn merge_text(events: Vec<Spanned<'_>>) -> Vec<Spanned<'_>> {
+    let mut out: Vec<Spanned> = Vec::with_capacity(events.len());
+    for (event, range) in events {
+        if let Event::Text(text) = &event
+            && let Some((Event::Text(prev), prev_range)) = out.last_mut()
+        {
+            let mut joined = prev.to_string();
+            joined.push_str(text);
+            *prev = CowStr::from(joined);
+            prev_range.end = prev_range.end.max(range.end);
+            continue;
+        }
+        out.push((event, range));
+    }
+    out
+}
+
+/// The plain text of one block of a document, for comparison with its source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextBlock {
+    /// What it is: `heading`, `paragraph`, `list item`, `table cell`, `code`, or `note [^x] …`.
+    pub label: String,
+    /// Byte offset in the body where the block starts.
+    pub offset: usize,
+    /// Its text, without markup or footnote numbers; line breaks as spaces.
+    pub text: String,
+}
+
+/// Every leaf block's text in reading order; footnote definitions included where they stand.
+pub fn text_blocks(events: &[Spanned]) -> Vec<TextBlock> {
+    let mut blocks = Vec::new();
+    let mut note: Option<String> = None;
+    let mut stack: Vec<(String, usize, String)> = Vec::new();
+    for (event, range) in events {
+        match event {
+            Event::Start(Tag::FootnoteDefinition(label)) => note = Some(label.to_string()),
+            Event::End(TagEnd::FootnoteDefinition) => note = None,
+            Event::Start(tag) => {
+                if let Some(kind) = leaf_kind(tag) {
+                    let label = match &note {
+                        Some(n) => format!("note [^{n}] {kind}"),
+                        None => kind.to_string(),
+                    };
+                    // A list item holding paragraphs yields the paragraphs, not itself.
+                    stack.push((label, range.start, String::new()));
+                }
+            }
+            Event::End(tag) => {
+                if is_leaf_end(tag)
+                    && let Some((label, offset, text)) = stack.pop()
+                {
+                    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    if !text.is_empty() {
+                        blocks.push(TextBlock {
+                            label,
+                            offset,
+                            text,
+                        });
+                    }
+                }
+            }
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                if let Some((_, _, text)) = stack.last_mut() {
+                    text.push_str(t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some((_, _, text)) = stack.last_mut() {
+                    text.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+    blocks
+}
+
+fn leaf_kind(tag: &Tag) -> Option<&'static str> {
+    Some(match tag {
+        Tag::Paragraph => "paragraph",
+        Tag::Heading { .. } => "heading",
+        Tag::Item => "list item",
+        Tag::TableCell => "table cell",
+        Tag::CodeBlock(_) => "code",
+        Tag::HtmlBlock => "html",
+        _ => return None,
+    })
+}
+
+fn is_leaf_end(tag: &TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Paragraph
+            | TagEnd::Heading(_)
+            | TagEnd::Item
+            | TagEnd::TableCell
+            | TagEnd::CodeBlock
+            | TagEnd::HtmlBlock
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown::parser::parse;
+
+    #[test]
+    fn merges_split_text() {
+        let events = merge_text(parse("a [^x] b *c*\n"));
+        let texts: Vec<String> = events
+            .iter()
+            .filter_map(|(e, _)| match e {
+                Event::Text(t) => Some(t.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(texts, ["a [^x] b ", "c"]);
+    }
+
+    #[test]
+    fn blocks_in_reading_order() {
+        let body = "## عنوان\n\nفقرة *أولى*\nتتمة[^1].\n\n- بند\n- آخر\n\n> اقتباس\n\n[^1]: حاشية <https://x.org>\n";
+        let blocks: Vec<(String, String)> = text_blocks(&parse(body))
+            .into_iter()
+            .map(|b| (b.label, b.text))
+            .collect();
+        let expected = [
+            ("heading", "عنوان"),
+            ("paragraph", "فقرة أولى تتمة."),
+            ("list item", "بند"),
+            ("list item", "آخر"),
+            ("paragraph", "اقتباس"),
+            ("note [^1] paragraph", "حاشية https://x.org"),
+        ];
+        let got: Vec<(&str, &str)> = blocks
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        assert_eq!(got, expected);
+    }
+}

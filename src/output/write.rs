@@ -1,0 +1,173 @@
+//! Atomic output: the new site is written beside the old one, then swapped in.
+//!
+//! A build writes into `.<out>.tmp-<pid>` next to the output folder. Only when every page is
+//! written does it replace the output folder (rename old away, rename new in, delete old).
+//! A failed or killed build leaves the previous site untouched; leftovers of a killed build
+//! are removed by the next one, and a swap cut in half is undone.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::error::Error;
+
+/// A site being written.
+pub struct Staging {
+    out: PathBuf,
+    tmp: PathBuf,
+    done: bool,
+}
+
+fn sibling(out: &Path, kind: &str, id: &str) -> PathBuf {
+    let name = out
+        .file_name()
+        .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
+    out.with_file_name(format!(".{name}.{kind}-{id}"))
+}
+
+impl Staging {
+    /// Prepares a fresh temporary folder beside `out`, after cleaning up any killed build.
+    pub fn begin(out: &Path) -> Result<Staging, Error> {
+        let parent = out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        fs::create_dir_all(parent).map_err(|e| Error::io("create directory", parent, e))?;
+        recover(out, parent)?;
+        let tmp = sibling(out, "tmp", &std::process::id().to_string());
+        if tmp.exists() {
+            fs::remove_dir_all(&tmp).map_err(|e| Error::io("remove", &tmp, e))?;
+        }
+        fs::create_dir_all(&tmp).map_err(|e| Error::io("create directory", &tmp, e))?;
+        Ok(Staging {
+            out: out.to_path_buf(),
+            tmp,
+            done: false,
+        })
+    }
+
+    /// Writes `bytes` at `relative` (a `/`-separated path) inside the new site.
+    pub fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), Error> {
+        let path = self.tmp.join(relative);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).map_err(|e| Error::io("create directory", dir, e))?;
+        }
+        fs::write(&path, bytes).map_err(|e| Error::io("write", &path, e))
+    }
+
+    /// Puts the new site in place of the old one.
+    pub fn commit(mut self) -> Result<(), Error> {
+        let old = sibling(&self.out, "old", &std::process::id().to_string());
+        let had_old = self.out.exists();
+        if had_old {
+            fs::rename(&self.out, &old).map_err(|e| Error::io("move aside", &self.out, e))?;
+        }
+        if let Err(e) = fs::rename(&self.tmp, &self.out) {
+            if had_old {
+                let _ = fs::rename(&old, &self.out);
+            }
+            return Err(Error::io("move into place", &self.tmp, e));
+        }
+        self.done = true;
+        if had_old {
+            fs::remove_dir_all(&old).map_err(|e| Error::io("remove", &old, e))?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = fs::remove_dir_all(&self.tmp);
+        }
+    }
+}
+
+/// Removes temporary folders of killed builds; restores the old site if a swap was cut short.
+fn recover(out: &Path, parent: &Path) -> Result<(), Error> {
+    let name = out
+        .file_name()
+        .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
+    let (tmp_prefix, old_prefix) = (format!(".{name}.tmp-"), format!(".{name}.old-"));
+    let mut leftovers: Vec<PathBuf> = Vec::new();
+    for entry in fs::read_dir(parent)
+        .map_err(|e| Error::io("list", parent, e))?
+        .flatten()
+    {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        if file.starts_with(&tmp_prefix) || file.starts_with(&old_prefix) {
+            leftovers.push(entry.path());
+        }
+    }
+    leftovers.sort();
+    for path in leftovers {
+        let is_old = path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with(&old_prefix));
+        if is_old && !out.exists() {
+            fs::rename(&path, out).map_err(|e| Error::io("restore", &path, e))?;
+        } else {
+            fs::remove_dir_all(&path).map_err(|e| Error::io("remove", &path, e))?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("warraq-write-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn commit_replaces_and_abandon_keeps() {
+        let dir = scratch("swap");
+        let out = dir.join("site");
+        fs::create_dir_all(&out).unwrap();
+        fs::write(out.join("old.html"), "old").unwrap();
+
+        let staging = Staging::begin(&out).unwrap();
+        staging.write("a/index.html", b"new").unwrap();
+        drop(staging); // a failed build
+        assert_eq!(fs::read_to_string(out.join("old.html")).unwrap(), "old");
+        assert_eq!(
+            fs::read_dir(&dir).unwrap().count(),
+            1,
+            "no temporary folder left"
+        );
+
+        let staging = Staging::begin(&out).unwrap();
+        staging.write("a/index.html", b"new").unwrap();
+        staging.commit().unwrap();
+        assert!(!out.join("old.html").exists());
+        assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "new");
+        assert_eq!(fs::read_dir(&dir).unwrap().count(), 1);
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn leftovers_of_a_killed_build_are_cleaned_and_a_cut_swap_restored() {
+        let dir = scratch("recover");
+        let out = dir.join("site");
+        fs::create_dir_all(dir.join(".site.tmp-99999")).unwrap();
+        fs::create_dir_all(dir.join(".site.old-99998")).unwrap();
+        fs::write(dir.join(".site.old-99998/index.html"), "previous").unwrap();
+        let staging = Staging::begin(&out).unwrap();
+        assert_eq!(
+            fs::read_to_string(out.join("index.html")).unwrap(),
+            "previous"
+        );
+        drop(staging);
+        let names: Vec<_> = fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["site"]);
+        fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -1,0 +1,369 @@
+//! The build, stage by stage: load → Markdown → templates → minify → write.
+//!
+//! This is the one place that knows the order of the stages. Content problems are collected
+//! from every stage and returned together; nothing is written unless there are none.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::content::discover::discover;
+use crate::content::document::{self, Document, Home};
+use crate::content::yaml_path::Seg;
+use crate::diagnostics::{self, Diagnostic, FileDiagnostics};
+use crate::error::Error;
+use crate::lang::Lang;
+use crate::markdown::{self, Rendered};
+use crate::output::{minify, write::Staging};
+use crate::render::Renderer;
+use crate::render::context::{DocumentView, Entry, PageView, SiteView};
+
+/// What to build and where.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The site folder holding `content/` and `templates/`.
+    pub root: PathBuf,
+    /// Where the site goes; `<root>/site` by default.
+    pub out: PathBuf,
+    /// Overrides the settings' `base_url`.
+    pub base_url: Option<String>,
+    /// Publish documents marked `draft: true` too.
+    pub drafts: bool,
+    /// Write the site (`build`), or only check everything (`check`).
+    pub write: bool,
+}
+
+/// What a build did.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Every error and warning, sorted by file and position.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Documents published.
+    pub documents: usize,
+    /// HTML pages written (or that would be written).
+    pub pages: usize,
+    /// Whether the site folder was replaced.
+    pub written: bool,
+}
+
+impl Outcome {
+    /// True when any diagnostic is an error.
+    pub fn failed(&self) -> bool {
+        diagnostics::has_errors(&self.diagnostics)
+    }
+}
+
+/// The loaded content of a site.
+pub struct Site {
+    /// `content/_index.md`.
+    pub home: Home,
+    /// Documents to publish, sorted by path.
+    pub documents: Vec<Document>,
+}
+
+/// Builds (or checks) the site described by `options`.
+pub fn build(options: &Options) -> Result<Outcome, Error> {
+    let mut outcome = Outcome::default();
+    let Some(mut site) = load(&options.root, options.drafts, &mut outcome.diagnostics)? else {
+        diagnostics::sort(&mut outcome.diagnostics);
+        return Ok(outcome);
+    };
+    if let Some(url) = &options.base_url {
+        site.home.config.base_url = Some(if url.ends_with('/') {
+            url.clone()
+        } else {
+            format!("{url}/")
+        });
+    }
+    let renderer = Renderer::load(&options.root.join("templates"))?;
+    let staging = if options.write {
+        Some(Staging::begin(&options.out)?)
+    } else {
+        None
+    };
+    let write =
+        |path: &str, bytes: &[u8]| staging.as_ref().map_or(Ok(()), |s| s.write(path, bytes));
+
+    let config = &site.home.config;
+    let site_view = SiteView::new(config);
+    for doc in &site.documents {
+        let rendered = render_markdown(doc, &mut outcome.diagnostics);
+        let slug = doc.meta.slug.as_str();
+        let mut page = PageView::new(doc.meta.lang, doc.meta.title.clone(), "../");
+        page.canonical = config
+            .base_url
+            .as_ref()
+            .map(|base| format!("{base}{slug}/"));
+        let view = DocumentView::new(&doc.meta, &rendered);
+        let html = renderer.render(
+            "document.html",
+            &PageContext {
+                doc: Some(view),
+                ..PageContext::new(&site_view, page)
+            },
+        )?;
+        write(&format!("{slug}/index.html"), &minify::html(&html))?;
+        outcome.pages += 1;
+    }
+    outcome.documents = site.documents.len();
+
+    for lang in Lang::ALL {
+        let (path, root) = match lang {
+            Lang::Ar => ("index.html", ""),
+            Lang::En => ("en/index.html", "../"),
+        };
+        let title = match lang {
+            Lang::Ar => config.title.clone(),
+            Lang::En => config.title_en.clone(),
+        };
+        let mut page = PageView::new(lang, title, root);
+        page.other_lang_href = Some(match lang {
+            Lang::Ar => "en/".to_string(),
+            Lang::En => "../".to_string(),
+        });
+        page.canonical = config
+            .base_url
+            .as_ref()
+            .map(|base| format!("{base}{}", path.trim_end_matches("index.html")));
+        let entries = site
+            .documents
+            .iter()
+            .map(|d| Entry::new(&d.meta, root))
+            .collect();
+        let context = match lang {
+            Lang::Ar => PageContext {
+                intro_html: home_intro(&site.home, &mut outcome.diagnostics),
+                ..PageContext::new(&site_view, page)
+            },
+            Lang::En => PageContext {
+                intro_text: config.description_en.as_deref(),
+                ..PageContext::new(&site_view, page)
+            },
+        };
+        let html = renderer.render("index.html", &PageContext { entries, ..context })?;
+        write(path, &minify::html(&html))?;
+        outcome.pages += 1;
+    }
+
+    let page = PageView::new(
+        Lang::Ar,
+        format!(
+            "{} — {}",
+            config.title,
+            crate::render::labels::labels(Lang::Ar).not_found_title
+        ),
+        "",
+    );
+    let html = renderer.render("404.html", &PageContext::new(&site_view, page))?;
+    write("404.html", &minify::html(&html))?;
+    outcome.pages += 1;
+    write(".nojekyll", b"")?;
+    for (name, bytes) in &renderer.assets {
+        write(&format!("assets/{name}"), bytes)?;
+    }
+
+    diagnostics::sort(&mut outcome.diagnostics);
+    if let Some(staging) = staging
+        && !outcome.failed()
+    {
+        staging.commit()?;
+        outcome.written = true;
+    }
+    Ok(outcome)
+}
+
+/// The context every template gets; each page fills its part.
+#[derive(serde::Serialize)]
+struct PageContext<'a> {
+    site: &'a SiteView<'a>,
+    page: PageView,
+    doc: Option<DocumentView<'a>>,
+    entries: Vec<Entry<'a>>,
+    /// Home page text rendered from Markdown.
+    intro_html: String,
+    /// Home page text as plain text (the English description).
+    intro_text: Option<&'a str>,
+}
+
+impl<'a> PageContext<'a> {
+    fn new(site: &'a SiteView<'a>, page: PageView) -> Self {
+        PageContext {
+            site,
+            page,
+            doc: None,
+            entries: Vec::new(),
+            intro_html: String::new(),
+            intro_text: None,
+        }
+    }
+}
+
+/// Load stage: every content file read and validated; `None` when the site cannot be built.
+pub fn load(root: &Path, drafts: bool, diags: &mut Vec<Diagnostic>) -> Result<Option<Site>, Error> {
+    let content_dir = root.join("content");
+    if !content_dir.is_dir() {
+        return Err(Error::Usage(format!(
+            "{} is not a folder: run warraq in a site folder (one with content/), or pass --root",
+            display(&content_dir).display()
+        )));
+    }
+    let found = discover(&content_dir);
+    diags.extend(found.problems);
+    let Some(index_path) = found.index else {
+        diags.push(
+            Diagnostic::error(
+                &display(&content_dir.join("_index.md")),
+                (1, 1),
+                "the site settings file is missing",
+            )
+            .hint("create content/_index.md with `title:` and `title_en:` in its front matter"),
+        );
+        return Ok(None);
+    };
+    let home = read(&index_path, diags).and_then(|text| {
+        let (home, list) = document::home(&display(&index_path), text);
+        diags.extend(list);
+        home
+    });
+    let default_lang = home
+        .as_ref()
+        .map_or(Lang::Ar, |h| h.config.default_language);
+    let mut documents = Vec::new();
+    let mut slugs: BTreeMap<String, PathBuf> = BTreeMap::new();
+    for path in &found.documents {
+        let Some(text) = read(path, diags) else {
+            continue;
+        };
+        let (doc, list) = document::document(&display(path), text, default_lang);
+        diags.extend(list);
+        let Some(doc) = doc else { continue };
+        if let Some(first) = slugs.get(doc.meta.slug.as_str()) {
+            let position = field_position(&doc, &[Seg::Key("slug")]);
+            diags.push(
+                Diagnostic::error(
+                    &doc.source.path,
+                    position,
+                    format!(
+                        "the slug `{}` is already used by {}",
+                        doc.meta.slug,
+                        first.display()
+                    ),
+                )
+                .field("slug")
+                .hint("every document needs its own slug"),
+            );
+            continue;
+        }
+        slugs.insert(doc.meta.slug.to_string(), doc.source.path.clone());
+        if doc.meta.draft && !drafts {
+            continue;
+        }
+        documents.push(doc);
+    }
+    match home {
+        Some(home) if !diagnostics::has_errors(diags) => Ok(Some(Site { home, documents })),
+        _ => Ok(None),
+    }
+}
+
+fn read(path: &Path, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    let shown = display(path);
+    match crate::fs::read(path) {
+        Ok(bytes) => document::decode(&shown, bytes)
+            .map_err(|d| diags.push(d))
+            .ok(),
+        Err(err) => {
+            let reason = match &err {
+                Error::Io { source, .. } => source.to_string(),
+                other => other.to_string(),
+            };
+            diags.push(
+                Diagnostic::error(&shown, (1, 1), format!("cannot read the file: {reason}"))
+                    .hint("check that it exists and is readable"),
+            );
+            None
+        }
+    }
+}
+
+/// The path as editors should see it: without a leading `./`.
+fn display(path: &Path) -> PathBuf {
+    path.strip_prefix(".")
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Line and column of a front matter field of a loaded document.
+fn field_position(doc: &Document, path: &[Seg]) -> (usize, usize) {
+    let offset = document::field_offset(&doc.source.text, path);
+    crate::source_map::SourceMap::new(&doc.source.text).position(offset)
+}
+
+/// Markdown stage for one document, with the checks that need both body and front matter.
+pub fn render_markdown(doc: &Document, diags: &mut Vec<Diagnostic>) -> Rendered {
+    let text = &doc.source.text;
+    let mut file_diags = FileDiagnostics::new(&doc.source.path, text);
+    let byline: Vec<(&str, usize)> = doc
+        .meta
+        .authors
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| {
+            let offset = document::field_offset(
+                text,
+                &[Seg::Key("authors"), Seg::Index(i), Seg::Key("note")],
+            );
+            a.note.as_deref().map(|label| (label, offset))
+        })
+        .collect();
+    // Authors without a note keep their place, so byline references line up with authors.
+    let input = markdown::Input {
+        body: doc.source.body(),
+        body_offset: doc.source.body_offset,
+        lang: doc.meta.lang,
+        byline_notes: &byline,
+    };
+    let mut rendered = markdown::render(&input, &mut file_diags);
+    let mut by_author = Vec::new();
+    let mut notes = rendered.notes.byline.drain(..);
+    for author in &doc.meta.authors {
+        by_author.push(if author.note.is_some() {
+            notes.next().unwrap_or_default()
+        } else {
+            String::new()
+        });
+    }
+    drop(notes);
+    rendered.notes.byline = by_author;
+    for id in doc.meta.sections.keys() {
+        if !rendered.headings.iter().any(|h| &h.id == id) {
+            let offset = document::field_offset(text, &[Seg::Key("sections"), Seg::Key(id)]);
+            let known: Vec<&str> = rendered.headings.iter().map(|h| h.id.as_str()).collect();
+            file_diags
+                .warning(offset, format!("no heading has the id `{id}`"))
+                .set_field("sections")
+                .set_hint(format!("the headings' ids are: {}", known.join(", ")));
+        }
+    }
+    diags.append(&mut file_diags.list);
+    rendered
+}
+
+fn home_intro(home: &Home, diags: &mut Vec<Diagnostic>) -> String {
+    let mut file_diags = FileDiagnostics::new(&home.source.path, &home.source.text);
+    let input = markdown::Input {
+        body: home.source.body(),
+        body_offset: home.source.body_offset,
+        lang: home.config.default_language,
+        byline_notes: &[],
+    };
+    let rendered = markdown::render(&input, &mut file_diags);
+    diags.append(&mut file_diags.list);
+    let mut html = rendered.html;
+    if !rendered.notes.items.is_empty() {
+        html.push_str(&format!(
+            "<ol class=\"notes\">{}</ol>",
+            rendered.notes.items.concat()
+        ));
+    }
+    html
+}

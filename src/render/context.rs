@@ -1,0 +1,262 @@
+//! Typed template contexts: what each template may read, and nothing else.
+//!
+//! Every text value is plain text and is escaped by Tera; only the fields named `*_html` hold
+//! markup, produced by the Markdown stage or by this module from escaped parts.
+
+use serde::Serialize;
+
+use super::labels::{self, Labels};
+use crate::content::schema::{Date, Meta, Origin, SiteConfig};
+use crate::lang::Lang;
+use crate::markdown::Rendered;
+
+/// Settings every page shows.
+#[derive(Debug, Serialize)]
+pub struct SiteView<'a> {
+    pub title: &'a str,
+    pub title_en: &'a str,
+}
+
+/// What `base.html` needs on every page.
+#[derive(Debug, Serialize)]
+pub struct PageView {
+    /// Language of the page.
+    pub lang: Lang,
+    /// `rtl` or `ltr`.
+    pub dir: &'static str,
+    /// The `<title>`.
+    pub title: String,
+    /// Relative path to the site root, `""` or `"../"`.
+    pub root: &'static str,
+    /// Relative path of the same page in the other language, if any.
+    pub other_lang_href: Option<String>,
+    /// Canonical absolute URL, when the site has a base URL.
+    pub canonical: Option<String>,
+    /// Interface words in the page's language.
+    pub t: &'static Labels,
+    /// Interface words in English, for English blocks on Arabic pages.
+    pub t_en: &'static Labels,
+    /// Interface words in Arabic.
+    pub t_ar: &'static Labels,
+}
+
+impl PageView {
+    /// A page in `lang` at `root`.
+    pub fn new(lang: Lang, title: String, root: &'static str) -> Self {
+        PageView {
+            lang,
+            dir: lang.dir(),
+            title,
+            root,
+            other_lang_href: None,
+            canonical: None,
+            t: labels::labels(lang),
+            t_en: labels::labels(Lang::En),
+            t_ar: labels::labels(Lang::Ar),
+        }
+    }
+}
+
+/// A document as a list entry on the home pages.
+#[derive(Debug, Serialize)]
+pub struct Entry<'a> {
+    pub href: String,
+    pub title: &'a str,
+    pub title_en: &'a str,
+    pub title_supplied: bool,
+    pub authors: Vec<&'a str>,
+    pub authors_en: Vec<&'a str>,
+    pub date: Option<String>,
+    pub date_en: Option<String>,
+    pub abstract_ar: Option<String>,
+    pub abstract_en: Option<String>,
+}
+
+/// One author line of the title block.
+#[derive(Debug, Serialize)]
+pub struct AuthorView<'a> {
+    pub name: &'a str,
+    pub name_en: Option<&'a str>,
+    /// The footnote reference attached to the byline (markup from the Markdown stage).
+    pub note_html: &'a str,
+}
+
+/// One table-of-contents line.
+#[derive(Debug, Serialize)]
+pub struct TocEntry<'a> {
+    pub id: &'a str,
+    pub level: u8,
+    pub text: &'a str,
+    pub text_en: Option<&'a str>,
+}
+
+/// An editorial repair shown to readers.
+#[derive(Debug, Serialize)]
+pub struct RepairView<'a> {
+    pub line: usize,
+    pub from: &'a str,
+    pub to: &'a str,
+    pub note: &'a str,
+}
+
+/// Everything `document.html` shows.
+#[derive(Debug, Serialize)]
+pub struct DocumentView<'a> {
+    pub slug: &'a str,
+    pub title: &'a str,
+    pub title_en: &'a str,
+    pub title_supplied: bool,
+    pub title_en_origin: Origin,
+    pub authors: Vec<AuthorView<'a>>,
+    pub date: Option<String>,
+    pub date_en: Option<String>,
+    pub date_iso: Option<String>,
+    pub publisher: Option<&'a str>,
+    pub publisher_en: Option<&'a str>,
+    pub place: Option<&'a str>,
+    pub place_en: Option<&'a str>,
+    pub abstract_ar: Option<&'a str>,
+    pub abstract_en: Option<&'a str>,
+    pub toc: Vec<TocEntry<'a>>,
+    pub body_html: &'a str,
+    pub notes_html: String,
+    pub editorial_notes: &'a [String],
+    pub repairs: Vec<RepairView<'a>>,
+    pub source_file: Option<&'a str>,
+}
+
+/// The date as shown to readers of `lang`; the source's own wording wins in Arabic.
+pub fn display_date(meta: &Meta, lang: Lang) -> Option<String> {
+    match meta.date {
+        Date::NotStated => None,
+        Date::Known { year, month, day } => match (lang, &meta.date_text) {
+            (Lang::Ar, Some(text)) => Some(text.clone()),
+            _ => Some(labels::date(lang, year, month, day)),
+        },
+    }
+}
+
+impl<'a> DocumentView<'a> {
+    /// Builds the view of a validated, rendered document.
+    pub fn new(meta: &'a Meta, rendered: &'a Rendered) -> Self {
+        let authors = meta
+            .authors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| AuthorView {
+                name: &a.name,
+                name_en: a.name_en.as_deref(),
+                note_html: rendered
+                    .notes
+                    .byline
+                    .get(i)
+                    .map(String::as_str)
+                    .unwrap_or(""),
+            })
+            .collect();
+        let toc = rendered
+            .headings
+            .iter()
+            .map(|h| TocEntry {
+                id: &h.id,
+                level: h.level,
+                text: &h.text,
+                text_en: meta.sections.get(&h.id).map(String::as_str),
+            })
+            .collect();
+        let notes_html = rendered.notes.items.concat();
+        let abstract_ = meta.abstract_.as_ref();
+        DocumentView {
+            slug: meta.slug.as_str(),
+            title: &meta.title,
+            title_en: &meta.title_en,
+            title_supplied: meta.title_origin == Origin::Editor,
+            title_en_origin: meta.title_en_origin,
+            authors,
+            date: display_date(meta, Lang::Ar),
+            date_en: display_date(meta, Lang::En),
+            date_iso: meta.date.iso(),
+            publisher: meta.publisher.as_deref(),
+            publisher_en: meta.publisher_en.as_deref(),
+            place: meta.place.as_deref(),
+            place_en: meta.place_en.as_deref(),
+            abstract_ar: abstract_.and_then(|a| a.ar.as_deref()),
+            abstract_en: abstract_.and_then(|a| a.en.as_deref()),
+            toc,
+            body_html: &rendered.html,
+            notes_html,
+            editorial_notes: &meta.editorial_notes,
+            repairs: meta
+                .source
+                .iter()
+                .flat_map(|s| &s.repairs)
+                .map(|r| RepairView {
+                    line: r.line,
+                    from: &r.from,
+                    to: &r.to,
+                    note: &r.note,
+                })
+                .collect(),
+            source_file: meta.source.as_ref().map(|s| s.file.as_str()),
+        }
+    }
+}
+
+impl<'a> Entry<'a> {
+    /// A home-page entry linking to the document from a page at `root`.
+    pub fn new(meta: &'a Meta, root: &str) -> Self {
+        let abstract_ = meta.abstract_.as_ref();
+        Entry {
+            href: format!("{root}{}/", meta.slug),
+            title: &meta.title,
+            title_en: &meta.title_en,
+            title_supplied: meta.title_origin == Origin::Editor,
+            authors: meta.authors.iter().map(|a| a.name.as_str()).collect(),
+            authors_en: meta
+                .authors
+                .iter()
+                .map(|a| a.name_en.as_deref().unwrap_or(&a.name))
+                .collect(),
+            date: display_date(meta, Lang::Ar),
+            date_en: display_date(meta, Lang::En),
+            abstract_ar: abstract_
+                .and_then(|a| a.ar.as_deref())
+                .map(|t| excerpt(t, 300)),
+            abstract_en: abstract_
+                .and_then(|a| a.en.as_deref())
+                .map(|t| excerpt(t, 300)),
+        }
+    }
+}
+
+impl<'a> SiteView<'a> {
+    /// The site's titles.
+    pub fn new(config: &'a SiteConfig) -> Self {
+        SiteView {
+            title: &config.title,
+            title_en: &config.title_en,
+        }
+    }
+}
+
+/// The first `max` characters of `text`, cut at a word boundary, with an ellipsis if cut.
+pub fn excerpt(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{cut}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpts_cut_at_words() {
+        assert_eq!(excerpt("short", 10), "short");
+        assert_eq!(excerpt("one two three", 9), "one two…");
+        assert_eq!(excerpt("كلمة أخرى ثالثة", 10), "كلمة أخرى…");
+    }
+}

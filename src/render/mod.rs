@@ -1,0 +1,140 @@
+//! Render stage: typed contexts through Tera templates. The only module that uses Tera.
+//!
+//! Templates come from the site's `templates/` folder; any template or asset it lacks falls
+//! back to the copy built into Warraq, so a site needs no templates of its own. Autoescaping
+//! is on for every `.html` template.
+
+pub mod context;
+pub mod labels;
+
+use std::path::Path;
+
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::error::Error;
+
+/// Templates and assets built into the binary, by file name.
+const BUILTIN_TEMPLATES: [(&str, &str); 4] = [
+    ("base.html", include_str!("../../templates/base.html")),
+    ("index.html", include_str!("../../templates/index.html")),
+    (
+        "document.html",
+        include_str!("../../templates/document.html"),
+    ),
+    ("404.html", include_str!("../../templates/404.html")),
+];
+
+/// Static files copied to `site/assets/`.
+const BUILTIN_ASSETS: [(&str, &str); 1] = [(
+    "style.css",
+    include_str!("../../templates/assets/style.css"),
+)];
+
+/// The parsed templates of a site, ready to render many pages.
+pub struct Renderer {
+    tera: Tera,
+    /// Asset files (name, contents) for `site/assets/`.
+    pub assets: Vec<(String, Vec<u8>)>,
+}
+
+impl Renderer {
+    /// Parses the templates once: the site's own from `dir`, the built-in ones for the rest.
+    pub fn load(dir: &Path) -> Result<Renderer, Error> {
+        let mut sources: Vec<(String, String)> = Vec::new();
+        for (name, text) in BUILTIN_TEMPLATES {
+            let path = dir.join(name);
+            let text = if path.is_file() {
+                crate::fs::read_text(&path)?
+            } else {
+                text.to_string()
+            };
+            sources.push((name.to_string(), text));
+        }
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html"]);
+        tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+            .map_err(|e| Error::Template {
+                name: dir.display().to_string(),
+                message: report(&e),
+            })?;
+        let mut assets = Vec::new();
+        let asset_dir = dir.join("assets");
+        let mut own = std::collections::BTreeMap::new();
+        for path in crate::fs::files_in(&asset_dir)? {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            own.insert(name, crate::fs::read(&path)?);
+        }
+        for (name, text) in BUILTIN_ASSETS {
+            own.entry(name.to_string())
+                .or_insert_with(|| text.as_bytes().to_vec());
+        }
+        assets.extend(own);
+        Ok(Renderer { tera, assets })
+    }
+
+    /// Renders `template` with `context`.
+    pub fn render<T: Serialize>(&self, template: &str, context: &T) -> Result<String, Error> {
+        let context = Context::from_serialize(context).map_err(|e| Error::Template {
+            name: template.to_string(),
+            message: report(&e),
+        })?;
+        self.tera
+            .render(template, &context)
+            .map_err(|e| Error::Template {
+                name: template.to_string(),
+                message: report(&e),
+            })
+    }
+}
+
+/// Tera's error with its causes, on one line each.
+fn report(err: &tera::Error) -> String {
+    let mut message = err.to_string();
+    let mut source = std::error::Error::source(err);
+    while let Some(cause) = source {
+        message.push_str(&format!("\n  caused by: {cause}"));
+        source = cause.source();
+    }
+    message
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Serialize)]
+    struct Ctx {
+        value: &'static str,
+    }
+
+    #[test]
+    fn autoescape_is_on_for_html() {
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html"]);
+        tera.add_raw_template("t.html", "<p>{{ value }}</p>")
+            .unwrap();
+        let renderer = Renderer {
+            tera,
+            assets: Vec::new(),
+        };
+        let out = renderer
+            .render(
+                "t.html",
+                &Ctx {
+                    value: "<script>\"x\"</script>",
+                },
+            )
+            .unwrap();
+        assert_eq!(out, "<p>&lt;script&gt;&quot;x&quot;&lt;/script&gt;</p>");
+    }
+
+    #[test]
+    fn builtin_templates_parse() {
+        let renderer = Renderer::load(Path::new("/nonexistent-templates")).unwrap();
+        assert_eq!(renderer.assets.len(), 1);
+    }
+}

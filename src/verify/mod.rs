@@ -1,0 +1,130 @@
+//! The fidelity check behind `warraq verify`: proves that a published document holds exactly the
+//! letters of the raw source it was converted from, nothing lost and nothing added.
+//!
+//! Compared: the multiset of Arabic letters, Latin letters (case-sensitive), digits (by value,
+//! across ASCII, Arabic-Indic and Eastern Arabic-Indic) and any other alphabetic characters.
+//! Ignored: tatweel, harakat and other combining marks, spaces, punctuation and where it sits,
+//! Unicode superscript footnote markers, and whatever the front matter declares removed
+//! (`source.removed`); `source.repairs` replace the letters of `from` by those of `to` on
+//! their line. See `letters.rs` for the exact character classes.
+//!
+//! The verdict is global, so text that moved (a footnote defined far from its page) still
+//! passes. To say *where* a difference is, every source line is placed in the published block
+//! that shares most of its letter trigrams (`locate.rs`), then letters are compared block by
+//! block (`account.rs`).
+//!
+//! This module does no IO and knows nothing of Markdown or YAML: the caller reads the files,
+//! turns the front matter into [`Source`] and the body into [`Block`]s.
+
+mod account;
+mod assign;
+mod declare;
+mod letters;
+mod locate;
+mod report;
+
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_declarations;
+#[cfg(test)]
+mod tests_seed;
+
+pub use self::letters::{Letters, Script};
+pub use self::report::{Declaration, Finding, LostLine, Problem, Report, Totals};
+
+/// The raw text a document was converted from, with the front matter's declarations.
+#[derive(Clone, Debug, Default)]
+pub struct Source<'a> {
+    /// The whole source file.
+    pub text: &'a str,
+    /// `source.removed`: material deliberately left out.
+    pub removed: Vec<Removal>,
+    /// `source.repairs`: extraction errors repaired.
+    pub repairs: Vec<Repair>,
+}
+
+/// Source material left out of the document (`source.removed`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Removal {
+    /// 1-based, inclusive.
+    pub first_line: usize,
+    /// 1-based, inclusive.
+    pub last_line: usize,
+    /// With a text, only that text is removed (once from each line of the range it is on, and
+    /// it must be on at least one); without, the whole lines are.
+    pub text: Option<String>,
+    pub reason: String,
+}
+
+/// An extraction error repaired in the document (`source.repairs`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Repair {
+    /// 1-based line of the source that `from` is on.
+    pub line: usize,
+    /// Text on that line (tatweel, harakat and the width of spaces need not match).
+    pub from: String,
+    pub to: String,
+    pub note: String,
+}
+
+/// One published unit of text. Pass only text that comes from the source: not editor-supplied
+/// titles, translations or editorial notes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Block {
+    /// What editors call it: "title", "author 1", "paragraph 12", "footnote 7",
+    /// "heading introduction".
+    pub label: String,
+    /// 1-based line in the document; 0 for a front matter field without a position.
+    pub line: usize,
+    /// Plain text: no markup, no footnote numbers.
+    pub text: String,
+}
+
+/// Compares the published `blocks` with the `source`. Never panics; declarations that do not
+/// fit the source are reported in [`Report::problems`].
+pub fn verify(source: &Source<'_>, blocks: &[Block]) -> Report {
+    let prepared = declare::prepare(source);
+    let lines: Vec<locate::Unit> = prepared
+        .lines
+        .iter()
+        .map(|l| locate::Unit::new(&l.text))
+        .collect();
+    let units: Vec<locate::Unit> = blocks.iter().map(|b| locate::Unit::new(&b.text)).collect();
+    let placement = locate::place(&lines, &units);
+    let sides = account::Sides {
+        source: &prepared.lines,
+        lines: &lines,
+        blocks,
+        units: &units,
+    };
+    let accounts = account::account(&sides, &placement);
+
+    let mut from_source = Letters::default();
+    lines
+        .iter()
+        .flat_map(|l| &l.words)
+        .for_each(|w| from_source.add(&w.letters()));
+    let mut published = Letters::default();
+    units
+        .iter()
+        .flat_map(|u| &u.words)
+        .for_each(|w| published.add(&w.letters()));
+    let line_count = lines.iter().filter(|l| !l.words.is_empty()).count();
+
+    Report {
+        problems: prepared.problems,
+        findings: accounts.findings,
+        unplaced: accounts.unplaced,
+        lost: from_source.minus(&published),
+        added: published.minus(&from_source),
+        totals: Totals {
+            letters: from_source,
+            blocks: blocks.len(),
+            lines: line_count,
+            lines_matched: line_count.saturating_sub(accounts.lines_with_loss),
+            removals: prepared.removals_applied,
+            repairs: prepared.repairs_applied,
+        },
+    }
+}
