@@ -28,6 +28,47 @@ pub enum Command {
     /// Do everything a build does except writing, and print every diagnostic.
     #[command(after_help = EXIT_HELP)]
     Check(SiteArgs),
+    /// Prove converted documents hold exactly the letters of their raw sources.
+    ///
+    /// Compares the Arabic letters, Latin letters and digits of each document against its
+    /// `source.file`, minus what `source.removed` declares and with `source.repairs` applied,
+    /// and reports per block what was lost or added, with source line numbers.
+    #[command(after_help = EXIT_HELP)]
+    Verify(VerifyArgs),
+    /// Show how an abstract's Arabic and English sentences pair up.
+    #[command(after_help = EXIT_HELP)]
+    Align(AlignArgs),
+}
+
+/// Flags of `verify`.
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The site folder, holding content/.
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
+    /// Documents to verify [default: every document that names a source].
+    #[arg(value_name = "DOCUMENT.md")]
+    pub documents: Vec<PathBuf>,
+}
+
+/// Flags of `align`.
+#[derive(Debug, Args)]
+pub struct AlignArgs {
+    /// A document whose `abstract.ar` and `abstract.en` to align.
+    #[arg(value_name = "DOCUMENT.md", required_unless_present_all = ["ar", "en"], conflicts_with_all = ["ar", "en"])]
+    pub document: Option<PathBuf>,
+    /// A plain Arabic text to align with --en.
+    #[arg(long, value_name = "FILE", requires = "en")]
+    pub ar: Option<PathBuf>,
+    /// A plain English text to align with --ar.
+    #[arg(long, value_name = "FILE", requires = "ar")]
+    pub en: Option<PathBuf>,
+    /// The texts hold one sentence per line (no sentence splitting).
+    #[arg(long)]
+    pub lines: bool,
+    /// Print JSON: {"ar_sentences", "en_sentences", "beads", "costs", ...}.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Where the site is.

@@ -15,6 +15,7 @@
 
 pub mod align;
 pub mod cli;
+pub mod commands;
 pub mod content;
 pub mod diagnostics;
 pub mod error;

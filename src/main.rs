@@ -3,7 +3,10 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use warraq::cli::{Cli, Command};
+use warraq::cli::{AlignArgs, Cli, Command, VerifyArgs};
+use warraq::commands;
+use warraq::diagnostics::Diagnostic;
+use warraq::error::Error;
 use warraq::pipeline::{self, Options};
 
 fn main() -> ExitCode {
@@ -18,50 +21,112 @@ fn main() -> ExitCode {
             };
         }
     };
-    let options = match cli.command {
-        Command::Build(args) => Options {
+    let result = match cli.command {
+        Command::Build(args) => build(Options {
             out: args.out.unwrap_or_else(|| args.site.root.join("site")),
             root: args.site.root,
             base_url: args.base_url,
             drafts: args.site.drafts,
             write: true,
-        },
-        Command::Check(args) => Options {
+        }),
+        Command::Check(args) => build(Options {
             out: args.root.join("site"),
             root: args.root,
             base_url: None,
             drafts: args.drafts,
             write: false,
-        },
+        }),
+        Command::Verify(args) => verify(&args),
+        Command::Align(args) => align(&args),
     };
-    match pipeline::build(&options) {
-        Ok(outcome) => {
-            for diagnostic in &outcome.diagnostics {
-                eprintln!("{diagnostic}");
+    result.unwrap_or_else(|err| {
+        eprintln!("warraq: error: {err}");
+        ExitCode::from(2)
+    })
+}
+
+/// Prints diagnostics; true when any is an error.
+fn report(diagnostics: &[Diagnostic]) -> bool {
+    for diagnostic in diagnostics {
+        eprintln!("{diagnostic}");
+    }
+    diagnostics.iter().any(Diagnostic::is_error)
+}
+
+fn build(options: Options) -> Result<ExitCode, Error> {
+    let outcome = pipeline::build(&options)?;
+    report(&outcome.diagnostics);
+    let errors = outcome.diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = outcome.diagnostics.len() - errors;
+    if errors > 0 {
+        eprintln!("warraq: {errors} error(s), {warnings} warning(s); nothing was written");
+        return Ok(ExitCode::from(1));
+    }
+    let verb = if outcome.written { "built" } else { "checked" };
+    let place = if outcome.written {
+        format!(" into {}", options.out.display())
+    } else {
+        String::new()
+    };
+    eprintln!(
+        "warraq: {verb} {} document(s), {} page(s){place}; {warnings} warning(s)",
+        outcome.documents, outcome.pages
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn verify(args: &VerifyArgs) -> Result<ExitCode, Error> {
+    let (results, diagnostics) = commands::verify::run(&args.root, &args.documents)?;
+    let mut failed = report(&diagnostics);
+    if results.is_empty() && !failed {
+        eprintln!("warraq: no document names a source to verify against");
+    }
+    for result in &results {
+        print!(
+            "{}",
+            result.report.render(
+                &result.path.display().to_string(),
+                &result.source_path.display().to_string()
+            )
+        );
+        failed |= !result.report.is_clean();
+    }
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn align(args: &AlignArgs) -> Result<ExitCode, Error> {
+    let aligned = match (&args.document, &args.ar, &args.en) {
+        (Some(path), _, _) => match commands::align::document(path)? {
+            Ok(aligned) => aligned,
+            Err(diagnostics) => {
+                report(&diagnostics);
+                return Ok(ExitCode::from(1));
             }
-            let errors = outcome.diagnostics.iter().filter(|d| d.is_error()).count();
-            let warnings = outcome.diagnostics.len() - errors;
-            if errors > 0 {
-                eprintln!("warraq: {errors} error(s), {warnings} warning(s); nothing was written");
-                ExitCode::from(1)
-            } else {
-                let verb = if outcome.written { "built" } else { "checked" };
-                eprintln!(
-                    "warraq: {verb} {} document(s), {} page(s){}; {warnings} warning(s)",
-                    outcome.documents,
-                    outcome.pages,
-                    if outcome.written {
-                        format!(" into {}", options.out.display())
-                    } else {
-                        String::new()
-                    }
-                );
-                ExitCode::SUCCESS
-            }
+        },
+        (None, Some(ar), Some(en)) => {
+            let ar = warraq::fs::read_text(ar)?;
+            let en = warraq::fs::read_text(en)?;
+            commands::align::texts(&ar, &en, args.lines, None).map_err(Error::Usage)?
         }
-        Err(err) => {
-            eprintln!("warraq: error: {err}");
-            ExitCode::from(2)
+        _ => {
+            return Err(Error::Usage(
+                "give a document, or both --ar FILE and --en FILE".into(),
+            ));
+        }
+    };
+    if args.json {
+        println!("{}", aligned.json());
+    } else {
+        print!("{}", aligned.table());
+        if !aligned.alignment.is_reliable() {
+            eprintln!(
+                "warraq: warning: this alignment is poor; the page shows the two abstracts side by side without pairing"
+            );
         }
     }
+    Ok(ExitCode::SUCCESS)
 }

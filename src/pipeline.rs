@@ -15,7 +15,7 @@ use crate::lang::Lang;
 use crate::markdown::{self, Rendered};
 use crate::output::{minify, write::Staging};
 use crate::render::Renderer;
-use crate::render::context::{DocumentView, Entry, PageView, SiteView};
+use crate::render::context::{AbstractRow, DocumentView, Entry, PageView, SiteView};
 
 /// What to build and where.
 #[derive(Debug, Clone)]
@@ -93,7 +93,8 @@ pub fn build(options: &Options) -> Result<Outcome, Error> {
             .base_url
             .as_ref()
             .map(|base| format!("{base}{slug}/"));
-        let view = DocumentView::new(&doc.meta, &rendered);
+        let rows = abstract_rows(doc, &mut outcome.diagnostics);
+        let view = DocumentView::new(&doc.meta, &rendered, rows);
         let html = renderer.render(
             "document.html",
             &PageContext {
@@ -346,6 +347,52 @@ pub fn render_markdown(doc: &Document, diags: &mut Vec<Diagnostic>) -> Rendered 
     }
     diags.append(&mut file_diags.list);
     rendered
+}
+
+/// Transform stage for the abstracts: sentence pairs, or none when they cannot be paired well.
+///
+/// A pinned alignment that does not fit the sentences is an error; a computed one that is
+/// poor is a warning, and the page shows the two abstracts side by side.
+fn abstract_rows(doc: &Document, diags: &mut Vec<Diagnostic>) -> Vec<AbstractRow> {
+    let Some((ar, en)) = doc
+        .meta
+        .abstract_
+        .as_ref()
+        .and_then(|a| a.ar.as_deref().zip(a.en.as_deref()))
+    else {
+        return Vec::new();
+    };
+    let position = || field_position(doc, &[Seg::Key("alignment")]);
+    let aligned = match crate::commands::align::texts(ar, en, false, doc.meta.alignment.as_ref()) {
+        Ok(aligned) => aligned,
+        Err(message) => {
+            diags.push(
+                Diagnostic::error(&doc.source.path, position(), message)
+                    .field("alignment")
+                    .hint("run `warraq align` on the document to see its sentences, then fix the pinned beads"),
+            );
+            return Vec::new();
+        }
+    };
+    if doc.meta.alignment.is_none() && !aligned.alignment.is_reliable() {
+        diags.push(
+            Diagnostic::warning(&doc.source.path, field_position(doc, &[Seg::Key("abstract")]), format!("the abstracts of `{}` do not align well; they are shown side by side without pairing", doc.meta.slug))
+                .field("abstract")
+                .hint("check them with `warraq align`, and pin the pairs with `alignment:` if they are right"),
+        );
+        return Vec::new();
+    }
+    aligned
+        .alignment
+        .beads
+        .iter()
+        .enumerate()
+        .map(|(i, bead)| AbstractRow {
+            n: i + 1,
+            ar: aligned.ar[bead.ar.clone()].join(" "),
+            en: aligned.en[bead.en.clone()].join(" "),
+        })
+        .collect()
 }
 
 fn home_intro(home: &Home, diags: &mut Vec<Diagnostic>) -> String {

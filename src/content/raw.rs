@@ -45,6 +45,7 @@ pub struct RawDocument {
     #[serde(default)]
     pub editorial_notes: Vec<String>,
     pub source: Option<RawSource>,
+    pub alignment: Option<crate::align::Pin>,
     #[serde(default)]
     pub draft: bool,
 }

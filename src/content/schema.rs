@@ -234,6 +234,9 @@ pub struct Meta {
     pub sections: BTreeMap<String, String>,
     pub editorial_notes: Vec<String>,
     pub source: Option<Source>,
+    /// The editor's pinned abstract alignment, checked against the sentences when rendering.
+    #[serde(skip)]
+    pub alignment: Option<crate::align::Pin>,
     pub draft: bool,
 }
 
@@ -539,6 +542,7 @@ pub fn document<'a>(
         sections,
         editorial_notes,
         source,
+        alignment: raw.alignment,
         draft: raw.draft,
     })
 }

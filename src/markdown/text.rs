@@ -36,12 +36,20 @@ pub struct TextBlock {
 }
 
 /// Every leaf block's text in reading order; footnote definitions included where they stand.
+///
+/// The number of an ordered list item is part of its text: readers see it.
 pub fn text_blocks(events: &[Spanned]) -> Vec<TextBlock> {
     let mut blocks = Vec::new();
     let mut note: Option<String> = None;
     let mut stack: Vec<(String, usize, String)> = Vec::new();
+    // The next number of each open list (`None` for bullet lists).
+    let mut lists: Vec<Option<u64>> = Vec::new();
     for (event, range) in events {
         match event {
+            Event::Start(Tag::List(start)) => lists.push(*start),
+            Event::End(TagEnd::List(_)) => {
+                lists.pop();
+            }
             Event::Start(Tag::FootnoteDefinition(label)) => note = Some(label.to_string()),
             Event::End(TagEnd::FootnoteDefinition) => note = None,
             Event::Start(tag) => {
@@ -50,8 +58,14 @@ pub fn text_blocks(events: &[Spanned]) -> Vec<TextBlock> {
                         Some(n) => format!("note [^{n}] {kind}"),
                         None => kind.to_string(),
                     };
-                    // A list item holding paragraphs yields the paragraphs, not itself.
-                    stack.push((label, range.start, String::new()));
+                    let mut text = String::new();
+                    if matches!(tag, Tag::Item)
+                        && let Some(Some(number)) = lists.last_mut()
+                    {
+                        text = format!("{number}. ");
+                        *number += 1;
+                    }
+                    stack.push((label, range.start, text));
                 }
             }
             Event::End(tag) => {
@@ -128,7 +142,7 @@ mod tests {
 
     #[test]
     fn blocks_in_reading_order() {
-        let body = "## عنوان\n\nفقرة *أولى*\nتتمة[^1].\n\n- بند\n- آخر\n\n> اقتباس\n\n[^1]: حاشية <https://x.org>\n";
+        let body = "## عنوان\n\nفقرة *أولى*\nتتمة[^1].\n\n- بند\n- آخر\n\n3. ثالث\n4. رابع\n\n> اقتباس\n\n[^1]: حاشية <https://x.org>\n";
         let blocks: Vec<(String, String)> = text_blocks(&parse(body))
             .into_iter()
             .map(|b| (b.label, b.text))
@@ -138,6 +152,8 @@ mod tests {
             ("paragraph", "فقرة أولى تتمة."),
             ("list item", "بند"),
             ("list item", "آخر"),
+            ("list item", "3. ثالث"),
+            ("list item", "4. رابع"),
             ("paragraph", "اقتباس"),
             ("note [^1] paragraph", "حاشية https://x.org"),
         ];

@@ -90,6 +90,17 @@ pub struct TocEntry<'a> {
     pub text_en: Option<&'a str>,
 }
 
+/// One row of the parallel abstract: the Arabic and English sentences of one bead.
+#[derive(Debug, Clone, Serialize)]
+pub struct AbstractRow {
+    /// 1-based; the row's id is `abstract-s{n}`.
+    pub n: usize,
+    /// The bead's Arabic sentences, joined.
+    pub ar: String,
+    /// The bead's English sentences, joined.
+    pub en: String,
+}
+
 /// An editorial repair shown to readers.
 #[derive(Debug, Serialize)]
 pub struct RepairView<'a> {
@@ -117,6 +128,8 @@ pub struct DocumentView<'a> {
     pub place_en: Option<&'a str>,
     pub abstract_ar: Option<&'a str>,
     pub abstract_en: Option<&'a str>,
+    /// Sentence pairs when the abstracts align well; empty otherwise (shown side by side).
+    pub abstract_rows: Vec<AbstractRow>,
     pub toc: Vec<TocEntry<'a>>,
     pub body_html: &'a str,
     pub notes_html: String,
@@ -138,7 +151,7 @@ pub fn display_date(meta: &Meta, lang: Lang) -> Option<String> {
 
 impl<'a> DocumentView<'a> {
     /// Builds the view of a validated, rendered document.
-    pub fn new(meta: &'a Meta, rendered: &'a Rendered) -> Self {
+    pub fn new(meta: &'a Meta, rendered: &'a Rendered, abstract_rows: Vec<AbstractRow>) -> Self {
         let authors = meta
             .authors
             .iter()
@@ -182,6 +195,7 @@ impl<'a> DocumentView<'a> {
             place_en: meta.place_en.as_deref(),
             abstract_ar: abstract_.and_then(|a| a.ar.as_deref()),
             abstract_en: abstract_.and_then(|a| a.en.as_deref()),
+            abstract_rows,
             toc,
             body_html: &rendered.html,
             notes_html,

@@ -1,0 +1,192 @@
+//! `warraq verify`: proves each converted document holds exactly the letters of its source.
+//!
+//! Reads the documents and their `source.file`, turns the published text into blocks (front
+//! matter fields that come from the source, then every Markdown block) and hands both to
+//! [`crate::verify`], which does the comparison.
+
+use std::path::{Path, PathBuf};
+
+use crate::content::document::{self, Document, field_offset};
+use crate::content::schema::Origin;
+use crate::content::yaml_path::Seg;
+use crate::diagnostics::Diagnostic;
+use crate::error::Error;
+use crate::markdown;
+use crate::pipeline;
+use crate::source_map::SourceMap;
+use crate::verify::{self as fidelity, Block, Removal, Repair, Report, Source};
+
+/// What `verify` found for one document.
+pub struct Verified {
+    /// The document file.
+    pub path: PathBuf,
+    /// The source file it was compared with.
+    pub source_path: PathBuf,
+    /// The comparison.
+    pub report: Report,
+}
+
+/// Verifies the documents named in `only` (all documents with a `source` when empty).
+///
+/// Content errors that prevent verifying are returned as diagnostics.
+pub fn run(root: &Path, only: &[PathBuf]) -> Result<(Vec<Verified>, Vec<Diagnostic>), Error> {
+    let mut diags = Vec::new();
+    let Some(site) = pipeline::load(root, true, &mut diags)? else {
+        return Ok((Vec::new(), diags));
+    };
+    let wanted = |doc: &Document| {
+        only.is_empty()
+            || only.iter().any(|p| {
+                same_file(p, &doc.source.path) || same_file(p, &root.join(&doc.source.path))
+            })
+    };
+    let mut results = Vec::new();
+    for doc in site.documents.iter().filter(|d| wanted(d)) {
+        let Some(source) = &doc.meta.source else {
+            if !only.is_empty() {
+                let offset_pos = (1, 1);
+                diags.push(
+                    Diagnostic::error(
+                        &doc.source.path,
+                        offset_pos,
+                        "the document names no `source`, so there is nothing to verify against",
+                    )
+                    .hint("add `source: {file: _sources/<name>.txt}` to its front matter"),
+                );
+            }
+            continue;
+        };
+        let source_path = root.join("content").join(&source.file);
+        let text = match crate::fs::read(&source_path).map(String::from_utf8) {
+            Ok(Ok(text)) => text,
+            _ => {
+                let offset =
+                    field_offset(&doc.source.text, &[Seg::Key("source"), Seg::Key("file")]);
+                let position = SourceMap::new(&doc.source.text).position(offset);
+                diags.push(
+                    Diagnostic::error(
+                        &doc.source.path,
+                        position,
+                        format!(
+                            "cannot read the source {} as UTF-8 text",
+                            source_path.display()
+                        ),
+                    )
+                    .field("source.file")
+                    .hint("the path is relative to content/, e.g. `_sources/paper.txt`"),
+                );
+                continue;
+            }
+        };
+        let text = crate::fs::strip_bom(&text);
+        let source_spec = Source {
+            text,
+            removed: source
+                .removed
+                .iter()
+                .map(|r| Removal {
+                    first_line: r.first_line,
+                    last_line: r.last_line,
+                    text: r.text.clone(),
+                    reason: r.reason.clone(),
+                })
+                .collect(),
+            repairs: source
+                .repairs
+                .iter()
+                .map(|r| Repair {
+                    line: r.line,
+                    from: r.from.clone(),
+                    to: r.to.clone(),
+                    note: r.note.clone(),
+                })
+                .collect(),
+        };
+        let report = fidelity::verify(&source_spec, &published_blocks(doc));
+        let shown = source_path
+            .strip_prefix(".")
+            .map(Path::to_path_buf)
+            .unwrap_or(source_path);
+        results.push(Verified {
+            path: doc.source.path.clone(),
+            source_path: shown,
+            report,
+        });
+    }
+    Ok((results, diags))
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+/// The published text of a document that comes from its source, block by block.
+pub fn published_blocks(doc: &Document) -> Vec<Block> {
+    let text = &doc.source.text;
+    let map = SourceMap::new(text);
+    let line_of = |path: &[Seg]| map.position(field_offset(text, path)).0;
+    let meta = &doc.meta;
+    let mut blocks = Vec::new();
+    let mut field = |label: String, path: &[Seg], value: &str| {
+        blocks.push(Block {
+            label,
+            line: line_of(path),
+            text: value.to_string(),
+        });
+    };
+    if meta.title_origin == Origin::Source {
+        field("title".into(), &[Seg::Key("title")], &meta.title);
+    }
+    if meta.title_en_origin == Origin::Source {
+        field("title_en".into(), &[Seg::Key("title_en")], &meta.title_en);
+    }
+    for (i, author) in meta.authors.iter().enumerate() {
+        field(
+            format!("author {}", i + 1),
+            &[Seg::Key("authors"), Seg::Index(i), Seg::Key("name")],
+            &author.name,
+        );
+    }
+    let optional = [
+        ("date_text", &meta.date_text),
+        ("publisher", &meta.publisher),
+        ("place", &meta.place),
+    ];
+    for (key, value) in optional {
+        if let Some(value) = value {
+            field(key.into(), &[Seg::Key(key)], value);
+        }
+    }
+    if let Some(abstract_) = &meta.abstract_ {
+        for (key, value) in [("ar", &abstract_.ar), ("en", &abstract_.en)] {
+            if let Some(value) = value {
+                field(
+                    format!("abstract.{key}"),
+                    &[Seg::Key("abstract"), Seg::Key(key)],
+                    value,
+                );
+            }
+        }
+    }
+    let base = doc.source.body_offset;
+    for block in markdown::text_blocks(doc.source.body()) {
+        blocks.push(Block {
+            label: block.label,
+            line: map.position(base + block.offset).0,
+            text: block.text,
+        });
+    }
+    blocks
+}
+
+/// Reads one document file on its own (for commands that take a path).
+pub fn read_document(path: &Path) -> Result<(Option<Document>, Vec<Diagnostic>), Error> {
+    let bytes = crate::fs::read(path)?;
+    match document::decode(path, bytes) {
+        Ok(text) => Ok(document::document(path, text, crate::lang::Lang::Ar)),
+        Err(diag) => Ok((None, vec![diag])),
+    }
+}
