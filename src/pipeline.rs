@@ -63,9 +63,18 @@ pub struct Site {
 /// Builds (or checks) the site described by `options`.
 pub fn build(options: &Options) -> Result<Outcome, Error> {
     let mut outcome = Outcome::default();
-    let Some(mut site) = load(&options.root, options.drafts, &mut outcome.diagnostics)? else {
-        diagnostics::sort(&mut outcome.diagnostics);
-        return Ok(outcome);
+    let (home, documents) = load_all(&options.root, options.drafts, &mut outcome.diagnostics)?;
+    let mut site = match home {
+        Some(home) if !diagnostics::has_errors(&outcome.diagnostics) => Site { home, documents },
+        _ => {
+            // The site cannot be built, but every document that loaded still gets its
+            // Markdown checked, so one run reports every error.
+            for doc in &documents {
+                render_markdown(doc, &mut outcome.diagnostics);
+            }
+            diagnostics::sort(&mut outcome.diagnostics);
+            return Ok(outcome);
+        }
     };
     if let Some(url) = &options.base_url {
         site.home.config.base_url = Some(if url.ends_with('/') {
@@ -200,6 +209,19 @@ impl<'a> PageContext<'a> {
 
 /// Load stage: every content file read and validated; `None` when the site cannot be built.
 pub fn load(root: &Path, drafts: bool, diags: &mut Vec<Diagnostic>) -> Result<Option<Site>, Error> {
+    let (home, documents) = load_all(root, drafts, diags)?;
+    match home {
+        Some(home) if !diagnostics::has_errors(diags) => Ok(Some(Site { home, documents })),
+        _ => Ok(None),
+    }
+}
+
+/// Load stage: the settings (if valid) and every document that validated.
+fn load_all(
+    root: &Path,
+    drafts: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<(Option<Home>, Vec<Document>), Error> {
     let content_dir = root.join("content");
     if !content_dir.is_dir() {
         return Err(Error::Usage(format!(
@@ -218,7 +240,7 @@ pub fn load(root: &Path, drafts: bool, diags: &mut Vec<Diagnostic>) -> Result<Op
             )
             .hint("create content/_index.md with `title:` and `title_en:` in its front matter"),
         );
-        return Ok(None);
+        return Ok((None, Vec::new()));
     };
     let home = read(&index_path, diags).and_then(|text| {
         let (home, list) = document::home(&display(&index_path), text);
@@ -260,10 +282,7 @@ pub fn load(root: &Path, drafts: bool, diags: &mut Vec<Diagnostic>) -> Result<Op
         }
         documents.push(doc);
     }
-    match home {
-        Some(home) if !diagnostics::has_errors(diags) => Ok(Some(Site { home, documents })),
-        _ => Ok(None),
-    }
+    Ok((home, documents))
 }
 
 fn read(path: &Path, diags: &mut Vec<Diagnostic>) -> Option<String> {

@@ -49,7 +49,19 @@ pub struct Home {
 /// Decodes UTF-8 (reporting the first invalid byte's position) and drops a BOM.
 pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(crate::fs::strip_bom(&text).to_string()),
+        Ok(text) => {
+            let text = crate::fs::strip_bom(&text);
+            if let Some(nul) = text.find('\0') {
+                let position = crate::source_map::SourceMap::new(text).position(nul);
+                return Err(Diagnostic::error(
+                    path,
+                    position,
+                    "the file contains a NUL character (U+0000)",
+                )
+                .hint("remove it: NUL bytes usually come from a broken copy or a binary file"));
+            }
+            Ok(text.to_string())
+        }
         Err(err) => {
             let valid = err.utf8_error().valid_up_to();
             let bytes = err.into_bytes();
@@ -192,6 +204,21 @@ mod tests {
             got[0].starts_with("c/x.md:2:1: error: title: the required field `title` is missing"),
             "{}",
             got[0]
+        );
+    }
+
+    #[test]
+    fn positions_after_a_bom_count_from_the_first_visible_character() {
+        let text = decode(
+            Path::new("x.md"),
+            "\u{feff}---\nslug: Bad\n---\n".as_bytes().to_vec(),
+        )
+        .unwrap();
+        let diags = document(Path::new("x.md"), text, Lang::Ar).1;
+        assert!(
+            diags[0].to_string().starts_with("x.md:2:7: error: slug: "),
+            "{}",
+            diags[0]
         );
     }
 

@@ -223,13 +223,28 @@ fn edit_distance(a: &str, b: &str) -> usize {
     rows[a.len()][b.len()]
 }
 
-/// serde_yaml appends " at line L column C" to its messages; the diagnostic has its own.
+/// serde_yaml's message without the YAML-relative positions it mentions (" at line L column
+/// C", " at position N"): the diagnostic carries the position in the file instead.
 fn message_without_location(err: &serde_yaml::Error) -> String {
-    let message = err.to_string();
-    match message.rfind(" at line ") {
-        Some(i) if err.location().is_some() => message[..i].to_string(),
-        _ => message,
+    let mut message = err.to_string();
+    for marker in [" at line ", " at position "] {
+        while let Some(start) = message.find(marker) {
+            let rest = &message[start + marker.len()..];
+            let mut end = start + marker.len() + rest.len()
+                - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            if let Some(column) = message[end..].strip_prefix(" column ") {
+                end = message.len()
+                    - column
+                        .trim_start_matches(|c: char| c.is_ascii_digit())
+                        .len();
+            }
+            message.replace_range(start..end, "");
+        }
     }
+    if message.contains("expected struct Raw") {
+        return "the front matter must be `key: value` lines, not a list or plain text".to_string();
+    }
+    message
 }
 
 #[cfg(test)]

@@ -182,9 +182,19 @@ fn link_references<'a>(
     diags: &mut FileDiagnostics,
     base: usize,
 ) -> Vec<Spanned<'a>> {
+    let mut in_code = false;
     events
         .into_iter()
         .map(|(event, range)| match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                in_code = true;
+                (Event::Start(Tag::CodeBlock(kind)), range)
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                in_code = false;
+                (Event::End(TagEnd::CodeBlock), range)
+            }
+            Event::Text(text) if in_code => (Event::Text(text), range),
             Event::FootnoteReference(label) if definitions.contains_key(label.as_ref()) => {
                 (Event::InlineHtml(numbering.reference(&label).into()), range)
             }

@@ -65,11 +65,19 @@ pub struct Entry<'a> {
     pub title_en: &'a str,
     pub title_supplied: bool,
     pub authors: Vec<&'a str>,
-    pub authors_en: Vec<&'a str>,
+    /// Romanised names, or the Arabic name (marked `ar`) where none is given.
+    pub authors_en: Vec<NameView<'a>>,
     pub date: Option<String>,
     pub date_en: Option<String>,
     pub abstract_ar: Option<String>,
     pub abstract_en: Option<String>,
+}
+
+/// A name with the language it is written in.
+#[derive(Debug, Serialize)]
+pub struct NameView<'a> {
+    pub text: &'a str,
+    pub lang: Lang,
 }
 
 /// One author line of the title block.
@@ -229,7 +237,16 @@ impl<'a> Entry<'a> {
             authors_en: meta
                 .authors
                 .iter()
-                .map(|a| a.name_en.as_deref().unwrap_or(&a.name))
+                .map(|a| match &a.name_en {
+                    Some(name) => NameView {
+                        text: name,
+                        lang: Lang::En,
+                    },
+                    None => NameView {
+                        text: &a.name,
+                        lang: Lang::Ar,
+                    },
+                })
                 .collect(),
             date: display_date(meta, Lang::Ar),
             date_en: display_date(meta, Lang::En),

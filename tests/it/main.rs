@@ -1,0 +1,13 @@
+//! Integration tests: fixture sites from `tests/fixtures/` built in temp folders, pages parsed.
+//!
+//! Each test copies its fixtures to a fresh temp folder, so tests run in parallel and never
+//! write into the repository. Most drive the library; `cli` and the diagnostics tests run the
+//! real binary to check what editors see on stderr and the exit code.
+
+mod build;
+mod cli;
+mod errors;
+mod footnotes;
+mod markdown;
+mod odd_inputs;
+mod util;
