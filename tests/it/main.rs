@@ -10,4 +10,5 @@ mod errors;
 mod footnotes;
 mod markdown;
 mod odd_inputs;
+mod seeds;
 mod util;

@@ -33,6 +33,17 @@ impl Site {
         site
     }
 
+    /// A copy of the project's own site: its `content/` and `templates/`.
+    pub fn project() -> Site {
+        let site = Site::new(&[]);
+        let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for folder in ["content", "templates"] {
+            fs::create_dir_all(site.root.join(folder)).unwrap();
+            copy_dir(&manifest.join(folder), &site.root.join(folder));
+        }
+        site
+    }
+
     /// Copies `tests/fixtures/<name>/` over the site (adding or replacing files).
     pub fn add(&self, fixture: &str) {
         let from = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -72,6 +83,11 @@ impl Site {
     /// Runs the real binary with `args`, in the site folder.
     pub fn run(&self, args: &[&str]) -> Run {
         run_in(&self.root, args)
+    }
+
+    /// The raw HTML of `site/<relative>`.
+    pub fn page_text(&self, relative: &str) -> String {
+        fs::read_to_string(self.root.join("site").join(relative)).unwrap()
     }
 
     /// Parses `site/<relative>`.
