@@ -69,6 +69,9 @@ pub struct AlignArgs {
     /// Print JSON: {"ar_sentences", "en_sentences", "beads", "costs", ...}.
     #[arg(long)]
     pub json: bool,
+    /// The site folder whose content/_index.md glossary to use.
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
 }
 
 /// Where the site is.

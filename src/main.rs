@@ -100,17 +100,26 @@ fn verify(args: &VerifyArgs) -> Result<ExitCode, Error> {
 
 fn align(args: &AlignArgs) -> Result<ExitCode, Error> {
     let aligned = match (&args.document, &args.ar, &args.en) {
-        (Some(path), _, _) => match commands::align::document(path)? {
-            Ok(aligned) => aligned,
-            Err(diagnostics) => {
-                report(&diagnostics);
-                return Ok(ExitCode::from(1));
+        (Some(path), _, _) => {
+            match commands::align::document(path, &commands::align::site_glossary(&args.root))? {
+                Ok(aligned) => aligned,
+                Err(diagnostics) => {
+                    report(&diagnostics);
+                    return Ok(ExitCode::from(1));
+                }
             }
-        },
+        }
         (None, Some(ar), Some(en)) => {
             let ar = warraq::fs::read_text(ar)?;
             let en = warraq::fs::read_text(en)?;
-            commands::align::texts(&ar, &en, args.lines, None).map_err(Error::Usage)?
+            commands::align::texts(
+                &ar,
+                &en,
+                args.lines,
+                None,
+                &commands::align::site_glossary(&args.root),
+            )
+            .map_err(Error::Usage)?
         }
         _ => {
             return Err(Error::Usage(

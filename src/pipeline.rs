@@ -102,7 +102,7 @@ pub fn build(options: &Options) -> Result<Outcome, Error> {
             .base_url
             .as_ref()
             .map(|base| format!("{base}{slug}/"));
-        let rows = abstract_rows(doc, &mut outcome.diagnostics);
+        let rows = abstract_rows(doc, &config.glossary, &mut outcome.diagnostics);
         let view = DocumentView::new(&doc.meta, &rendered, rows);
         let html = renderer.render(
             "document.html",
@@ -372,7 +372,11 @@ pub fn render_markdown(doc: &Document, diags: &mut Vec<Diagnostic>) -> Rendered 
 ///
 /// A pinned alignment that does not fit the sentences is an error; a computed one that is
 /// poor is a warning, and the page shows the two abstracts side by side.
-fn abstract_rows(doc: &Document, diags: &mut Vec<Diagnostic>) -> Vec<AbstractRow> {
+fn abstract_rows(
+    doc: &Document,
+    glossary: &[(String, String)],
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<AbstractRow> {
     let Some((ar, en)) = doc
         .meta
         .abstract_
@@ -382,7 +386,13 @@ fn abstract_rows(doc: &Document, diags: &mut Vec<Diagnostic>) -> Vec<AbstractRow
         return Vec::new();
     };
     let position = || field_position(doc, &[Seg::Key("alignment")]);
-    let aligned = match crate::commands::align::texts(ar, en, false, doc.meta.alignment.as_ref()) {
+    let aligned = match crate::commands::align::texts(
+        ar,
+        en,
+        false,
+        doc.meta.alignment.as_ref(),
+        glossary,
+    ) {
         Ok(aligned) => aligned,
         Err(message) => {
             diags.push(

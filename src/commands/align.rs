@@ -33,7 +33,13 @@ fn refs(v: &[String]) -> Vec<&str> {
 }
 
 /// Splits (unless `lines`: one sentence per non-empty line) and aligns two texts.
-pub fn texts(ar: &str, en: &str, lines: bool, pin: Option<&Pin>) -> Result<Aligned, String> {
+pub fn texts(
+    ar: &str,
+    en: &str,
+    lines: bool,
+    pin: Option<&Pin>,
+    glossary: &[(String, String)],
+) -> Result<Aligned, String> {
     let split = |text: &str, f: fn(&str) -> Vec<&str>| -> Vec<String> {
         if lines {
             text.lines()
@@ -49,13 +55,31 @@ pub fn texts(ar: &str, en: &str, lines: bool, pin: Option<&Pin>) -> Result<Align
     let en = split(en, align::split_english);
     let alignment = match pin {
         Some(pin) => align::pinned(pin, ar.len(), en.len()).map_err(|e| e.to_string())?,
-        None => align::align(&refs(&ar), &refs(&en), &[]),
+        None => align::align(&refs(&ar), &refs(&en), glossary),
     };
     Ok(Aligned { ar, en, alignment })
 }
 
-/// Aligns the abstracts of the document at `path`.
-pub fn document(path: &Path) -> Result<Result<Aligned, Vec<Diagnostic>>, Error> {
+/// The glossary of the site at `root` (empty when its settings cannot be read).
+pub fn site_glossary(root: &Path) -> Vec<(String, String)> {
+    let path = root.join("content").join("_index.md");
+    let Ok(bytes) = crate::fs::read(&path) else {
+        return Vec::new();
+    };
+    let Ok(text) = crate::content::document::decode(&path, bytes) else {
+        return Vec::new();
+    };
+    crate::content::document::home(&path, text)
+        .0
+        .map(|home| home.config.glossary)
+        .unwrap_or_default()
+}
+
+/// Aligns the abstracts of the document at `path`, using the site's `glossary`.
+pub fn document(
+    path: &Path,
+    glossary: &[(String, String)],
+) -> Result<Result<Aligned, Vec<Diagnostic>>, Error> {
     let (doc, diags) = super::verify::read_document(path)?;
     let Some(doc) = doc else {
         return Ok(Err(diags));
@@ -75,7 +99,7 @@ pub fn document(path: &Path) -> Result<Result<Aligned, Vec<Diagnostic>>, Error> 
             .hint("give `abstract: {ar: …, en: …}` in the front matter"),
         ]));
     };
-    match texts(ar, en, false, doc.meta.alignment.as_ref()) {
+    match texts(ar, en, false, doc.meta.alignment.as_ref(), glossary) {
         Ok(aligned) => Ok(Ok(aligned)),
         Err(message) => Ok(Err(vec![
             Diagnostic::error(path, (1, 1), message).field("alignment"),

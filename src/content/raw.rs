@@ -17,6 +17,8 @@ pub struct RawSite {
     pub default_language: Option<String>,
     pub description: Option<String>,
     pub description_en: Option<String>,
+    #[serde(default)]
+    pub glossary: BTreeMap<String, String>,
 }
 
 /// The front matter of one document.

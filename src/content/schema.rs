@@ -250,6 +250,8 @@ pub struct SiteConfig {
     pub default_language: Lang,
     pub description: Option<String>,
     pub description_en: Option<String>,
+    /// Arabic terms and their English equivalents, evidence for the abstract aligner.
+    pub glossary: Vec<(String, String)>,
 }
 
 /// Checks one file's fields, reporting at each field's position.
@@ -418,6 +420,7 @@ pub fn site<'a>(
         default_language,
         description: Checker::optional(raw.description),
         description_en: Checker::optional(raw.description_en),
+        glossary: raw.glossary.into_iter().collect(),
     })
 }
 
