@@ -44,14 +44,6 @@ impl Lang {
         }
     }
 
-    /// The other language of the pair.
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::Ar => Lang::En,
-            Lang::En => Lang::Ar,
-        }
-    }
-
     /// The letters that tell several backlinks of one footnote apart (a, b, c … or أ ب ت …).
     pub fn backlink_letter(self, index: usize) -> String {
         const AR: [char; 28] = [

@@ -112,7 +112,7 @@ fn align(args: &AlignArgs) -> Result<ExitCode, Error> {
         (None, Some(ar), Some(en)) => {
             let ar = warraq::fs::read_text(ar)?;
             let en = warraq::fs::read_text(en)?;
-            commands::align::texts(
+            warraq::align::align_texts(
                 &ar,
                 &en,
                 args.lines,

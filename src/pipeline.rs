@@ -260,7 +260,7 @@ fn load_all(
         diags.extend(list);
         let Some(doc) = doc else { continue };
         if let Some(first) = slugs.get(doc.meta.slug.as_str()) {
-            let position = field_position(&doc, &[Seg::Key("slug")]);
+            let position = doc.source.field_position(&[Seg::Key("slug")]);
             diags.push(
                 Diagnostic::error(
                     &doc.source.path,
@@ -312,12 +312,6 @@ fn display(path: &Path) -> PathBuf {
         .unwrap_or_else(|_| path.to_path_buf())
 }
 
-/// Line and column of a front matter field of a loaded document.
-fn field_position(doc: &Document, path: &[Seg]) -> (usize, usize) {
-    let offset = document::field_offset(&doc.source.text, path);
-    crate::source_map::SourceMap::new(&doc.source.text).position(offset)
-}
-
 /// Markdown stage for one document, with the checks that need both body and front matter.
 pub fn render_markdown(doc: &Document, diags: &mut Vec<Diagnostic>) -> Rendered {
     let text = &doc.source.text;
@@ -328,14 +322,12 @@ pub fn render_markdown(doc: &Document, diags: &mut Vec<Diagnostic>) -> Rendered 
         .iter()
         .enumerate()
         .filter_map(|(i, a)| {
-            let offset = document::field_offset(
-                text,
-                &[Seg::Key("authors"), Seg::Index(i), Seg::Key("note")],
-            );
+            let offset =
+                doc.source
+                    .field_offset(&[Seg::Key("authors"), Seg::Index(i), Seg::Key("note")]);
             a.note.as_deref().map(|label| (label, offset))
         })
         .collect();
-    // Authors without a note keep their place, so byline references line up with authors.
     let input = markdown::Input {
         body: doc.source.body(),
         body_offset: doc.source.body_offset,
@@ -343,20 +335,24 @@ pub fn render_markdown(doc: &Document, diags: &mut Vec<Diagnostic>) -> Rendered 
         byline_notes: &byline,
     };
     let mut rendered = markdown::render(&input, &mut file_diags);
-    let mut by_author = Vec::new();
-    let mut notes = rendered.notes.byline.drain(..);
-    for author in &doc.meta.authors {
-        by_author.push(if author.note.is_some() {
-            notes.next().unwrap_or_default()
-        } else {
-            String::new()
-        });
-    }
-    drop(notes);
-    rendered.notes.byline = by_author;
+    // One entry per author, empty for authors without a note, so the template can zip them.
+    let mut references = std::mem::take(&mut rendered.notes.byline).into_iter();
+    rendered.notes.byline = doc
+        .meta
+        .authors
+        .iter()
+        .map(|a| {
+            a.note
+                .as_ref()
+                .and_then(|_| references.next())
+                .unwrap_or_default()
+        })
+        .collect();
     for id in doc.meta.sections.keys() {
         if !rendered.headings.iter().any(|h| &h.id == id) {
-            let offset = document::field_offset(text, &[Seg::Key("sections"), Seg::Key(id)]);
+            let offset = doc
+                .source
+                .field_offset(&[Seg::Key("sections"), Seg::Key(id)]);
             let known: Vec<&str> = rendered.headings.iter().map(|h| h.id.as_str()).collect();
             file_diags
                 .warning(offset, format!("no heading has the id `{id}`"))
@@ -385,8 +381,8 @@ fn abstract_rows(
     else {
         return Vec::new();
     };
-    let position = || field_position(doc, &[Seg::Key("alignment")]);
-    let aligned = match crate::commands::align::texts(
+    let position = || doc.source.field_position(&[Seg::Key("alignment")]);
+    let aligned = match crate::align::align_texts(
         ar,
         en,
         false,
@@ -405,7 +401,7 @@ fn abstract_rows(
     };
     if doc.meta.alignment.is_none() && !aligned.alignment.is_reliable() {
         diags.push(
-            Diagnostic::warning(&doc.source.path, field_position(doc, &[Seg::Key("abstract")]), format!("the abstracts of `{}` do not align well; they are shown side by side without pairing", doc.meta.slug))
+            Diagnostic::warning(&doc.source.path, doc.source.field_position(&[Seg::Key("abstract")]), format!("the abstracts of `{}` do not align well; they are shown side by side without pairing", doc.meta.slug))
                 .field("abstract")
                 .hint("check them with `warraq align`, and pin the pairs with `alignment:` if they are right"),
         );

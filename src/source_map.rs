@@ -31,12 +31,6 @@ impl<'a> SourceMap<'a> {
         let column = self.text[start..offset].chars().count() + 1;
         (line, column)
     }
-
-    /// The byte offset where 1-based `line` starts, if the text has that line.
-    pub fn line_start(&self, line: usize) -> Option<usize> {
-        line.checked_sub(1)
-            .and_then(|i| self.line_starts.get(i).copied())
-    }
 }
 
 #[cfg(test)]
@@ -66,15 +60,5 @@ mod tests {
         let map = SourceMap::new("عر");
         assert_eq!(map.position(1), (1, 1));
         assert_eq!(map.position(3), (1, 2));
-    }
-
-    #[test]
-    fn line_starts() {
-        let map = SourceMap::new("a\nb\n");
-        assert_eq!(map.line_start(1), Some(0));
-        assert_eq!(map.line_start(2), Some(2));
-        assert_eq!(map.line_start(3), Some(4));
-        assert_eq!(map.line_start(4), None);
-        assert_eq!(map.line_start(0), None);
     }
 }

@@ -32,6 +32,7 @@ mod evidence;
 mod format;
 mod names;
 mod numbers;
+mod pair;
 mod pinned;
 mod segment;
 mod text;
@@ -39,6 +40,7 @@ mod text;
 use std::ops::Range;
 
 pub use format::{bead_table, to_json};
+pub use pair::{Aligned, align_texts};
 pub use pinned::{Pin, PinError, pinned};
 pub use segment::{sentence_spans, split_arabic, split_english};
 

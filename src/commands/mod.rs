@@ -5,3 +5,18 @@
 
 pub mod align;
 pub mod verify;
+
+use std::path::Path;
+
+use crate::content::document::{self, Document};
+use crate::diagnostics::Diagnostic;
+use crate::error::Error;
+
+/// Reads one document file on its own (for commands that take a path).
+pub fn read_document(path: &Path) -> Result<(Option<Document>, Vec<Diagnostic>), Error> {
+    let bytes = crate::fs::read(path)?;
+    match document::decode(path, bytes) {
+        Ok(text) => Ok(document::document(path, text, crate::lang::Lang::Ar)),
+        Err(diag) => Ok((None, vec![diag])),
+    }
+}

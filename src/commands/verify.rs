@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::content::document::{self, Document, field_offset};
+use crate::content::document::Document;
 use crate::content::schema::Origin;
 use crate::content::yaml_path::Seg;
 use crate::diagnostics::Diagnostic;
@@ -44,11 +44,10 @@ pub fn run(root: &Path, only: &[PathBuf]) -> Result<(Vec<Verified>, Vec<Diagnost
     for doc in site.documents.iter().filter(|d| wanted(d)) {
         let Some(source) = &doc.meta.source else {
             if !only.is_empty() {
-                let offset_pos = (1, 1);
                 diags.push(
                     Diagnostic::error(
                         &doc.source.path,
-                        offset_pos,
+                        (1, 1),
                         "the document names no `source`, so there is nothing to verify against",
                     )
                     .hint("add `source: {file: _sources/<name>.txt}` to its front matter"),
@@ -60,9 +59,9 @@ pub fn run(root: &Path, only: &[PathBuf]) -> Result<(Vec<Verified>, Vec<Diagnost
         let text = match crate::fs::read(&source_path).map(String::from_utf8) {
             Ok(Ok(text)) => text,
             _ => {
-                let offset =
-                    field_offset(&doc.source.text, &[Seg::Key("source"), Seg::Key("file")]);
-                let position = SourceMap::new(&doc.source.text).position(offset);
+                let position = doc
+                    .source
+                    .field_position(&[Seg::Key("source"), Seg::Key("file")]);
                 diags.push(
                     Diagnostic::error(
                         &doc.source.path,
@@ -125,9 +124,8 @@ fn same_file(a: &Path, b: &Path) -> bool {
 
 /// The published text of a document that comes from its source, block by block.
 pub fn published_blocks(doc: &Document) -> Vec<Block> {
-    let text = &doc.source.text;
-    let map = SourceMap::new(text);
-    let line_of = |path: &[Seg]| map.position(field_offset(text, path)).0;
+    let map = SourceMap::new(&doc.source.text);
+    let line_of = |path: &[Seg]| map.position(doc.source.field_offset(path)).0;
     let meta = &doc.meta;
     let mut blocks = Vec::new();
     let mut field = |label: String, path: &[Seg], value: &str| {
@@ -180,13 +178,4 @@ pub fn published_blocks(doc: &Document) -> Vec<Block> {
         });
     }
     blocks
-}
-
-/// Reads one document file on its own (for commands that take a path).
-pub fn read_document(path: &Path) -> Result<(Option<Document>, Vec<Diagnostic>), Error> {
-    let bytes = crate::fs::read(path)?;
-    match document::decode(path, bytes) {
-        Ok(text) => Ok(document::document(path, text, crate::lang::Lang::Ar)),
-        Err(diag) => Ok((None, vec![diag])),
-    }
 }

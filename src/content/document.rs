@@ -7,8 +7,10 @@ use std::path::{Path, PathBuf};
 use super::front_matter::FrontMatter;
 use super::schema::{self, Meta, SiteConfig};
 use super::split::split;
+use super::yaml_path::Seg;
 use crate::diagnostics::{Diagnostic, FileDiagnostics};
 use crate::lang::Lang;
+use crate::source_map::SourceMap;
 
 /// A content file's text, BOM removed, with where its body starts.
 #[derive(Debug, Clone)]
@@ -25,6 +27,23 @@ impl Text {
     /// The Markdown body.
     pub fn body(&self) -> &str {
         &self.text[self.body_offset..]
+    }
+
+    /// Byte offset of the front matter value at `path` (0 when not found).
+    pub fn field_offset(&self, path: &[Seg]) -> usize {
+        match split(&self.text) {
+            Ok(split) => FrontMatter {
+                text: split.yaml,
+                offset: split.yaml_offset,
+            }
+            .value_offset(path),
+            Err(_) => 0,
+        }
+    }
+
+    /// Line and column of the front matter value at `path`.
+    pub fn field_position(&self, path: &[Seg]) -> (usize, usize) {
+        SourceMap::new(&self.text).position(self.field_offset(path))
     }
 }
 
@@ -52,7 +71,7 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
         Ok(text) => {
             let text = crate::fs::strip_bom(&text);
             if let Some(nul) = text.find('\0') {
-                let position = crate::source_map::SourceMap::new(text).position(nul);
+                let position = SourceMap::new(text).position(nul);
                 return Err(Diagnostic::error(
                     path,
                     position,
@@ -66,7 +85,7 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
             let valid = err.utf8_error().valid_up_to();
             let bytes = err.into_bytes();
             let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
-            let position = crate::source_map::SourceMap::new(prefix).position(valid);
+            let position = SourceMap::new(prefix).position(valid);
             Err(Diagnostic::error(
                 path,
                 position,
@@ -119,18 +138,6 @@ pub fn home(path: &Path, text: String) -> (Option<Home>, Vec<Diagnostic>) {
         },
     });
     (home, list)
-}
-
-/// Byte offset of the front matter value at `path` in a file's text (0 when not found).
-pub fn field_offset(text: &str, path: &[super::yaml_path::Seg]) -> usize {
-    match split(text) {
-        Ok(split) => FrontMatter {
-            text: split.yaml,
-            offset: split.yaml_offset,
-        }
-        .value_offset(path),
-        Err(_) => 0,
-    }
 }
 
 fn parse<'a, T>(

@@ -8,7 +8,7 @@
 use serde::de::DeserializeOwned;
 
 use super::raw::{RawAbstract, RawAuthor, RawDocument, RawRemoval, RawRepair, RawSite, RawSource};
-use super::yaml_path::{Seg, fields_of, locate};
+use super::yaml_path::{Seg, fields_of, locate, path_name};
 use crate::diagnostics::FileDiagnostics;
 
 /// The YAML text of one file's front matter and where it sits in the file.
@@ -110,12 +110,12 @@ impl FrontMatter<'_> {
                 let offset = self.key_offset(path);
                 let context = match path.len() {
                     1 => String::new(),
-                    _ => format!(" in `{}`", display_path(&path[..path.len() - 1])),
+                    _ => format!(" in `{}`", path_name(&path[..path.len() - 1])),
                 };
                 let hint = suggestion(key, shape.fields);
                 diags
                     .error(offset, format!("unknown front matter key `{key}`{context}"))
-                    .set_field(display_path(path))
+                    .set_field(path_name(path))
                     .set_hint(hint);
             } else if let Some((_, nested)) = shape.children.iter().find(|(name, _)| *name == key) {
                 match nested {
@@ -167,21 +167,6 @@ fn document_shape() -> Shape {
             ),
         ],
     }
-}
-
-fn display_path(path: &[Seg]) -> String {
-    let mut out = String::new();
-    for seg in path {
-        match seg {
-            Seg::Key(key) if out.is_empty() => out.push_str(key),
-            Seg::Key(key) => {
-                out.push('.');
-                out.push_str(key);
-            }
-            Seg::Index(i) => out.push_str(&format!("[{i}]")),
-        }
-    }
-    out
 }
 
 /// "did you mean `title`?" for a close key, otherwise the list of valid keys.

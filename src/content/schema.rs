@@ -11,6 +11,7 @@ use serde::Serialize;
 use super::front_matter::FrontMatter;
 use super::raw::{RawDocument, RawRemoval, RawRepair, RawSite, RawSource};
 use super::yaml_path::Seg::{self, Index, Key};
+use super::yaml_path::path_name;
 use crate::diagnostics::FileDiagnostics;
 use crate::lang::Lang;
 
@@ -263,7 +264,7 @@ struct Checker<'a, 'd> {
 impl Checker<'_, '_> {
     fn error(&mut self, path: &[Seg], message: impl Into<String>, hint: impl Into<String>) {
         let offset = self.fm.value_offset(path);
-        let field = display(path);
+        let field = path_name(path);
         self.diags
             .error(offset, message)
             .set_field(field)
@@ -280,7 +281,7 @@ impl Checker<'_, '_> {
             }
             None => {
                 let offset = self.fm.offset;
-                let field = display(path);
+                let field = path_name(path);
                 self.diags
                     .error(offset, format!("the required field `{field}` is missing"))
                     .set_field(field)
@@ -304,36 +305,23 @@ impl Checker<'_, '_> {
         default: Origin,
         allowed: &[Origin],
     ) -> Origin {
-        let parsed = match value {
-            None => return default,
-            Some("source") => Origin::Source,
-            Some("translation") => Origin::Translation,
-            Some("editor") => Origin::Editor,
-            Some(_) => {
-                let names: Vec<_> = allowed
-                    .iter()
-                    .map(|o| format!("`{}`", origin_name(*o)))
-                    .collect();
-                self.error(
-                    path,
-                    format!("`{}` is not a title origin", value.unwrap_or_default()),
-                    format!("use {}", names.join(" or ")),
-                );
-                return default;
+        let Some(value) = value else { return default };
+        let names: Vec<String> = allowed
+            .iter()
+            .map(|o| format!("`{}`", origin_name(*o)))
+            .collect();
+        let hint = format!("use {}", names.join(" or "));
+        let parsed = [Origin::Source, Origin::Translation, Origin::Editor]
+            .into_iter()
+            .find(|o| origin_name(*o) == value);
+        match parsed {
+            None => self.error(path, format!("`{value}` is not a title origin"), hint),
+            Some(origin) if !allowed.contains(&origin) => {
+                self.error(path, format!("`{value}` is not allowed here"), hint)
             }
-        };
-        if !allowed.contains(&parsed) {
-            let names: Vec<_> = allowed
-                .iter()
-                .map(|o| format!("`{}`", origin_name(*o)))
-                .collect();
-            self.error(
-                path,
-                format!("`{}` is not allowed here", origin_name(parsed)),
-                format!("use {}", names.join(" or ")),
-            );
+            Some(origin) => return origin,
         }
-        parsed
+        parsed.unwrap_or(default)
     }
 
     fn lang(&mut self, path: &[Seg], value: Option<&str>, default: Lang) -> Lang {
@@ -357,18 +345,6 @@ fn origin_name(origin: Origin) -> &'static str {
         Origin::Translation => "translation",
         Origin::Editor => "editor",
     }
-}
-
-fn display(path: &[Seg]) -> String {
-    let mut out = String::new();
-    for seg in path {
-        match seg {
-            Key(k) if out.is_empty() => out.push_str(k),
-            Key(k) => out.push_str(&format!(".{k}")),
-            Index(i) => out.push_str(&format!("[{i}]")),
-        }
-    }
-    out
 }
 
 /// Validates the site settings of `content/_index.md`.
@@ -491,7 +467,7 @@ pub fn document<'a>(
     for (i, author) in raw.authors.into_iter().enumerate() {
         let path = [Key("authors"), Index(i), Key("name")];
         if let Some(name) = c.required(&path, author.name, "each author needs a `name`") {
-            authors.push(super::schema::Author {
+            authors.push(Author {
                 name,
                 name_en: Checker::optional(author.name_en),
                 note: Checker::optional(author.note),

@@ -16,6 +16,22 @@ pub enum Seg<'a> {
     Index(usize),
 }
 
+/// A path as editors write it in messages: `authors[0].name`.
+pub fn path_name(path: &[Seg]) -> String {
+    let mut out = String::new();
+    for seg in path {
+        match seg {
+            Seg::Key(key) if out.is_empty() => out.push_str(key),
+            Seg::Key(key) => {
+                out.push('.');
+                out.push_str(key);
+            }
+            Seg::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    out
+}
+
 /// Offsets (relative to the YAML text) of a key and of its value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Found {

@@ -141,9 +141,10 @@ pub fn extract<'a>(
     while next < numbering.order.len() {
         let label = numbering.order[next].clone();
         next += 1;
+        // Each label is numbered once, so its events are needed only here.
         let def_events = definitions
-            .get(&label)
-            .map(|d| d.events.clone())
+            .get_mut(&label)
+            .map(|d| std::mem::take(&mut d.events))
             .unwrap_or_default();
         let linked = link_references(def_events, &definitions, &mut numbering, diags, base);
         rendered.push((next, linked));

@@ -58,7 +58,6 @@ impl Renderer {
                 name: dir.display().to_string(),
                 message: report(&e),
             })?;
-        let mut assets = Vec::new();
         let asset_dir = dir.join("assets");
         let mut own = std::collections::BTreeMap::new();
         for path in crate::fs::files_in(&asset_dir)? {
@@ -72,8 +71,10 @@ impl Renderer {
             own.entry(name.to_string())
                 .or_insert_with(|| text.as_bytes().to_vec());
         }
-        assets.extend(own);
-        Ok(Renderer { tera, assets })
+        Ok(Renderer {
+            tera,
+            assets: own.into_iter().collect(),
+        })
     }
 
     /// Renders `template` with `context`.
