@@ -1,10 +1,12 @@
 //! Markdown stage: one parse, then small passes over the event stream, then HTML.
 //!
 //! `parser` configures pulldown-cmark; `safety` escapes raw HTML and refuses script links;
+//! `depth` caps nesting;
 //! `text` merges text runs (and extracts plain text for `verify`); `heading_ids` names
 //! headings; `footnotes` links references and builds the endnotes. Rendering never fails:
 //! problems come back as diagnostics. Markdown never sees Tera.
 
+pub mod depth;
 pub mod footnotes;
 pub mod heading_ids;
 pub mod ids;
@@ -47,6 +49,7 @@ pub fn render(input: &Input, diags: &mut FileDiagnostics) -> Rendered {
     let base = input.body_offset;
     let events = parser::parse(input.body);
     let events = safety::sanitize(events, diags, base);
+    let events = depth::limit(events, diags, base);
     let mut events = text::merge_text(events);
     let mut ids = ids::PageIds::new();
     let headings = heading_ids::assign(&mut events, &mut ids, diags, base);

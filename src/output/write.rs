@@ -1,9 +1,12 @@
 //! Atomic output: the new site is written beside the old one, then swapped in.
 //!
 //! A build writes into `.<out>.tmp-<pid>` next to the output folder. Only when every page is
-//! written does it replace the output folder (rename old away, rename new in, delete old).
-//! A failed or killed build leaves the previous site untouched; leftovers of a killed build
-//! are removed by the next one, and a swap cut in half is undone.
+//! written does it replace the output folder. On Linux the two folders trade places in one
+//! `renameat2(RENAME_EXCHANGE)` call, so there is no moment at which the output folder is
+//! missing or half-written; elsewhere (or on a file system without that call) the old folder
+//! is renamed aside to `.<out>.old-<pid>` and the new one renamed in, and a build killed
+//! between those two renames is undone by the next one. A failed or killed build leaves the
+//! previous site untouched; leftovers of a killed build are removed by the next one.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -56,6 +59,12 @@ impl Staging {
 
     /// Puts the new site in place of the old one.
     pub fn commit(mut self) -> Result<(), Error> {
+        if fs::symlink_metadata(&self.out).is_ok()
+            && exchange(&self.tmp, &self.out).map_err(|e| Error::io("swap", &self.out, e))?
+        {
+            // `tmp` now holds the previous site; a kill from here on leaves only litter.
+            return fs::remove_dir_all(&self.tmp).map_err(|e| Error::io("remove", &self.tmp, e));
+        }
         let old = sibling(&self.out, "old", &std::process::id().to_string());
         let had_old = self.out.exists();
         if had_old {
@@ -73,6 +82,25 @@ impl Staging {
         }
         Ok(())
     }
+}
+
+/// Swaps two paths in one step; `Ok(false)` when the system or file system cannot.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<bool> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    use rustix::io::Errno;
+    match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
+        Ok(()) => Ok(true),
+        // Old kernels (ENOSYS) and file systems without the flag (EINVAL) get the two renames.
+        Err(e) if e == Errno::NOSYS || e == Errno::INVAL || e == Errno::NOTSUP => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Swaps two paths in one step; `Ok(false)` when the system or file system cannot.
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<bool> {
+    Ok(false)
 }
 
 impl Drop for Staging {
