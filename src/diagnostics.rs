@@ -98,16 +98,34 @@ impl fmt::Display for Diagnostic {
         write!(
             f,
             "{}:{}:{}: {severity}: ",
-            self.file.display(),
+            Shown(&self.file.display().to_string()),
             self.line,
             self.column
         )?;
         if let Some(field) = &self.field {
-            write!(f, "{field}: ")?;
+            write!(f, "{}: ", Shown(field))?;
         }
-        write!(f, "{}", self.message)?;
+        write!(f, "{}", Shown(&self.message))?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {hint}")?;
+            write!(f, "\n  hint: {}", Shown(hint))?;
+        }
+        Ok(())
+    }
+}
+
+/// Text from content (file names, keys, values) made safe for a terminal: control characters
+/// (a newline or an escape sequence in a file name could forge or recolour lines) and
+/// invisible marks are written as `\u{…}`, so the editor sees exactly what is there.
+struct Shown<'a>(&'a str);
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for c in self.0.chars() {
+            if c.is_control() || crate::lang::is_invisible(c) {
+                write!(f, "\\u{{{:x}}}", c as u32)?;
+            } else {
+                fmt::Write::write_char(f, c)?;
+            }
         }
         Ok(())
     }

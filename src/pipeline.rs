@@ -69,8 +69,9 @@ pub fn build(options: &Options) -> Result<Outcome, Error> {
         _ => {
             // The site cannot be built, but every document that loaded still gets its
             // Markdown checked, so one run reports every error.
+            let raw_html = home.as_ref().is_some_and(|h| h.config.allow_raw_html);
             for doc in &documents {
-                render_markdown(doc, &mut outcome.diagnostics);
+                render_markdown(doc, raw_html, &mut outcome.diagnostics);
             }
             diagnostics::sort(&mut outcome.diagnostics);
             return Ok(outcome);
@@ -95,7 +96,7 @@ pub fn build(options: &Options) -> Result<Outcome, Error> {
     let config = &site.home.config;
     let site_view = SiteView::new(config);
     for doc in &site.documents {
-        let rendered = render_markdown(doc, &mut outcome.diagnostics);
+        let rendered = render_markdown(doc, config.allow_raw_html, &mut outcome.diagnostics);
         let slug = doc.meta.slug.as_str();
         let mut page = PageView::new(doc.meta.lang, doc.meta.title.clone(), "../");
         page.canonical = config
@@ -313,7 +314,7 @@ fn display(path: &Path) -> PathBuf {
 }
 
 /// Markdown stage for one document, with the checks that need both body and front matter.
-pub fn render_markdown(doc: &Document, diags: &mut Vec<Diagnostic>) -> Rendered {
+pub fn render_markdown(doc: &Document, raw_html: bool, diags: &mut Vec<Diagnostic>) -> Rendered {
     let text = &doc.source.text;
     let mut file_diags = FileDiagnostics::new(&doc.source.path, text);
     let byline: Vec<(&str, usize)> = doc
@@ -333,6 +334,7 @@ pub fn render_markdown(doc: &Document, diags: &mut Vec<Diagnostic>) -> Rendered 
         body_offset: doc.source.body_offset,
         lang: doc.meta.lang,
         byline_notes: &byline,
+        raw_html,
     };
     let mut rendered = markdown::render(&input, &mut file_diags);
     // One entry per author, empty for authors without a note, so the template can zip them.
@@ -427,6 +429,7 @@ fn home_intro(home: &Home, diags: &mut Vec<Diagnostic>) -> String {
         body_offset: home.source.body_offset,
         lang: home.config.default_language,
         byline_notes: &[],
+        raw_html: home.config.allow_raw_html,
     };
     let rendered = markdown::render(&input, &mut file_diags);
     diags.append(&mut file_diags.list);

@@ -13,7 +13,7 @@ pub struct Discovered {
     pub index: Option<PathBuf>,
     /// Every other Markdown file, sorted by path.
     pub documents: Vec<PathBuf>,
-    /// Folders that could not be read.
+    /// Folders that could not be read (errors) and links not followed (warnings).
     pub problems: Vec<Diagnostic>,
 }
 
@@ -44,6 +44,22 @@ pub fn discover(content_dir: &Path) -> Discovered {
                     } else {
                         found.documents.push(path);
                     }
+                }
+            }
+            Ok(entry) if entry.path_is_symlink() => {
+                let path = entry.path();
+                let other_file = path.extension().is_some_and(|ext| ext != "md")
+                    && std::fs::metadata(path).is_ok_and(|m| m.is_file());
+                if !other_file {
+                    found.problems.push(
+                        Diagnostic::warning(
+                            path,
+                            (1, 1),
+                            "this is a symbolic link; Warraq does not follow links, so nothing behind it is published",
+                        )
+                        .field("content")
+                        .hint("copy the file or folder into content/ instead of linking to it"),
+                    );
                 }
             }
             Ok(_) => {}

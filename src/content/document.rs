@@ -84,6 +84,13 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
         Err(err) => {
             let valid = err.utf8_error().valid_up_to();
             let bytes = err.into_bytes();
+            if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+                return Err(
+                    Diagnostic::error(path, (1, 1), "the file is UTF-16, not UTF-8").hint(
+                        "save the file as UTF-8 (in most editors: Save As…, Encoding: UTF-8)",
+                    ),
+                );
+            }
             let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
             let position = SourceMap::new(prefix).position(valid);
             Err(Diagnostic::error(

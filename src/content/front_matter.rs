@@ -8,7 +8,7 @@
 use serde::de::DeserializeOwned;
 
 use super::raw::{RawAbstract, RawAuthor, RawDocument, RawRemoval, RawRepair, RawSite, RawSource};
-use super::yaml_path::{Seg, fields_of, locate, path_name};
+use super::yaml_path::{Seg, fields_of, locate, path_name, second_key};
 use crate::diagnostics::FileDiagnostics;
 
 /// The YAML text of one file's front matter and where it sits in the file.
@@ -65,6 +65,7 @@ impl FrontMatter<'_> {
         }
         let before = diags.list.len();
         self.check_keys(&value, shape, &mut Vec::new(), diags);
+        self.check_tags(&value, &mut Vec::new(), diags);
         if diags.list.len() > before {
             return None;
         }
@@ -79,8 +80,19 @@ impl FrontMatter<'_> {
 
     /// Reports a serde_yaml error at its own location, made relative to the file.
     fn yaml_error(&self, err: &serde_yaml::Error, diags: &mut FileDiagnostics) {
-        let offset = self.offset + err.location().map_or(0, |l| l.index());
+        let mut offset = self.offset + err.location().map_or(0, |l| l.index());
         let message = message_without_location(err);
+        if message.contains("untagged enum Pin") {
+            diags
+                .error(self.value_offset(&[Seg::Key("alignment")]), "`alignment` must be a list of bead shapes or of explicit beads")
+                .set_field("alignment")
+                .set_hint(r#"e.g. `alignment: ["1-1", "1-2"]` or `alignment: [[[0], [0]], [[1], [1, 2]]]`"#.to_string());
+            return;
+        }
+        if let Some(key) = duplicate_key(&message) {
+            let mapping = offset - self.offset;
+            offset = self.offset + second_key(self.text, mapping, key).unwrap_or(mapping);
+        }
         let hint = if message.contains("invalid type") {
             "check the value's type: text, a number, a list (`- item`) or a mapping (`key: value`)"
         } else {
@@ -104,7 +116,24 @@ impl FrontMatter<'_> {
             return;
         };
         for (key, child) in mapping {
-            let Some(key) = key.as_str() else { continue };
+            let Some(key) = key.as_str() else {
+                let shown = match key {
+                    serde_yaml::Value::Number(n) => n.to_string(),
+                    serde_yaml::Value::Bool(b) => b.to_string(),
+                    serde_yaml::Value::Null => "~".to_string(),
+                    _ => "a list or mapping".to_string(),
+                };
+                let mut at = path.clone();
+                at.push(Seg::Key(&shown));
+                diags
+                    .error(
+                        self.key_offset(&at),
+                        format!("unknown front matter key `{shown}`"),
+                    )
+                    .set_field(path_name(&at))
+                    .set_hint(format!("valid keys here: {}", shape.fields.join(", ")));
+                continue;
+            };
             path.push(Seg::Key(key));
             if !shape.fields.contains(&key) {
                 let offset = self.key_offset(path);
@@ -132,6 +161,54 @@ impl FrontMatter<'_> {
             path.pop();
         }
     }
+}
+
+impl FrontMatter<'_> {
+    /// Reports every YAML tag (`!include x`, `!!binary …`): Warraq reads plain values only,
+    /// and serde would otherwise drop the tag silently and keep the text after it.
+    fn check_tags<'v>(
+        &self,
+        value: &'v serde_yaml::Value,
+        path: &mut Vec<Seg<'v>>,
+        diags: &mut FileDiagnostics,
+    ) {
+        match value {
+            serde_yaml::Value::Tagged(tagged) => {
+                diags
+                    .error(
+                        self.value_offset(path),
+                        format!("the YAML tag `{}` is not supported", tagged.tag),
+                    )
+                    .set_field(path_name(path))
+                    .set_hint(
+                        "write the value as plain text; quote it if it starts with `!`".to_string(),
+                    );
+            }
+            serde_yaml::Value::Mapping(mapping) => {
+                for (key, child) in mapping {
+                    if let Some(key) = key.as_str() {
+                        path.push(Seg::Key(key));
+                        self.check_tags(child, path, diags);
+                        path.pop();
+                    }
+                }
+            }
+            serde_yaml::Value::Sequence(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    path.push(Seg::Index(i));
+                    self.check_tags(item, path, diags);
+                    path.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The key of a "duplicate entry with key \"k\"" message.
+fn duplicate_key(message: &str) -> Option<&str> {
+    let rest = &message[message.find("duplicate entry with key \"")? + 26..];
+    rest.get(..rest.find('"')?)
 }
 
 /// The keys a mapping may have, and the shapes of its nested mappings and lists.
@@ -226,8 +303,15 @@ fn message_without_location(err: &serde_yaml::Error) -> String {
             message.replace_range(start..end, "");
         }
     }
-    if message.contains("expected struct Raw") {
-        return "the front matter must be `key: value` lines, not a list or plain text".to_string();
+    if let Some(at) = message.find("expected struct Raw") {
+        if !message[..at].contains(": invalid type") {
+            return "the front matter must be `key: value` lines, not a list or plain text"
+                .to_string();
+        }
+        let end = message[at..]
+            .find(|c: char| !c.is_alphanumeric() && c != ' ')
+            .map_or(message.len(), |i| at + i);
+        message.replace_range(at..end, "expected `key: value` lines");
     }
     message
 }

@@ -19,6 +19,8 @@ pub struct RawSite {
     pub description_en: Option<String>,
     #[serde(default)]
     pub glossary: BTreeMap<String, String>,
+    #[serde(default)]
+    pub allow_raw_html: bool,
 }
 
 /// The front matter of one document.
@@ -119,6 +121,17 @@ fn string_or_number<'de, D: Deserializer<'de>>(
             Ok(Some(v.to_string()))
         }
         fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        // Out-of-range and fractional numbers are kept as text too, so the field's own check
+        // says what is wrong with them (`2022.5` is not a date) instead of a type error.
+        fn visit_u128<E>(self, v: u128) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_i128<E>(self, v: i128) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
             Ok(Some(v.to_string()))
         }
         fn visit_unit<E>(self) -> Result<Self::Value, E> {

@@ -253,6 +253,8 @@ pub struct SiteConfig {
     pub description_en: Option<String>,
     /// Arabic terms and their English equivalents, evidence for the abstract aligner.
     pub glossary: Vec<(String, String)>,
+    /// Let raw HTML in Markdown through instead of showing it as text (off by default).
+    pub allow_raw_html: bool,
 }
 
 /// Checks one file's fields, reporting at each field's position.
@@ -271,10 +273,10 @@ impl Checker<'_, '_> {
             .set_hint(hint.into());
     }
 
-    /// A required, non-empty text field.
+    /// A required, non-empty text field (text of invisible marks alone counts as empty).
     fn required(&mut self, path: &[Seg], value: Option<String>, hint: &str) -> Option<String> {
         match value.map(|v| v.trim().to_string()) {
-            Some(v) if !v.is_empty() => Some(v),
+            Some(v) if !blank(&v) => Some(v),
             Some(_) => {
                 self.error(path, "must not be empty", hint);
                 None
@@ -293,9 +295,7 @@ impl Checker<'_, '_> {
 
     /// An optional text field: absent and empty mean the same.
     fn optional(value: Option<String>) -> Option<String> {
-        value
-            .map(|v| v.trim().to_string())
-            .filter(|v| !v.is_empty())
+        value.map(|v| v.trim().to_string()).filter(|v| !blank(v))
     }
 
     fn origin(
@@ -337,6 +337,12 @@ impl Checker<'_, '_> {
             }),
         }
     }
+}
+
+/// True for text an editor would see as empty: spaces and invisible marks only.
+fn blank(text: &str) -> bool {
+    text.chars()
+        .all(|c| c.is_whitespace() || crate::lang::is_invisible(c))
 }
 
 fn origin_name(origin: Origin) -> &'static str {
@@ -397,6 +403,7 @@ pub fn site<'a>(
         description: Checker::optional(raw.description),
         description_en: Checker::optional(raw.description_en),
         glossary: raw.glossary.into_iter().collect(),
+        allow_raw_html: raw.allow_raw_html,
     })
 }
 

@@ -21,7 +21,7 @@ pub struct SplitError {
     /// Where the problem is.
     pub offset: usize,
     /// What is wrong.
-    pub message: &'static str,
+    pub message: String,
     /// How to fix it.
     pub hint: &'static str,
 }
@@ -34,11 +34,7 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
     let mut lines = LineIter { text, pos: 0 };
     let opening = lines.next().filter(|line| is_fence(line.content, false));
     let Some(opening) = opening else {
-        return Err(SplitError {
-            offset: 0,
-            message: "the file does not start with front matter",
-            hint: "begin the file with a line `---`, the YAML fields, then another line `---`",
-        });
+        return Err(no_opening_fence(text));
     };
     let yaml_offset = opening.end;
     for line in lines {
@@ -53,9 +49,54 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
     }
     Err(SplitError {
         offset: 0,
-        message: "the front matter is never closed",
+        message: "the front matter is never closed".into(),
         hint: "end the front matter with a line `---` before the Markdown text",
     })
+}
+
+/// Why the first line is not the opening `---`, as precisely as the text allows.
+fn no_opening_fence(text: &str) -> SplitError {
+    let first_line = text.split('\n').next().unwrap_or_default();
+    if let Some(cr) = first_line.trim_end_matches('\r').find('\r') {
+        return SplitError {
+            offset: cr,
+            message: "the lines of this file end with a carriage return (CR) alone".into(),
+            hint: "save the file with LF (Unix) or CR LF (Windows) line ends; Warraq does not read old Mac line ends",
+        };
+    }
+    let visible = first_line.trim_start_matches(crate::lang::is_invisible);
+    if visible.len() < first_line.len() && is_fence(visible.trim_end_matches('\r'), false) {
+        let c = first_line.chars().next().unwrap_or_default();
+        return SplitError {
+            offset: 0,
+            message: format!(
+                "an invisible character (U+{:04X}) stands before the opening `---`",
+                c as u32
+            ),
+            hint: "delete the start of the first line and type `---` again; editors sometimes add a second byte order mark or a direction mark",
+        };
+    }
+    if first_line.trim().is_empty() && !text.trim().is_empty() {
+        return SplitError {
+            offset: 0,
+            message:
+                "the file starts with an empty line; front matter must begin on the first line"
+                    .into(),
+            hint: "delete the empty lines before the opening `---`",
+        };
+    }
+    if first_line.starts_with("---") && !first_line.starts_with("----") {
+        return SplitError {
+            offset: 3,
+            message: "the opening `---` must stand alone on the first line".into(),
+            hint: "move what follows `---` onto the next lines, as YAML fields",
+        };
+    }
+    SplitError {
+        offset: 0,
+        message: "the file does not start with front matter".into(),
+        hint: "begin the file with a line `---`, the YAML fields, then another line `---`",
+    }
 }
 
 fn is_fence(line: &str, closing: bool) -> bool {
@@ -127,12 +168,34 @@ mod tests {
             ("", "the file does not start with front matter"),
             ("# Title\n", "the file does not start with front matter"),
             ("----\n", "the file does not start with front matter"),
+            ("\n---\na: 1\n---\n", "the file starts with an empty line"),
+            (
+                "---\ra: 1\r---\r",
+                "the lines of this file end with a carriage return (CR) alone",
+            ),
+            (
+                "\u{feff}---\na: 1\n---\n",
+                "an invisible character (U+FEFF) stands before",
+            ),
+            (
+                "\u{200f}---\r\n---\r\n",
+                "an invisible character (U+200F) stands before",
+            ),
+            (
+                "--- yaml\na: 1\n---\n",
+                "the opening `---` must stand alone",
+            ),
             ("---", "the front matter is never closed"),
             ("---\na: 1\n", "the front matter is never closed"),
             ("---\na: 1\n--- x\n", "the front matter is never closed"),
         ];
         for (text, message) in cases {
-            assert_eq!(split(text).unwrap_err().message, message, "{text:?}");
+            let err = split(text).unwrap_err();
+            assert!(
+                err.message.starts_with(message),
+                "{text:?}: {}",
+                err.message
+            );
         }
     }
 

@@ -131,6 +131,43 @@ pub fn locate(yaml: &str, path: &[Seg]) -> Option<Found> {
     found
 }
 
+/// Offset of the second `key:` of the mapping that starts at offset `mapping` (serde_yaml
+/// reports a duplicate key at the start of its mapping; editors need the repeated line).
+pub fn second_key(yaml: &str, mapping: usize, key: &str) -> Option<usize> {
+    let line_start = yaml[..mapping.min(yaml.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let column = mapping.checked_sub(line_start)?;
+    let mut seen = 0;
+    let mut start = line_start;
+    for text in yaml[line_start..].split_inclusive('\n') {
+        let line = Line {
+            start,
+            text: text.trim_end_matches(['\n', '\r']),
+        };
+        start += text.len();
+        if line.is_blank() {
+            continue;
+        }
+        let Some(head) = line.text.get(..column) else {
+            break;
+        };
+        if line.start > line_start && !head.bytes().all(|b| b == b' ') {
+            if line.indent() < column {
+                break;
+            }
+            continue;
+        }
+        if line.text.is_char_boundary(column) && key_value(line.text, column, key).is_some() {
+            seen += 1;
+            if seen == 2 {
+                return Some(line.start + column);
+            }
+        }
+    }
+    None
+}
+
 /// If `text` has `key:` at `column`, the column just after the colon.
 fn key_value(text: &str, column: usize, key: &str) -> Option<usize> {
     let rest = &text[column..];
@@ -235,6 +272,19 @@ mod tests {
         assert!(YAML[found.value..].starts_with("عنوان"));
         let found = locate(YAML, &[Key("authors"), Index(0), Key("note")]).unwrap();
         assert!(YAML[found.value..].starts_with("1\n"));
+    }
+
+    #[test]
+    fn second_keys() {
+        let yaml = "a: 1\nb:\n  - x: 1\n    y: 2\n    x: 3\nb: 4\n";
+        assert_eq!(second_key(yaml, 0, "b"), Some(yaml.rfind("b:").unwrap()));
+        let nested = yaml.find("x: 1").unwrap();
+        assert_eq!(
+            second_key(yaml, nested, "x"),
+            Some(yaml.find("x: 3").unwrap())
+        );
+        assert_eq!(second_key(yaml, 0, "a"), None);
+        assert_eq!(second_key("a: [", 99, "a"), None);
     }
 
     #[test]

@@ -83,7 +83,9 @@ mod tests {
         let (html, diags) = run(&body);
         assert_eq!(diags.len(), 1, "{diags:?}");
         assert!(
-            diags[0].starts_with("d.md:1:51: error: nesting: the Markdown here is nested more than 50 levels deep"),
+            diags[0].starts_with(
+                "d.md:1:51: error: nesting: the Markdown here is nested more than 50 levels deep"
+            ),
             "{}",
             diags[0]
         );

@@ -31,6 +31,8 @@ pub struct Input<'a> {
     pub lang: Lang,
     /// Footnote labels referenced from the byline, with their file offsets.
     pub byline_notes: &'a [(&'a str, usize)],
+    /// Let raw HTML through (the site's `allow_raw_html`); otherwise it is shown as text.
+    pub raw_html: bool,
 }
 
 /// A rendered body.
@@ -48,7 +50,7 @@ pub struct Rendered {
 pub fn render(input: &Input, diags: &mut FileDiagnostics) -> Rendered {
     let base = input.body_offset;
     let events = parser::parse(input.body);
-    let events = safety::sanitize(events, diags, base);
+    let events = safety::sanitize(events, input.raw_html, diags, base);
     let events = depth::limit(events, diags, base);
     let mut events = text::merge_text(events);
     let mut ids = ids::PageIds::new();

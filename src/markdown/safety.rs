@@ -1,6 +1,8 @@
 //! Keeps author Markdown from injecting markup: raw HTML is shown as text, script links refused.
 //!
-//! Warraq documents are text; HTML written inside them is escaped and displayed literally.
+//! Warraq documents are text; HTML written inside them is escaped and displayed literally,
+//! unless the site settings say `allow_raw_html: true`. Links and images whose URL would run
+//! a script are refused either way (raw HTML, when allowed, is the editor's responsibility).
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
@@ -10,18 +12,20 @@ use crate::diagnostics::FileDiagnostics;
 /// URL schemes that run code when followed.
 const REFUSED_SCHEMES: [&str; 3] = ["javascript:", "vbscript:", "data:"];
 
-/// Turns raw HTML into text and reports links or images whose URL would run a script.
+/// Turns raw HTML into text (unless `raw_html` allows it) and reports links or images whose
+/// URL would run a script.
 pub fn sanitize<'a>(
     events: Vec<Spanned<'a>>,
+    raw_html: bool,
     diags: &mut FileDiagnostics,
     base: usize,
 ) -> Vec<Spanned<'a>> {
     events
         .into_iter()
         .map(|(event, range)| match event {
-            Event::Html(html) | Event::InlineHtml(html) => (Event::Text(html), range),
-            Event::Start(Tag::HtmlBlock) => (Event::Start(Tag::Paragraph), range),
-            Event::End(TagEnd::HtmlBlock) => (Event::End(TagEnd::Paragraph), range),
+            Event::Html(html) | Event::InlineHtml(html) if !raw_html => (Event::Text(html), range),
+            Event::Start(Tag::HtmlBlock) if !raw_html => (Event::Start(Tag::Paragraph), range),
+            Event::End(TagEnd::HtmlBlock) if !raw_html => (Event::End(TagEnd::Paragraph), range),
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -99,8 +103,12 @@ mod tests {
     use crate::markdown::parser::parse;
 
     fn run(body: &str) -> (String, Vec<String>) {
+        run_with(body, false)
+    }
+
+    fn run_with(body: &str, raw_html: bool) -> (String, Vec<String>) {
         let mut diags = FileDiagnostics::new(Path::new("d.md"), body);
-        let events = sanitize(parse(body), &mut diags, 0);
+        let events = sanitize(parse(body), raw_html, &mut diags, 0);
         let mut out = String::new();
         html::push_html(&mut out, events.into_iter().map(|(e, _)| e));
         (out, diags.list.iter().map(ToString::to_string).collect())
@@ -142,5 +150,15 @@ mod tests {
             assert_eq!(diags.len(), 1, "{md}: {diags:?}");
         }
         assert!(run("[x](https://example.org)").1.is_empty());
+    }
+
+    #[test]
+    fn raw_html_passes_when_allowed_but_script_links_do_not() {
+        let (out, diags) = run_with("<div class=\"x\">\nhi\n</div>\n\na <b>b</b>\n", true);
+        assert_eq!(out, "<div class=\"x\">\nhi\n</div>\n<p>a <b>b</b></p>\n");
+        assert!(diags.is_empty());
+        let (out, diags) = run_with("<b>x</b> [y](javascript:alert(1))\n", true);
+        assert_eq!(out, "<p><b>x</b> <a href=\"#\">y</a></p>\n");
+        assert_eq!(diags.len(), 1, "{diags:?}");
     }
 }
