@@ -230,7 +230,7 @@ fn load_all(
             display(&content_dir).display()
         )));
     }
-    let found = discover(&content_dir);
+    let found = discover(&display(&content_dir));
     diags.extend(found.problems);
     let Some(index_path) = found.index else {
         diags.push(

@@ -303,6 +303,14 @@ fn message_without_location(err: &serde_yaml::Error) -> String {
             message.replace_range(start..end, "");
         }
     }
+    if message.contains(", expected any YAML value") {
+        // serde_yaml's own value type cannot hold integers beyond 64 bits.
+        let message = message.replace(" as u128", "").replace(" as i128", "");
+        return message.replace(
+            ", expected any YAML value",
+            ": the number is too large; quote it if it is meant as text",
+        );
+    }
     if let Some(at) = message.find("expected struct Raw") {
         if !message[..at].contains(": invalid type") {
             return "the front matter must be `key: value` lines, not a list or plain text"

@@ -8,6 +8,7 @@ mod build;
 mod cli;
 mod errors;
 mod footnotes;
+mod hostile;
 mod markdown;
 mod odd_inputs;
 mod seeds;
