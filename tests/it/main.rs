@@ -6,6 +6,7 @@
 
 mod build;
 mod cli;
+mod crash;
 mod errors;
 mod footnotes;
 mod hostile;
