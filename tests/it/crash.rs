@@ -84,7 +84,7 @@ fn a_build_killed_at_any_moment_leaves_a_complete_site() {
     let seed = std::env::var("WARRAQ_KILL_SEED")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or(0x5EED_0F_1A57_u64);
+        .unwrap_or(0x5EED_F1A5_u64);
     let mut rng = Rng(seed | 1);
     let (mut left_litter, mut after_swap) = (0, 0);
     for round in 1..=ROUNDS {
