@@ -10,6 +10,7 @@ mod crash;
 mod errors;
 mod footnotes;
 mod hostile;
+mod injection;
 mod markdown;
 mod odd_inputs;
 mod seeds;
