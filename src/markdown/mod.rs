@@ -3,13 +3,15 @@
 //! `parser` configures pulldown-cmark; `safety` escapes raw HTML and refuses script links;
 //! `depth` caps nesting;
 //! `text` merges text runs (and extracts plain text for `verify`); `heading_ids` names
-//! headings; `footnotes` links references and builds the endnotes. Rendering never fails:
+//! headings; `footnotes` links references and builds the endnotes; `local_links` checks
+//! in-page links. Rendering never fails:
 //! problems come back as diagnostics. Markdown never sees Tera.
 
 pub mod depth;
 pub mod footnotes;
 pub mod heading_ids;
 pub mod ids;
+pub mod local_links;
 pub mod parser;
 pub mod safety;
 pub mod text;
@@ -55,9 +57,12 @@ pub fn render(input: &Input, diags: &mut FileDiagnostics) -> Rendered {
     let mut events = text::merge_text(events);
     let mut ids = ids::PageIds::new();
     let headings = heading_ids::assign(&mut events, &mut ids, diags, base);
+    let links = local_links::collect(&events);
     let (events, notes) = footnotes::extract(events, input.byline_notes, input.lang, diags, base);
     let mut out = String::with_capacity(input.body.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter().map(|(event, _)| event));
+    let notes_markup = notes.items.concat();
+    local_links::check(&links, &[&out, &notes_markup], diags, base);
     Rendered {
         html: out,
         headings,

@@ -13,5 +13,6 @@ mod hostile;
 mod injection;
 mod markdown;
 mod odd_inputs;
+mod properties;
 mod seeds;
 mod util;
