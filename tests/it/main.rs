@@ -9,6 +9,7 @@ mod cli;
 mod crash;
 mod errors;
 mod footnotes;
+mod fuzz_regressions;
 mod hostile;
 mod injection;
 mod markdown;

@@ -1,0 +1,7 @@
+//! Fuzz target: see `check_align` in `fuzz/checks.rs` for what every input must satisfy.
+#![no_main]
+
+#[path = "../checks.rs"]
+mod checks;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::check_align(data));
