@@ -67,20 +67,49 @@ pub fn assign(
             explicit.push(accepted);
         }
     }
+    let mut depth = 0usize;
     let top = events
         .iter()
         .filter_map(|(e, _)| match e {
-            Event::Start(Tag::Heading { level, .. }) => Some(*level as usize),
+            Event::Start(Tag::FootnoteDefinition(_)) => {
+                depth += 1;
+                None
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                depth = depth.saturating_sub(1);
+                None
+            }
+            Event::Start(Tag::Heading { level, .. }) if depth == 0 => Some(*level as usize),
             _ => None,
         })
         .min()
         .unwrap_or(1);
+    let mut note_headings = 0usize;
     let mut counters = [0usize; 7];
     let mut headings = Vec::new();
     let mut explicit = explicit.into_iter();
     let mut current: Option<Heading> = None;
+    // Headings inside a note get ids but are neither numbered nor listed: the outline and the
+    // table of contents are the body's, and an unreferenced note is not published at all.
+    let mut in_note = 0usize;
     for (event, _) in events.iter_mut() {
         match event {
+            Event::Start(Tag::FootnoteDefinition(_)) => in_note += 1,
+            Event::End(TagEnd::FootnoteDefinition) => in_note = in_note.saturating_sub(1),
+            Event::Start(Tag::Heading { level, id, .. }) if in_note > 0 => {
+                // Not in the outline: numbered apart, in the notes' own `fn-` namespace.
+                note_headings += 1;
+                let chosen = explicit
+                    .next()
+                    .flatten()
+                    .unwrap_or_else(|| ids.take_free(&format!("fn-h{note_headings}")));
+                *id = Some(CowStr::from(chosen.clone()));
+                current = Some(Heading {
+                    id: chosen,
+                    level: *level as u8,
+                    text: String::new(),
+                });
+            }
             Event::Start(Tag::Heading { level, id, .. }) => {
                 let level = *level as usize;
                 counters[level] += 1;
@@ -110,7 +139,9 @@ pub fn assign(
                 }
             }
             Event::End(TagEnd::Heading(_)) => {
-                if let Some(mut h) = current.take() {
+                if let Some(mut h) = current.take()
+                    && in_note == 0
+                {
                     h.text = h.text.trim().to_string();
                     headings.push(h);
                 }
@@ -136,6 +167,26 @@ mod tests {
             headings.into_iter().map(|h| (h.id, h.text)).collect(),
             diags.list.iter().map(ToString::to_string).collect(),
         )
+    }
+
+    /// Found by fuzzing (tests/fixtures/fuzz/markdown/heading-in-unused-note.bin): a heading
+    /// inside a note reached the table of contents, whose link was dead when the note was
+    /// never referenced and so never published.
+    #[test]
+    fn headings_inside_notes_are_not_listed() {
+        let mut events = parse("## a\n\n[^n]: # in a note\n\n## b\n");
+        let mut diags = FileDiagnostics::new(Path::new("d.md"), "");
+        let headings = assign(&mut events, &mut PageIds::new(), &mut diags, 0);
+        let listed: Vec<&str> = headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(listed, ["s1", "s2"]);
+        let all: Vec<String> = events
+            .iter()
+            .filter_map(|(e, _)| match e {
+                Event::Start(Tag::Heading { id, .. }) => id.as_ref().map(|i| i.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(all, ["s1", "fn-h1", "s2"]);
     }
 
     #[test]
