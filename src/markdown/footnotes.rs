@@ -372,6 +372,29 @@ mod tests {
     }
 
     #[test]
+    fn arabic_indic_documents_number_their_notes_so_with_ascii_ids() {
+        let body = "أ[^a] ب[^b] ج[^b]\n\n[^a]: نص (Alkan, n.d.).\n[^b]: نص\n";
+        let mut diags = FileDiagnostics::new(Path::new("d.md"), body);
+        let script = Script {
+            lang: Lang::Ar,
+            digits: DigitStyle::ArabicIndic,
+        };
+        let (events, notes) = extract(merge_text(parse(body)), &[], script, &mut diags, 0);
+        let mut out = String::new();
+        html::push_html(&mut out, events.into_iter().map(|(e, _)| e));
+        assert!(
+            out.contains(r##"<a id="fnref-2-2" href="#fn-2" role="doc-noteref" aria-label="الحاشية ٢">٢</a>"##),
+            "{out}"
+        );
+        assert!(
+            notes.items[0].starts_with(r##"<li id="fn-1" style="list-style-type: arabic-indic"><p>نص (<bdi lang="en" dir="ltr">Alkan, n.d.</bdi>). <a href="#fnref-1" class="fn-back" role="doc-backlink" aria-label="العودة إلى موضع الإحالة ١">↑</a>"##),
+            "{}",
+            notes.items[0]
+        );
+        assert!(notes.items[1].contains("aria-label=\"العودة إلى موضع الإحالة ٢ ب\">↑ب</a>"));
+    }
+
+    #[test]
     fn byline_notes_come_first() {
         let (body, notes, _) = run(
             "Text[^2].\n\n[^1]: about the author\n[^2]: body note\n",

@@ -2,9 +2,11 @@
 //!
 //! Templates come from the site's `templates/` folder; any template or asset it lacks falls
 //! back to the copy built into Warraq, so a site needs no templates of its own. Autoescaping
-//! is on for every `.html` template.
+//! is on for every `.html` template; `filters` adds `isolate` (Latin runs of a plain string
+//! wrapped in `bdi`, everything escaped).
 
 pub mod context;
+pub mod filters;
 pub mod labels;
 
 use std::path::Path;
@@ -53,6 +55,7 @@ impl Renderer {
         }
         let mut tera = Tera::new();
         tera.autoescape_on([".html"]);
+        filters::register(&mut tera);
         tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
             .map_err(|e| Error::Template {
                 name: dir.display().to_string(),

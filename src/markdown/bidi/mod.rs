@@ -6,7 +6,7 @@
 //! digits, spaces and the punctuation and symbols Latin text uses, until it meets an Arabic
 //! letter (or any other letter that is not Latin), Arabic punctuation, `«`/`»`, a bidi control
 //! character, an emoji, or a closing bracket it did not open. Then what belongs to the Arabic
-//! sentence is given back: trailing spaces, commas, colons, semicolons and dashes, an opening
+//! sentence is given back: trailing spaces, commas, colons, semicolons, dashes and `&`, an opening
 //! bracket that is never closed inside the island (with all after it), and a final `.` unless
 //! it ends an abbreviation (`n.d.`, `et al.`, `D.`). Digits on their own never make an island.
 //!
@@ -185,7 +185,7 @@ fn trim_end(units: &[Unit], start: usize, mut end: usize) -> usize {
                 !(c.is_whitespace()
                     || matches!(
                         c,
-                        ',' | ';' | ':' | '-' | '/' | '\\' | '&' | '|' | '\u{2013}' | '\u{2014}'
+                        ',' | ';' | ':' | '-' | '&' | '|' | '\u{2013}' | '\u{2014}'
                     ))
             }
             Unit::Ltr => true,

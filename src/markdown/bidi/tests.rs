@@ -78,7 +78,7 @@ fn citations_names_and_designators_from_the_documents() {
 
 #[test]
 fn edges_and_odd_input() {
-    let cases: [(&str, &[&str]); 20] = [
+    let cases: [(&str, &[&str]); 21] = [
         ("", &[]),
         ("نص عربي فقط.", &[]),
         ("Only Latin, here.", &["Only Latin, here"]),
@@ -102,6 +102,10 @@ fn edges_and_odd_input() {
         ("«Latin» عربي", &["Latin"]),
         ("C++ و Turkey’s role؟", &["C++", "Turkey’s role"]),
         ("كلمة\u{200d}Latin", &["Latin"]),
+        (
+            "انظر: https://www.dw.com/ar/ (تاريخ)",
+            &["https://www.dw.com/ar/"],
+        ),
     ];
     for (text, expected) in cases {
         assert_eq!(found(text), expected, "{text:?}");
