@@ -290,7 +290,7 @@ fn render_item(number: usize, refs: usize, events: Vec<Spanned>, script: Script)
     let mut html_out = match digits {
         DigitStyle::Western => format!("<li id=\"fn-{number}\">"),
         other => format!(
-            "<li id=\"fn-{number}\" style=\"list-style-type: {}\">",
+            "<li id=\"fn-{number}\" style=\"list-style-type:{}\">",
             other.list_style()
         ),
     };
@@ -387,7 +387,7 @@ mod tests {
             "{out}"
         );
         assert!(
-            notes.items[0].starts_with(r##"<li id="fn-1" style="list-style-type: arabic-indic"><p>نص (<bdi lang="en" dir="ltr">Alkan, n.d.</bdi>). <a href="#fnref-1" class="fn-back" role="doc-backlink" aria-label="العودة إلى موضع الإحالة ١">↑</a>"##),
+            notes.items[0].starts_with(r##"<li id="fn-1" style="list-style-type:arabic-indic"><p>نص (<bdi lang="en" dir="ltr">Alkan, n.d.</bdi>). <a href="#fnref-1" class="fn-back" role="doc-backlink" aria-label="العودة إلى موضع الإحالة ١">↑</a>"##),
             "{}",
             notes.items[0]
         );
