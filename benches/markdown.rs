@@ -15,8 +15,7 @@ use warraq::markdown::{self, bidi, parser, text};
 
 /// The Markdown body of the seed document, read before timing starts.
 fn body() -> String {
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content/turkey-karabakh-2020.md");
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content/turkey-karabakh-2020.md");
     let source = std::fs::read_to_string(&path).expect("content/turkey-karabakh-2020.md");
     let split = warraq::content::split::split(&source).expect("front matter fences");
     split.body.to_string()
@@ -36,8 +35,14 @@ fn bench_markdown(c: &mut Criterion) {
         b.iter(|| black_box(bidi::isolate_plain(black_box(&body))))
     });
     for (lang, name) in [
-        (Lang::Ar, "markdown::render, turkey-karabakh-2020 (ar, with bidi)"),
-        (Lang::En, "markdown::render, turkey-karabakh-2020 (en, bidi off)"),
+        (
+            Lang::Ar,
+            "markdown::render, turkey-karabakh-2020 (ar, with bidi)",
+        ),
+        (
+            Lang::En,
+            "markdown::render, turkey-karabakh-2020 (en, bidi off)",
+        ),
     ] {
         c.bench_function(name, |b| {
             b.iter(|| {

@@ -85,6 +85,9 @@ pub fn detect(
             Event::Start(Tag::CodeBlock(_)) => in_code = true,
             Event::End(TagEnd::CodeBlock) => in_code = false,
             Event::Text(text) if !in_code => {
+                if !text.chars().any(|c| DigitStyle::of(c).is_some()) {
+                    continue;
+                }
                 let islands = match lang {
                     Lang::Ar => bidi::islands(text),
                     Lang::En => Vec::new(),

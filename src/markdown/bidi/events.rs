@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-use super::{CLOSE, OPEN, Unit, find, is_latin_letter};
+use super::{CLOSE, OPEN, Unit, find, for_units, is_latin_letter};
 use crate::lang::Lang;
 use crate::markdown::parser::Spanned;
 
@@ -130,13 +130,13 @@ fn units_of(run: &[Spanned]) -> (Vec<Unit>, Vec<Loc>) {
             }
             _ if in_image > 0 => Unit::Break,
             Event::Text(text) => {
-                for (at, c) in text.char_indices() {
-                    units.push(Unit::Char(c));
+                for_units(text, |unit, bytes| {
+                    units.push(unit);
                     locs.push(Loc {
                         event: index,
-                        bytes: Some((at, at + c.len_utf8())),
+                        bytes: Some((bytes.start, bytes.end)),
                     });
-                }
+                });
                 continue;
             }
             Event::Code(_) | Event::InlineMath(_) => Unit::Ltr,

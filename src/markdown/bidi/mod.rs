@@ -50,13 +50,39 @@ pub enum Unit {
 
 /// The byte ranges of the Latin islands of `text`, in order and never overlapping.
 pub fn islands(text: &str) -> Vec<Range<usize>> {
-    let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-    let units: Vec<Unit> = text.chars().map(Unit::Char).collect();
-    let at = |i: usize| offsets.get(i).copied().unwrap_or(text.len());
+    if !text.chars().any(is_latin_letter) {
+        return Vec::new();
+    }
+    let mut units = Vec::new();
+    let mut starts = Vec::new();
+    for_units(text, |unit, bytes| {
+        units.push(unit);
+        starts.push(bytes.start);
+    });
+    let at = |i: usize| starts.get(i).copied().unwrap_or(text.len());
     find(&units)
         .into_iter()
         .map(|r| at(r.start)..at(r.end))
         .collect()
+}
+
+/// Calls `f` with each unit of `text` and its bytes. A stretch of characters that no island
+/// can contain (an Arabic phrase) is one unit: the finder only needs to know it stops islands.
+pub fn for_units(text: &str, mut f: impl FnMut(Unit, Range<usize>)) {
+    let mut stretch: Option<(char, usize)> = None;
+    for (at, c) in text.char_indices() {
+        if stops(c) {
+            stretch.get_or_insert((c, at));
+            continue;
+        }
+        if let Some((first, from)) = stretch.take() {
+            f(Unit::Char(first), from..at);
+        }
+        f(Unit::Char(c), at..at + c.len_utf8());
+    }
+    if let Some((first, from)) = stretch {
+        f(Unit::Char(first), from..text.len());
+    }
 }
 
 /// `text` HTML-escaped, with each Latin island wrapped in [`OPEN`] … [`CLOSE`].
@@ -269,6 +295,12 @@ fn is_combining(c: char) -> bool {
         | '\u{1DC0}'..='\u{1DFF}'
         | '\u{20D0}'..='\u{20FF}'
         | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// Characters no island contains.
+fn stops(c: char) -> bool {
+    // The Arabic block first: most characters of an Arabic document are there.
+    matches!(c, '\u{600}'..='\u{6FF}') || !(continues(c) || matches!(c, '\u{201C}' | '\u{201D}'))
 }
 
 /// Characters an island runs on through once started (brackets are handled apart).

@@ -190,6 +190,14 @@ fn pieces_reproduce_the_input_and_islands_never_overlap() {
             .map(|_| PARTS[(rng.next() % PARTS.len() as u64) as usize])
             .collect();
         let ranges = islands(&text);
+        // Reading Arabic stretches as one unit finds what reading every character finds.
+        let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        let chars: Vec<Unit> = text.chars().map(Unit::Char).collect();
+        let per_char: Vec<Range<usize>> = find(&chars)
+            .into_iter()
+            .map(|r| offsets[r.start]..offsets.get(r.end).copied().unwrap_or(text.len()))
+            .collect();
+        assert_eq!(ranges, per_char, "{text:?}");
         let mut rebuilt = String::new();
         let mut at = 0;
         for r in &ranges {
