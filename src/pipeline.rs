@@ -97,22 +97,39 @@ pub fn build(options: &Options) -> Result<Outcome, Error> {
     for doc in &site.documents {
         let rendered = render_markdown(doc, &mut outcome.diagnostics);
         let slug = doc.meta.slug.as_str();
-        let mut page = PageView::new(doc.meta.lang, doc.meta.title.clone(), "../");
-        page.canonical = config
-            .base_url
-            .as_ref()
-            .map(|base| format!("{base}{slug}/"));
         let rows = abstract_rows(doc, &config.glossary, &mut outcome.diagnostics);
-        let view = DocumentView::new(&doc.meta, &rendered, rows);
-        let html = renderer.render(
-            "document.html",
-            &PageContext {
-                doc: Some(view),
-                ..PageContext::new(&site_view, page)
-            },
-        )?;
-        write(&format!("{slug}/index.html"), &minify::html(&html))?;
-        outcome.pages += 1;
+        // The paper's page, and its English page: metadata, abstracts and outline.
+        for lang in Lang::ALL {
+            let (path, template, title, root, other) = match lang {
+                Lang::Ar => (
+                    format!("{slug}/"),
+                    "document.html",
+                    &doc.meta.title,
+                    "../",
+                    format!("../en/{slug}/"),
+                ),
+                Lang::En => (
+                    format!("en/{slug}/"),
+                    "document-en.html",
+                    &doc.meta.title_en,
+                    "../../",
+                    format!("../../{slug}/"),
+                ),
+            };
+            let mut page = PageView::new(lang, title.clone(), root);
+            page.other_lang_href = Some(other);
+            page.canonical = config.base_url.as_ref().map(|base| format!("{base}{path}"));
+            let view = DocumentView::new(&doc.meta, &rendered, rows.clone());
+            let html = renderer.render(
+                template,
+                &PageContext {
+                    doc: Some(view),
+                    ..PageContext::new(&site_view, page)
+                },
+            )?;
+            write(&format!("{path}index.html"), &minify::html(&html))?;
+            outcome.pages += 1;
+        }
     }
     outcome.documents = site.documents.len();
 
@@ -137,7 +154,7 @@ pub fn build(options: &Options) -> Result<Outcome, Error> {
         let entries = site
             .documents
             .iter()
-            .map(|d| Entry::new(&d.meta, root))
+            .map(|d| Entry::new(&d.meta, ""))
             .collect();
         let context = match lang {
             Lang::Ar => PageContext {
@@ -159,7 +176,7 @@ pub fn build(options: &Options) -> Result<Outcome, Error> {
         format!(
             "{} — {}",
             config.title,
-            crate::render::labels::labels(Lang::Ar).not_found_title
+            crate::i18n::strings(Lang::Ar).not_found_title
         ),
         "",
     );
@@ -414,6 +431,8 @@ fn abstract_rows(
         .enumerate()
         .map(|(i, bead)| AbstractRow {
             n: i + 1,
+            label_ar: crate::i18n::fill(&crate::i18n::strings(Lang::Ar).abstract_pair, &(i + 1).to_string()),
+            label_en: crate::i18n::fill(&crate::i18n::strings(Lang::En).abstract_pair, &(i + 1).to_string()),
             ar: aligned.ar[bead.ar.clone()].join(" "),
             en: aligned.en[bead.en.clone()].join(" "),
         })
