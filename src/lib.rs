@@ -16,6 +16,7 @@
 pub mod align;
 pub mod cli;
 pub mod commands;
+pub mod cite;
 pub mod content;
 pub mod diagnostics;
 pub mod error;

@@ -333,6 +333,7 @@ pub fn render_markdown(doc: &Document, diags: &mut Vec<Diagnostic>) -> Rendered 
         body_offset: doc.source.body_offset,
         lang: doc.meta.lang,
         byline_notes: &byline,
+        aliases: &doc.meta.aliases,
     };
     let mut rendered = markdown::render(&input, &mut file_diags);
     // One entry per author, empty for authors without a note, so the template can zip them.
@@ -427,6 +428,7 @@ fn home_intro(home: &Home, diags: &mut Vec<Diagnostic>) -> String {
         body_offset: home.source.body_offset,
         lang: home.config.default_language,
         byline_notes: &[],
+        aliases: &BTreeMap::new(),
     };
     let rendered = markdown::render(&input, &mut file_diags);
     diags.append(&mut file_diags.list);
