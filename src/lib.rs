@@ -14,6 +14,7 @@
 //! collected before anything is written; environment failures are [`error::Error`]s.
 
 pub mod align;
+pub mod anchors;
 pub mod cli;
 pub mod commands;
 pub mod cite;

@@ -153,3 +153,75 @@ fn push_alias_spans(
     }
 }
 
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use pulldown_cmark::html;
+
+    use super::*;
+    use crate::diagnostics::FileDiagnostics;
+    use crate::markdown::{footnotes, heading_ids, parser::parse};
+
+    fn run(body: &str, aliases: &[(&str, &str)]) -> (String, Vec<String>) {
+        let mut diags = FileDiagnostics::new(Path::new("d.md"), body);
+        let mut events = parse(body);
+        let mut ids = PageIds::new();
+        heading_ids::assign(&mut events, &mut ids, &mut diags, 0);
+        let (events, _) = footnotes::extract(events, &[], Lang::En, &mut diags, 0);
+        let aliases = aliases
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        let (events, anchors) = assign(events, Lang::En, &aliases, &mut ids);
+        let mut out = String::new();
+        html::push_html(&mut out, events.into_iter().map(|(e, _)| e));
+        (out, anchors.into_iter().map(|a| a.id).collect())
+    }
+
+    #[test]
+    fn paragraphs_are_numbered_within_their_section() {
+        let body = "Lead.\n\n## One {#one}\n\nA.\n\n> B.\n\n## Two\n\nC.[^n]\n\n- loose\n\n- list\n\n[^n]: A note paragraph.\n";
+        let (_, ids) = run(body, &[]);
+        assert_eq!(
+            ids,
+            ["p1", "one", "one-p1", "one-p2", "s2", "s2-p1", "s2-p2", "s2-p3"]
+        );
+    }
+
+    #[test]
+    fn editing_one_section_keeps_the_others() {
+        let before = run("## A {#a}\n\nx\n\ny\n\n## B {#b}\n\nz\n", &[]).1;
+        let after = run("## A {#a}\n\nnew\n\nx\n\ny\n\n## B {#b}\n\nz\n", &[]).1;
+        assert_eq!(before.last(), after.last());
+        assert_eq!(after.last().map(String::as_str), Some("b-p1"));
+    }
+
+    #[test]
+    fn permalinks_and_alias_targets() {
+        let (html, _) = run("## Intro {#intro}\n\nText.\n", &[("old-intro", "intro"), ("s1-p1", "intro-p1")]);
+        assert_eq!(
+            html,
+            "<h2 id=\"intro\"><span class=\"alias\" id=\"old-intro\"></span>Intro<a class=\"permalink\" href=\"#intro\" aria-label=\"Link to this section\">¶</a></h2>\n<p id=\"intro-p1\"><span class=\"alias\" id=\"s1-p1\"></span>Text.<a class=\"permalink\" href=\"#intro-p1\" aria-label=\"Link to this paragraph\">¶</a></p>\n"
+        );
+    }
+
+    #[test]
+    fn arabic_documents_get_arabic_labels() {
+        let mut ids = PageIds::new();
+        let (events, _) = assign(parse("نص.\n"), Lang::Ar, &BTreeMap::new(), &mut ids);
+        let mut out = String::new();
+        html::push_html(&mut out, events.into_iter().map(|(e, _)| e));
+        assert!(out.contains("aria-label=\"رابط هذه الفقرة\""), "{out}");
+    }
+
+    #[test]
+    fn generated_paragraph_ids_have_the_reserved_shape() {
+        for (section, n) in [(None, 1), (Some("intro"), 12), (Some("s1-2"), 3)] {
+            let id = paragraph_id(section, n);
+            assert!(crate::markdown::ids::is_paragraph_id(&id), "{id}");
+            assert!(crate::markdown::ids::check_author_id(&id).is_err(), "{id}");
+        }
+    }
+}
