@@ -23,6 +23,7 @@ pub mod diagnostics;
 pub mod error;
 pub mod fs;
 pub mod lang;
+pub mod links;
 pub mod markdown;
 pub mod output;
 pub mod pipeline;
