@@ -16,6 +16,8 @@ use crate::markdown::{self, Rendered};
 use crate::output::{minify, write::Staging};
 use crate::render::Renderer;
 use crate::render::context::{AbstractRow, DocumentView, Entry, PageView, SiteView};
+use crate::render::head::{BIB_FILE, CiteView, HeadView, Place, RIS_FILE};
+use crate::{anchors, cite, links, publish};
 
 /// What to build and where.
 #[derive(Debug, Clone)]
@@ -43,6 +45,8 @@ pub struct Outcome {
     pub pages: usize,
     /// Whether the site folder was replaced.
     pub written: bool,
+    /// Every public page and its fragments (`site/anchors.json`).
+    pub anchors: crate::anchors::Index,
 }
 
 impl Outcome {
@@ -89,8 +93,14 @@ pub fn build(options: &Options) -> Result<Outcome, Error> {
     } else {
         None
     };
-    let write =
-        |path: &str, bytes: &[u8]| staging.as_ref().map_or(Ok(()), |s| s.write(path, bytes));
+    // Every output file is also kept in memory, so the links can be checked before the swap.
+    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    let mut write = |path: &str, bytes: &[u8]| {
+        files.insert(path.to_string(), bytes.to_vec());
+        staging.as_ref().map_or(Ok(()), |s| s.write(path, bytes))
+    };
+    let base_url = site.home.config.base_url.clone();
+    let base_url = base_url.as_deref();
 
     let config = &site.home.config;
     let site_view = SiteView::new(config);
@@ -102,8 +112,17 @@ pub fn build(options: &Options) -> Result<Outcome, Error> {
             .base_url
             .as_ref()
             .map(|base| format!("{base}{slug}/"));
+        let url = format!("{slug}/");
+        let place = Place { path: &url, base_url, root: "../" };
+        page.head = Some(HeadView::document(&doc.meta, config, place, &rendered.headings));
         let rows = abstract_rows(doc, &config.glossary, &mut outcome.diagnostics);
-        let view = DocumentView::new(&doc.meta, &rendered, rows);
+        let fragments = anchors::document_fragments(&rendered.anchors, &doc.meta.aliases, rows.len(), rendered.notes.count);
+        outcome.anchors.add(&url, fragments, Some(doc.source.path.clone()));
+        let mut view = DocumentView::new(&doc.meta, &rendered, rows);
+        view.cite = Some(CiteView::new(&doc.meta, place, &rendered.headings));
+        let work = cite::Work::new(&doc.meta);
+        write(&format!("{url}{BIB_FILE}"), cite::bibtex::entry(&work, &place.cited(None)).as_bytes())?;
+        write(&format!("{url}{RIS_FILE}"), cite::ris::record(&work, &place.cited(None)).as_bytes())?;
         let html = renderer.render(
             "document.html",
             &PageContext {
@@ -134,6 +153,9 @@ pub fn build(options: &Options) -> Result<Outcome, Error> {
             .base_url
             .as_ref()
             .map(|base| format!("{base}{}", path.trim_end_matches("index.html")));
+        let url = path.trim_end_matches("index.html");
+        page.head = Some(HeadView::home(config, lang, Place { path: url, base_url, root }));
+        outcome.anchors.add(url, Vec::new(), None);
         let entries = site
             .documents
             .iter()
@@ -154,21 +176,43 @@ pub fn build(options: &Options) -> Result<Outcome, Error> {
         outcome.pages += 1;
     }
 
-    let page = PageView::new(
+    let mut page = PageView::new(
         Lang::Ar,
         format!(
             "{} — {}",
             config.title,
             crate::render::labels::labels(Lang::Ar).not_found_title
         ),
-        "",
+        // GitHub Pages serves this page at any depth: see `HeadView::not_found`.
+        &base_url.map_or("/".to_string(), links::base_path),
     );
+    let css = renderer.assets.iter().find(|(name, _)| name == "style.css");
+    page.head = Some(HeadView::not_found(base_url, css.map(|(_, bytes)| bytes.as_slice())));
     let html = renderer.render("404.html", &PageContext::new(&site_view, page))?;
     write("404.html", &minify::html(&html))?;
     outcome.pages += 1;
     write(".nojekyll", b"")?;
     for (name, bytes) in &renderer.assets {
         write(&format!("assets/{name}"), bytes)?;
+    }
+    write("anchors.json", outcome.anchors.to_json().as_bytes())?;
+    if let Some(base) = base_url {
+        let metas: Vec<_> = site.documents.iter().map(|d| &d.meta).collect();
+        for (name, text) in publish::crawler_files(base, config, &metas) {
+            write(name, text.as_bytes())?;
+        }
+    }
+    if let Some(domain) = &config.cname {
+        write("CNAME", format!("{domain}\n").as_bytes())?;
+    }
+    for problem in links::check(&files, base_url) {
+        let text = String::from_utf8_lossy(&files[&problem.page]);
+        let position = crate::source_map::SourceMap::new(&text).position(problem.offset);
+        outcome.diagnostics.push(
+            Diagnostic::error(&display(&options.out.join(&problem.page)), position, problem.message)
+                .field("link")
+                .hint(problem.hint),
+        );
     }
 
     diagnostics::sort(&mut outcome.diagnostics);
@@ -360,6 +404,13 @@ pub fn render_markdown(doc: &Document, diags: &mut Vec<Diagnostic>) -> Rendered 
                 .set_field("sections")
                 .set_hint(format!("the headings' ids are: {}", known.join(", ")));
         }
+    }
+    for problem in crate::anchors::aliases::check(&doc.meta.aliases, &rendered.anchors, rendered.notes.count) {
+        let offset = doc.source.field_offset(&[Seg::Key("aliases"), Seg::Key(&problem.old)]);
+        file_diags
+            .error(offset, problem.message)
+            .set_field(format!("aliases.{}", problem.old))
+            .set_hint(problem.hint);
     }
     diags.append(&mut file_diags.list);
     rendered

@@ -80,8 +80,23 @@ pub struct Locator<'a> {
     pub title_en: Option<&'a str>,
 }
 
+/// A formatted citation: the text up to the URL, then the URL (a full stop follows it).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Citation {
+    /// Everything before the URL, ending with the separator.
+    pub lead: String,
+    /// The URL, with the section's fragment.
+    pub url: String,
+}
+
+impl std::fmt::Display for Citation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}{}.", self.lead, self.url)
+    }
+}
+
 /// The citation in Arabic, ending with `url` and a full stop.
-pub fn arabic(work: &Work, section: Option<&Locator>, url: &str) -> String {
+pub fn arabic(work: &Work, section: Option<&Locator>, url: &str) -> Citation {
     let mut parts: Vec<String> = Vec::new();
     let names: Vec<&str> = work.authors.iter().map(|(name, _)| *name).collect();
     if !names.is_empty() {
@@ -99,12 +114,14 @@ pub fn arabic(work: &Work, section: Option<&Locator>, url: &str) -> String {
     if let Some(section) = section {
         parts.push(format!("القسم «{}»", section.title));
     }
-    parts.push(url.to_string());
-    format!("{}.", parts.join("، "))
+    Citation {
+        lead: format!("{}، ", parts.join("، ")),
+        url: url.to_string(),
+    }
 }
 
 /// The citation in romanised English, ending with `url` and a full stop.
-pub fn english(work: &Work, section: Option<&Locator>, url: &str) -> String {
+pub fn english(work: &Work, section: Option<&Locator>, url: &str) -> Citation {
     let mut parts: Vec<String> = Vec::new();
     let names = work.names_en();
     if !names.is_empty() {
@@ -135,8 +152,10 @@ pub fn english(work: &Work, section: Option<&Locator>, url: &str) -> String {
             section.title_en.unwrap_or(section.title)
         ));
     }
-    parts.push(url.to_string());
-    format!("{}.", parts.join(", "))
+    Citation {
+        lead: format!("{}, ", parts.join(", ")),
+        url: url.to_string(),
+    }
 }
 
 /// `Place: Publisher`, or whichever of the two is known.
@@ -232,11 +251,11 @@ pub(crate) mod tests {
     fn full_citations_in_both_languages() {
         let url = "https://example.org/azerbaijan-turkey-israel/#introduction";
         assert_eq!(
-            arabic(&full(), Some(&INTRO), url),
+            arabic(&full(), Some(&INTRO), url).to_string(),
             "د. سعيد وليد الحاج، «دور أذربيجان في التقارب التركي - الإسرائيلي المحتمل»، بيروت: مركز الزيتونة للدراسات والاستشارات، شباط/ فبراير 2022، القسم «مقدمة»، https://example.org/azerbaijan-turkey-israel/#introduction."
         );
         assert_eq!(
-            english(&full(), Some(&INTRO), url),
+            english(&full(), Some(&INTRO), url).to_string(),
             "Said Walid al-Hajj, “Azerbaijan's Role in a Possible Turkish–Israeli Rapprochement” [in Arabic], Beirut: Al-Zaytouna Centre for Studies and Consultations, February 2022, section “Introduction”, https://example.org/azerbaijan-turkey-israel/#introduction."
         );
     }
@@ -244,9 +263,9 @@ pub(crate) mod tests {
     #[test]
     fn missing_data_is_marked_not_invented() {
         let url = "untitled/";
-        assert_eq!(arabic(&bare(), None, url), "[حرب قره باغ]، د.ت.، untitled/.");
+        assert_eq!(arabic(&bare(), None, url).to_string(), "[حرب قره باغ]، د.ت.، untitled/.");
         assert_eq!(
-            english(&bare(), None, url),
+            english(&bare(), None, url).to_string(),
             "[The Karabakh War] [in Arabic], n.d., untitled/."
         );
     }
@@ -261,7 +280,7 @@ pub(crate) mod tests {
             title: "أولاً",
             title_en: None,
         };
-        let en = english(&work, Some(&section), "u");
+        let en = english(&work, Some(&section), "u").to_string();
         assert!(
             en.starts_with("A, ب and C, “Azerbaijan"),
             "romanised names where given: {en}"
@@ -274,7 +293,7 @@ pub(crate) mod tests {
             en.contains("section “أولاً”"),
             "heading as written when no English title: {en}"
         );
-        assert!(arabic(&work, None, "u").starts_with("أ، ب وج، «"));
+        assert!(arabic(&work, None, "u").to_string().starts_with("أ، ب وج، «"));
     }
 
     #[test]

@@ -79,6 +79,11 @@ pub fn check(files: &BTreeMap<String, Vec<u8>>, base_url: Option<&str>) -> Vec<P
     problems
 }
 
+/// The path of a base URL, with slashes at both ends: `https://e.org/repo` → `/repo/`.
+pub fn base_path(base_url: &str) -> String {
+    Own::new(base_url).path
+}
+
 /// The site's own address: `host/path/`, lowercase host.
 struct Own {
     prefix: String,
@@ -331,6 +336,9 @@ mod tests {
         assert_eq!(resolve("a/index.html", "./").as_deref(), Some("a/"));
         assert_eq!(resolve("index.html", "").as_deref(), Some(""));
         assert_eq!(resolve("index.html", "../x"), None);
+        assert_eq!(base_path("https://e.org/repo"), "/repo/");
+        assert_eq!(base_path("https://e.org/a/b/"), "/a/b/");
+        assert_eq!(base_path("https://e.org"), "/");
         assert_eq!(percent_decode("%D9%85x%2"), "مx%2");
         assert!(has_scheme("mailto:x") && !has_scheme("a/b:c") && !has_scheme("#a:b"));
     }

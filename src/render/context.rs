@@ -26,8 +26,8 @@ pub struct PageView {
     pub dir: &'static str,
     /// The `<title>`.
     pub title: String,
-    /// Relative path to the site root, `""` or `"../"`.
-    pub root: &'static str,
+    /// Path to the site root: `""` or `"../"`; root-relative (`/repo/`) only on `404.html`.
+    pub root: String,
     /// Relative path of the same page in the other language, if any.
     pub other_lang_href: Option<String>,
     /// Canonical absolute URL, when the site has a base URL.
@@ -38,21 +38,24 @@ pub struct PageView {
     pub t_en: &'static Labels,
     /// Interface words in Arabic.
     pub t_ar: &'static Labels,
+    /// Scholarly and social metadata for `<head>` (`partials/meta.html`).
+    pub head: Option<super::head::HeadView>,
 }
 
 impl PageView {
     /// A page in `lang` at `root`.
-    pub fn new(lang: Lang, title: String, root: &'static str) -> Self {
+    pub fn new(lang: Lang, title: String, root: &str) -> Self {
         PageView {
             lang,
             dir: lang.dir(),
             title,
-            root,
+            root: root.to_string(),
             other_lang_href: None,
             canonical: None,
             t: labels::labels(lang),
             t_en: labels::labels(Lang::En),
             t_ar: labels::labels(Lang::Ar),
+            head: None,
         }
     }
 }
@@ -144,6 +147,8 @@ pub struct DocumentView<'a> {
     pub editorial_notes: &'a [String],
     pub repairs: Vec<RepairView<'a>>,
     pub source_file: Option<&'a str>,
+    /// Citations of the document and its sections (`partials/cite.html`).
+    pub cite: Option<super::head::CiteView>,
 }
 
 /// The date as shown to readers of `lang`; the source's own wording wins in Arabic.
@@ -220,6 +225,7 @@ impl<'a> DocumentView<'a> {
                 })
                 .collect(),
             source_file: meta.source.as_ref().map(|s| s.file.as_str()),
+            cite: None,
         }
     }
 }

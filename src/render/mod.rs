@@ -5,6 +5,7 @@
 //! is on for every `.html` template.
 
 pub mod context;
+pub mod head;
 pub mod labels;
 
 use std::path::Path;
@@ -15,7 +16,7 @@ use tera::{Context, Tera};
 use crate::error::Error;
 
 /// Templates and assets built into the binary, by file name.
-const BUILTIN_TEMPLATES: [(&str, &str); 4] = [
+const BUILTIN_TEMPLATES: [(&str, &str); 6] = [
     ("base.html", include_str!("../../templates/base.html")),
     ("index.html", include_str!("../../templates/index.html")),
     (
@@ -23,13 +24,21 @@ const BUILTIN_TEMPLATES: [(&str, &str); 4] = [
         include_str!("../../templates/document.html"),
     ),
     ("404.html", include_str!("../../templates/404.html")),
+    (
+        "partials/meta.html",
+        include_str!("../../templates/partials/meta.html"),
+    ),
+    (
+        "partials/cite.html",
+        include_str!("../../templates/partials/cite.html"),
+    ),
 ];
 
 /// Static files copied to `site/assets/`.
-const BUILTIN_ASSETS: [(&str, &str); 1] = [(
-    "style.css",
-    include_str!("../../templates/assets/style.css"),
-)];
+const BUILTIN_ASSETS: [(&str, &str); 2] = [
+    ("style.css", include_str!("../../templates/assets/style.css")),
+    ("cite.js", include_str!("../../templates/assets/cite.js")),
+];
 
 /// The parsed templates of a site, ready to render many pages.
 pub struct Renderer {
@@ -136,6 +145,6 @@ mod tests {
     #[test]
     fn builtin_templates_parse() {
         let renderer = Renderer::load(Path::new("/nonexistent-templates")).unwrap();
-        assert_eq!(renderer.assets.len(), 1);
+        assert_eq!(renderer.assets.len(), 2);
     }
 }
