@@ -3,8 +3,9 @@
 //! Every body paragraph (including those inside quotations and loose lists) gets an id scoped
 //! to the section it sits in: `<heading-id>-p<N>`, or `p<N>` before the first heading, with N
 //! counted from 1 inside that section. Editing one section therefore never moves the
-//! paragraph ids of another. Headings and paragraphs get a `¶` link to themselves whose
-//! accessible name is in the document's language. An alias (`aliases: {old: new}` in the front
+//! paragraph ids of another. Headings and paragraphs get a link to themselves whose
+//! accessible name is in the document's language; the stylesheet draws it as `¶`, so the
+//! text of headings and paragraphs (and what readers copy) stays the author's. An alias (`aliases: {old: new}` in the front
 //! matter) becomes an empty `<span id="old">` at the start of its target, so an old link lands
 //! on the right place without any script. Footnote definitions are not body paragraphs: run
 //! this pass after `footnotes::extract` has taken them out.
@@ -81,6 +82,7 @@ pub fn assign<'a>(
             }
             Event::End(TagEnd::Heading(level)) => {
                 if let Some(id) = heading.take() {
+                    trim_end(&mut out);
                     out.push((permalink(&id, labels.section), range.clone()));
                 }
                 out.push((Event::End(TagEnd::Heading(level)), range));
@@ -101,6 +103,7 @@ pub fn assign<'a>(
             }
             Event::End(TagEnd::Paragraph) => {
                 if let Some(id) = paragraph.take() {
+                    trim_end(&mut out);
                     out.push((permalink(&id, labels.paragraph), range.clone()));
                 }
                 out.push((Event::Html(CowStr::Borrowed("</p>\n")), range));
@@ -132,9 +135,20 @@ impl Labels {
     }
 }
 
+/// Drops trailing whitespace of the text just before a permalink (raw HTML shown as text ends
+/// with a line break), so the link sits right after the last word.
+fn trim_end(out: &mut [Spanned]) {
+    if let Some((Event::Text(text), _)) = out.last_mut() {
+        let trimmed = text.trim_end();
+        if trimmed.len() != text.len() {
+            *text = CowStr::from(trimmed.to_string());
+        }
+    }
+}
+
 fn permalink(id: &str, label: &str) -> Event<'static> {
     Event::InlineHtml(CowStr::from(format!(
-        "<a class=\"permalink\" href=\"#{id}\" aria-label=\"{label}\">¶</a>"
+        "<a class=\"permalink\" href=\"#{id}\" aria-label=\"{label}\"></a>"
     )))
 }
 
@@ -203,7 +217,7 @@ mod tests {
         let (html, _) = run("## Intro {#intro}\n\nText.\n", &[("old-intro", "intro"), ("s1-p1", "intro-p1")]);
         assert_eq!(
             html,
-            "<h2 id=\"intro\"><span class=\"alias\" id=\"old-intro\"></span>Intro<a class=\"permalink\" href=\"#intro\" aria-label=\"Link to this section\">¶</a></h2>\n<p id=\"intro-p1\"><span class=\"alias\" id=\"s1-p1\"></span>Text.<a class=\"permalink\" href=\"#intro-p1\" aria-label=\"Link to this paragraph\">¶</a></p>\n"
+            "<h2 id=\"intro\"><span class=\"alias\" id=\"old-intro\"></span>Intro<a class=\"permalink\" href=\"#intro\" aria-label=\"Link to this section\"></a></h2>\n<p id=\"intro-p1\"><span class=\"alias\" id=\"s1-p1\"></span>Text.<a class=\"permalink\" href=\"#intro-p1\" aria-label=\"Link to this paragraph\"></a></p>\n"
         );
     }
 

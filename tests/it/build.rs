@@ -19,9 +19,15 @@ fn valid_site_builds_every_page() {
         [
             ".nojekyll",
             "404.html",
+            "anchors.json",
+            "arabic-paper/cite.bib",
+            "arabic-paper/cite.ris",
             "arabic-paper/index.html",
+            "assets/cite.js",
             "assets/style.css",
             "en/index.html",
+            "english-paper/cite.bib",
+            "english-paper/cite.ris",
             "english-paper/index.html",
             "index.html",
         ]
@@ -188,7 +194,7 @@ fn two_builds_are_byte_identical() {
     }
     let first = tree(&site.root.join("first"));
     let second = tree(&site.root.join("second"));
-    assert_eq!(first.len(), 7);
+    assert_eq!(first.len(), 13);
     assert_eq!(
         first.keys().collect::<Vec<_>>(),
         second.keys().collect::<Vec<_>>()
