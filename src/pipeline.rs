@@ -205,7 +205,13 @@ pub fn build(options: &Options) -> Result<Outcome, Error> {
     if let Some(domain) = &config.cname {
         write("CNAME", format!("{domain}\n").as_bytes())?;
     }
-    for problem in links::check(&files, base_url) {
+    // Pages of content with errors are not worth checking: their problems are already named.
+    let problems = if outcome.failed() {
+        Vec::new()
+    } else {
+        links::check(&files, base_url)
+    };
+    for problem in problems {
         let text = String::from_utf8_lossy(&files[&problem.page]);
         let position = crate::source_map::SourceMap::new(&text).position(problem.offset);
         outcome.diagnostics.push(

@@ -4,6 +4,7 @@
 //! write into the repository. Most drive the library; `cli` and the diagnostics tests run the
 //! real binary to check what editors see on stderr and the exit code.
 
+mod anchors;
 mod build;
 mod cli;
 mod errors;
