@@ -11,5 +11,6 @@ mod errors;
 mod footnotes;
 mod markdown;
 mod odd_inputs;
+mod pages;
 mod seeds;
 mod util;
