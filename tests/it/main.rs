@@ -12,5 +12,6 @@ mod footnotes;
 mod markdown;
 mod odd_inputs;
 mod pages;
+mod scholar;
 mod seeds;
 mod util;
