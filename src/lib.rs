@@ -15,9 +15,9 @@
 
 pub mod align;
 pub mod anchors;
+pub mod cite;
 pub mod cli;
 pub mod commands;
-pub mod cite;
 pub mod content;
 pub mod diagnostics;
 pub mod error;

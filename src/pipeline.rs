@@ -113,16 +113,38 @@ pub fn build(options: &Options) -> Result<Outcome, Error> {
             .as_ref()
             .map(|base| format!("{base}{slug}/"));
         let url = format!("{slug}/");
-        let place = Place { path: &url, base_url, root: "../" };
-        page.head = Some(HeadView::document(&doc.meta, config, place, &rendered.headings));
+        let place = Place {
+            path: &url,
+            base_url,
+            root: "../",
+        };
+        page.head = Some(HeadView::document(
+            &doc.meta,
+            config,
+            place,
+            &rendered.headings,
+        ));
         let rows = abstract_rows(doc, &config.glossary, &mut outcome.diagnostics);
-        let fragments = anchors::document_fragments(&rendered.anchors, &doc.meta.aliases, rows.len(), rendered.notes.count);
-        outcome.anchors.add(&url, fragments, Some(doc.source.path.clone()));
+        let fragments = anchors::document_fragments(
+            &rendered.anchors,
+            &doc.meta.aliases,
+            rows.len(),
+            rendered.notes.count,
+        );
+        outcome
+            .anchors
+            .add(&url, fragments, Some(doc.source.path.clone()));
         let mut view = DocumentView::new(&doc.meta, &rendered, rows);
         view.cite = Some(CiteView::new(&doc.meta, place, &rendered.headings));
         let work = cite::Work::new(&doc.meta);
-        write(&format!("{url}{BIB_FILE}"), cite::bibtex::entry(&work, &place.cited(None)).as_bytes())?;
-        write(&format!("{url}{RIS_FILE}"), cite::ris::record(&work, &place.cited(None)).as_bytes())?;
+        write(
+            &format!("{url}{BIB_FILE}"),
+            cite::bibtex::entry(&work, &place.cited(None)).as_bytes(),
+        )?;
+        write(
+            &format!("{url}{RIS_FILE}"),
+            cite::ris::record(&work, &place.cited(None)).as_bytes(),
+        )?;
         let html = renderer.render(
             "document.html",
             &PageContext {
@@ -154,7 +176,15 @@ pub fn build(options: &Options) -> Result<Outcome, Error> {
             .as_ref()
             .map(|base| format!("{base}{}", path.trim_end_matches("index.html")));
         let url = path.trim_end_matches("index.html");
-        page.head = Some(HeadView::home(config, lang, Place { path: url, base_url, root }));
+        page.head = Some(HeadView::home(
+            config,
+            lang,
+            Place {
+                path: url,
+                base_url,
+                root,
+            },
+        ));
         outcome.anchors.add(url, Vec::new(), None);
         let entries = site
             .documents
@@ -187,7 +217,10 @@ pub fn build(options: &Options) -> Result<Outcome, Error> {
         &base_url.map_or("/".to_string(), links::base_path),
     );
     let css = renderer.assets.iter().find(|(name, _)| name == "style.css");
-    page.head = Some(HeadView::not_found(base_url, css.map(|(_, bytes)| bytes.as_slice())));
+    page.head = Some(HeadView::not_found(
+        base_url,
+        css.map(|(_, bytes)| bytes.as_slice()),
+    ));
     let html = renderer.render("404.html", &PageContext::new(&site_view, page))?;
     write("404.html", &minify::html(&html))?;
     outcome.pages += 1;
@@ -215,9 +248,13 @@ pub fn build(options: &Options) -> Result<Outcome, Error> {
         let text = String::from_utf8_lossy(&files[&problem.page]);
         let position = crate::source_map::SourceMap::new(&text).position(problem.offset);
         outcome.diagnostics.push(
-            Diagnostic::error(&display(&options.out.join(&problem.page)), position, problem.message)
-                .field("link")
-                .hint(problem.hint),
+            Diagnostic::error(
+                &display(&options.out.join(&problem.page)),
+                position,
+                problem.message,
+            )
+            .field("link")
+            .hint(problem.hint),
         );
     }
 
@@ -411,8 +448,12 @@ pub fn render_markdown(doc: &Document, diags: &mut Vec<Diagnostic>) -> Rendered 
                 .set_hint(format!("the headings' ids are: {}", known.join(", ")));
         }
     }
-    for problem in crate::anchors::aliases::check(&doc.meta.aliases, &rendered.anchors, rendered.notes.count) {
-        let offset = doc.source.field_offset(&[Seg::Key("aliases"), Seg::Key(&problem.old)]);
+    for problem in
+        crate::anchors::aliases::check(&doc.meta.aliases, &rendered.anchors, rendered.notes.count)
+    {
+        let offset = doc
+            .source
+            .field_offset(&[Seg::Key("aliases"), Seg::Key(&problem.old)]);
         file_diags
             .error(offset, problem.message)
             .set_field(format!("aliases.{}", problem.old))

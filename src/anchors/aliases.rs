@@ -98,7 +98,14 @@ mod tests {
 
     #[test]
     fn good_aliases_pass() {
-        assert!(run(&[("introduction", "intro"), ("s1-p4", "intro-p1"), ("fn-4", "intro-p1")]).is_empty());
+        assert!(
+            run(&[
+                ("introduction", "intro"),
+                ("s1-p4", "intro-p1"),
+                ("fn-4", "intro-p1")
+            ])
+            .is_empty()
+        );
     }
 
     #[test]

@@ -39,7 +39,9 @@ pub fn document_fragments(
     abstract_rows: usize,
     notes: usize,
 ) -> Vec<String> {
-    let mut fragments: Vec<String> = (1..=abstract_rows).map(|n| format!("abstract-s{n}")).collect();
+    let mut fragments: Vec<String> = (1..=abstract_rows)
+        .map(|n| format!("abstract-s{n}"))
+        .collect();
     for anchor in body {
         fragments.push(anchor.id.clone());
         fragments.extend(
@@ -188,7 +190,14 @@ mod tests {
         let aliases = BTreeMap::from([("old".to_string(), "intro".to_string())]);
         assert_eq!(
             document_fragments(&body, &aliases, 2, 1),
-            ["abstract-s1", "abstract-s2", "intro", "old", "intro-p1", "fn-1"]
+            [
+                "abstract-s1",
+                "abstract-s2",
+                "intro",
+                "old",
+                "intro-p1",
+                "fn-1"
+            ]
         );
     }
 
@@ -206,7 +215,10 @@ mod tests {
     #[test]
     fn bad_files_are_explained() {
         let err = Index::parse("{\"pages\": []}").unwrap_err();
-        assert!(err.starts_with("not an anchors.json written by warraq"), "{err}");
+        assert!(
+            err.starts_with("not an anchors.json written by warraq"),
+            "{err}"
+        );
         let err = Index::parse("{\"version\": 9, \"pages\": {}}").unwrap_err();
         assert!(err.contains("version 9 is not supported"), "{err}");
     }

@@ -140,9 +140,18 @@ mod tests {
         work.title = "T} @misc{evil, title={x";
         work.authors = vec![("A and B", None)];
         let got = entry(&work, "https://e.org/a b/{x}");
-        assert!(got.contains("title = {{T\\} @misc\\{evil, title=\\{x}},"), "{got}");
-        assert!(got.contains("author = {{A and B}},"), "one braced name: {got}");
-        assert!(got.contains("url = {https://e.org/a%20b/%7Bx%7D},"), "{got}");
+        assert!(
+            got.contains("title = {{T\\} @misc\\{evil, title=\\{x}},"),
+            "{got}"
+        );
+        assert!(
+            got.contains("author = {{A and B}},"),
+            "one braced name: {got}"
+        );
+        assert!(
+            got.contains("url = {https://e.org/a%20b/%7Bx%7D},"),
+            "{got}"
+        );
         let opens = got.matches('{').count() - got.matches("\\{").count();
         let closes = got.matches('}').count() - got.matches("\\}").count();
         assert_eq!(opens, closes, "braces balance: {got}");

@@ -65,7 +65,10 @@ impl<'a> Work<'a> {
 
     /// Author names for English readers: romanised where given, else as written.
     pub fn names_en(&self) -> Vec<&'a str> {
-        self.authors.iter().map(|(ar, en)| en.unwrap_or(ar)).collect()
+        self.authors
+            .iter()
+            .map(|(ar, en)| en.unwrap_or(ar))
+            .collect()
     }
 }
 
@@ -263,7 +266,10 @@ pub(crate) mod tests {
     #[test]
     fn missing_data_is_marked_not_invented() {
         let url = "untitled/";
-        assert_eq!(arabic(&bare(), None, url).to_string(), "[حرب قره باغ]، د.ت.، untitled/.");
+        assert_eq!(
+            arabic(&bare(), None, url).to_string(),
+            "[حرب قره باغ]، د.ت.، untitled/."
+        );
         assert_eq!(
             english(&bare(), None, url).to_string(),
             "[The Karabakh War] [in Arabic], n.d., untitled/."
@@ -293,7 +299,11 @@ pub(crate) mod tests {
             en.contains("section “أولاً”"),
             "heading as written when no English title: {en}"
         );
-        assert!(arabic(&work, None, "u").to_string().starts_with("أ، ب وج، «"));
+        assert!(
+            arabic(&work, None, "u")
+                .to_string()
+                .starts_with("أ، ب وج، «")
+        );
     }
 
     #[test]

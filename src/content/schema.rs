@@ -584,11 +584,23 @@ pub fn document<'a>(
     for (old, new) in raw.aliases {
         let path = [Key("aliases"), Key(&old)];
         if let Err(e) = check_id_shape(&old) {
-            c.error_at_key(&path, e, "write the id exactly as it appeared after `#` in the old URL");
+            c.error_at_key(
+                &path,
+                e,
+                "write the id exactly as it appeared after `#` in the old URL",
+            );
         } else if let Err(e) = check_id_shape(new.trim()) {
-            c.error(&path, e, "write the id of the heading or paragraph that replaces it");
+            c.error(
+                &path,
+                e,
+                "write the id of the heading or paragraph that replaces it",
+            );
         } else if old == new.trim() {
-            c.error(&path, format!("`{old}` is an alias of itself"), "an alias maps an id that is gone to the id that replaces it");
+            c.error(
+                &path,
+                format!("`{old}` is an alias of itself"),
+                "an alias maps an id that is gone to the id that replaces it",
+            );
         } else {
             aliases.insert(old, new.trim().to_string());
         }

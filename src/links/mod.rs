@@ -95,7 +95,11 @@ impl Own {
         let rest = base_url.split_once("://").map_or(base_url, |(_, r)| r);
         let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
         let path = format!("/{}", path.trim_end_matches('/'));
-        let path = if path == "/" { path } else { format!("{path}/") };
+        let path = if path == "/" {
+            path
+        } else {
+            format!("{path}/")
+        };
         Own {
             prefix: format!("{}{path}", host.to_ascii_lowercase()),
             path,
@@ -278,21 +282,42 @@ mod tests {
     #[test]
     fn good_links_pass() {
         let pages = [
-            ("index.html", "<a href=a/>x</a><a href=en/#top>e</a><link rel=stylesheet href=assets/s.css>"),
-            ("en/index.html", "<a href=../a/#s1-p2>x</a><a href=../>h</a>"),
-            ("a/index.html", "<h2 id=s1></h2><p id=s1-p2></p><a href=#s1>s</a><a href=cite.bib>b</a><a href=\"https://other.org/x\">o</a><a href=mailto:x@y.z>m</a><link rel=canonical href=https://e.org/repo/a/>"),
+            (
+                "index.html",
+                "<a href=a/>x</a><a href=en/#top>e</a><link rel=stylesheet href=assets/s.css>",
+            ),
+            (
+                "en/index.html",
+                "<a href=../a/#s1-p2>x</a><a href=../>h</a>",
+            ),
+            (
+                "a/index.html",
+                "<h2 id=s1></h2><p id=s1-p2></p><a href=#s1>s</a><a href=cite.bib>b</a><a href=\"https://other.org/x\">o</a><a href=mailto:x@y.z>m</a><link rel=canonical href=https://e.org/repo/a/>",
+            ),
             ("a/cite.bib", "@misc{}"),
             ("assets/s.css", ""),
-            ("404.html", "<a href=/repo/>home</a><link href=/repo/assets/s.css rel=stylesheet>"),
+            (
+                "404.html",
+                "<a href=/repo/>home</a><link href=/repo/assets/s.css rel=stylesheet>",
+            ),
         ];
-        assert_eq!(problems(&pages, Some("https://e.org/repo/")), Vec::<String>::new());
+        assert_eq!(
+            problems(&pages, Some("https://e.org/repo/")),
+            Vec::<String>::new()
+        );
     }
 
     #[test]
     fn broken_links_are_named() {
         let pages = [
-            ("index.html", "<a href=b/>x</a><a href=a>y</a><a href=a/#nope>z</a><a href=../up/>u</a><a href=/a/>r</a><img src=img.png>"),
-            ("a/index.html", "<p id=x></p><p id=x></p><a href=#gone>g</a><a href=https://E.org/repo/a/>self</a><a href=https://e.org/repo>root</a><a href=https://e.org/other/>sibling</a><a href=cite.bib#x>f</a>"),
+            (
+                "index.html",
+                "<a href=b/>x</a><a href=a>y</a><a href=a/#nope>z</a><a href=../up/>u</a><a href=/a/>r</a><img src=img.png>",
+            ),
+            (
+                "a/index.html",
+                "<p id=x></p><p id=x></p><a href=#gone>g</a><a href=https://E.org/repo/a/>self</a><a href=https://e.org/repo>root</a><a href=https://e.org/other/>sibling</a><a href=cite.bib#x>f</a>",
+            ),
             ("a/cite.bib", ""),
         ];
         assert_eq!(
@@ -317,7 +342,10 @@ mod tests {
     fn not_found_page_resolves_against_the_base_path() {
         let pages = [
             ("index.html", ""),
-            ("404.html", "<a href=/repo/>h</a><a href=/other/>o</a><a href=/>root</a>"),
+            (
+                "404.html",
+                "<a href=/repo/>h</a><a href=/other/>o</a><a href=/>root</a>",
+            ),
         ];
         assert_eq!(
             problems(&pages, Some("https://e.org/repo/")),

@@ -65,7 +65,9 @@ pub fn tags(html: &str) -> Vec<Tag> {
 fn start_tag(html: &str, start: usize) -> (Tag, usize) {
     let bytes = html.as_bytes();
     let mut i = start + 1;
-    let name_end = scan(bytes, i, |b| !b.is_ascii_whitespace() && b != b'>' && b != b'/');
+    let name_end = scan(bytes, i, |b| {
+        !b.is_ascii_whitespace() && b != b'>' && b != b'/'
+    });
     let name = html[i..name_end].to_ascii_lowercase();
     i = name_end;
     let mut attrs = Vec::new();
@@ -179,10 +181,7 @@ mod tests {
     use super::*;
 
     fn attrs(html: &str) -> Vec<(String, Vec<(String, String)>)> {
-        tags(html)
-            .into_iter()
-            .map(|t| (t.name, t.attrs))
-            .collect()
+        tags(html).into_iter().map(|t| (t.name, t.attrs)).collect()
     }
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -193,13 +192,19 @@ mod tests {
 
     #[test]
     fn quoted_unquoted_and_bare_attributes() {
-        let got = attrs(r#"<!DOCTYPE html><a href=../x/ class="a b" data-x='1' hidden>t</a><P ID=y>"#);
+        let got =
+            attrs(r#"<!DOCTYPE html><a href=../x/ class="a b" data-x='1' hidden>t</a><P ID=y>"#);
         assert_eq!(
             got,
             [
                 (
                     "a".to_string(),
-                    pairs(&[("href", "../x/"), ("class", "a b"), ("data-x", "1"), ("hidden", "")])
+                    pairs(&[
+                        ("href", "../x/"),
+                        ("class", "a b"),
+                        ("data-x", "1"),
+                        ("hidden", "")
+                    ])
                 ),
                 ("p".to_string(), pairs(&[("id", "y")])),
             ]
@@ -229,7 +234,16 @@ mod tests {
 
     #[test]
     fn odd_input_never_panics() {
-        for html in ["<", "<a", "<a href=", "<a href='x", "<script>", "<a =x>", "<<a>>", "<a\u{633}>"] {
+        for html in [
+            "<",
+            "<a",
+            "<a href=",
+            "<a href='x",
+            "<script>",
+            "<a =x>",
+            "<<a>>",
+            "<a\u{633}>",
+        ] {
             let _ = tags(html);
         }
     }

@@ -167,7 +167,6 @@ fn push_alias_spans(
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use std::path::Path;
@@ -200,7 +199,9 @@ mod tests {
         let (_, ids) = run(body, &[]);
         assert_eq!(
             ids,
-            ["p1", "one", "one-p1", "one-p2", "s2", "s2-p1", "s2-p2", "s2-p3"]
+            [
+                "p1", "one", "one-p1", "one-p2", "s2", "s2-p1", "s2-p2", "s2-p3"
+            ]
         );
     }
 
@@ -214,7 +215,10 @@ mod tests {
 
     #[test]
     fn permalinks_and_alias_targets() {
-        let (html, _) = run("## Intro {#intro}\n\nText.\n", &[("old-intro", "intro"), ("s1-p1", "intro-p1")]);
+        let (html, _) = run(
+            "## Intro {#intro}\n\nText.\n",
+            &[("old-intro", "intro"), ("s1-p1", "intro-p1")],
+        );
         assert_eq!(
             html,
             "<h2 id=\"intro\"><span class=\"alias\" id=\"old-intro\"></span>Intro<a class=\"permalink\" href=\"#intro\" aria-label=\"Link to this section\"></a></h2>\n<p id=\"intro-p1\"><span class=\"alias\" id=\"s1-p1\"></span>Text.<a class=\"permalink\" href=\"#intro-p1\" aria-label=\"Link to this paragraph\"></a></p>\n"

@@ -103,7 +103,16 @@ mod tests {
 
     #[test]
     fn author_ids() {
-        for ok in ["introduction", "s1-turkey", "2020", "p", "pa", "s2-p", "s2-pp1", "top-3"] {
+        for ok in [
+            "introduction",
+            "s1-turkey",
+            "2020",
+            "p",
+            "pa",
+            "s2-p",
+            "s2-pp1",
+            "top-3",
+        ] {
             assert!(check_author_id(ok).is_ok(), "{ok}");
         }
         let bad = [

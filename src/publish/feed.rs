@@ -72,7 +72,10 @@ pub fn atom(feed: &Feed, entries: &[Entry]) -> String {
             out.push_str(&format!("    <published>{published}</published>\n"));
         }
         for author in &entry.authors {
-            out.push_str(&format!("    <author><name>{}</name></author>\n", xml_escape(author)));
+            out.push_str(&format!(
+                "    <author><name>{}</name></author>\n",
+                xml_escape(author)
+            ));
         }
         let mut summary = xml_escape(entry.title_en);
         if let Some(text) = entry.summary {
@@ -113,15 +116,30 @@ mod tests {
         };
         let text = atom(
             &feed,
-            &[entry("https://e.org/b/", Date::NotStated), entry("https://e.org/a/", feb)],
+            &[
+                entry("https://e.org/b/", Date::NotStated),
+                entry("https://e.org/a/", feb),
+            ],
         );
-        assert!(text.contains("  <updated>2022-02-01T00:00:00Z</updated>\n"), "{text}");
+        assert!(
+            text.contains("  <updated>2022-02-01T00:00:00Z</updated>\n"),
+            "{text}"
+        );
         let a = text.find("<id>https://e.org/a/</id>").unwrap();
         let b = text.find("<id>https://e.org/b/</id>").unwrap();
         assert!(a < b, "dated entry first");
         assert_eq!(text.matches("<published>").count(), 1);
         assert!(text.contains("<title>عنوان &amp; &lt;b&gt;</title>"));
-        assert_eq!(text, atom(&feed, &[entry("https://e.org/a/", feb), entry("https://e.org/b/", Date::NotStated)]));
+        assert_eq!(
+            text,
+            atom(
+                &feed,
+                &[
+                    entry("https://e.org/a/", feb),
+                    entry("https://e.org/b/", Date::NotStated)
+                ]
+            )
+        );
     }
 
     #[test]

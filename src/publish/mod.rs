@@ -10,7 +10,11 @@ pub mod sitemap;
 use crate::content::schema::{Meta, SiteConfig};
 
 /// `sitemap.xml`, `robots.txt` and `feed.xml` of a site published at `base_url`.
-pub fn crawler_files(base_url: &str, config: &SiteConfig, documents: &[&Meta]) -> Vec<(&'static str, String)> {
+pub fn crawler_files(
+    base_url: &str,
+    config: &SiteConfig,
+    documents: &[&Meta],
+) -> Vec<(&'static str, String)> {
     let mut documents = documents.to_vec();
     documents.sort_by(|a, b| a.slug.cmp(&b.slug));
     let mut urls = vec![

@@ -356,7 +356,10 @@ mod tests {
     fn json_in_scripts_cannot_close_them() {
         let value = serde_json::json!({ "t": "</script><script>alert(1)</script> & <!--" });
         let text = script_json(&value);
-        assert!(!text.contains('<') && !text.contains('>') && !text.contains('&'), "{text}");
+        assert!(
+            !text.contains('<') && !text.contains('>') && !text.contains('&'),
+            "{text}"
+        );
         let back: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(back, value);
     }
@@ -368,7 +371,10 @@ mod tests {
             month,
             day,
         };
-        assert_eq!(highwire_date(d(Some(2), Some(14))).as_deref(), Some("2022/02/14"));
+        assert_eq!(
+            highwire_date(d(Some(2), Some(14))).as_deref(),
+            Some("2022/02/14")
+        );
         assert_eq!(highwire_date(d(Some(2), None)).as_deref(), Some("2022"));
         assert_eq!(highwire_date(Date::NotStated), None);
     }

@@ -36,7 +36,10 @@ const BUILTIN_TEMPLATES: [(&str, &str); 6] = [
 
 /// Static files copied to `site/assets/`.
 const BUILTIN_ASSETS: [(&str, &str); 2] = [
-    ("style.css", include_str!("../../templates/assets/style.css")),
+    (
+        "style.css",
+        include_str!("../../templates/assets/style.css"),
+    ),
     ("cite.js", include_str!("../../templates/assets/cite.js")),
 ];
 

@@ -29,7 +29,10 @@ fn assert_every_anchor_exists(site: &Site) -> usize {
     for (url, fragments) in anchors(site) {
         let page = site.page(&format!("{url}index.html"));
         for fragment in &fragments {
-            assert!(by_id(&page, fragment).is_some(), "{url}#{fragment} is missing");
+            assert!(
+                by_id(&page, fragment).is_some(),
+                "{url}#{fragment} is missing"
+            );
             assert!(
                 fragment
                     .bytes()
@@ -51,7 +54,10 @@ fn every_anchor_of_the_fixture_site_exists() {
     let all = anchors(&site);
     let arabic = &all[1].1;
     assert_eq!(arabic[0], "abstract-s1", "abstract pairs come first");
-    assert!(arabic.contains(&"introduction-p1".to_string()), "{arabic:?}");
+    assert!(
+        arabic.contains(&"introduction-p1".to_string()),
+        "{arabic:?}"
+    );
     assert!(arabic.last().unwrap().starts_with("fn-"), "notes come last");
     assert!(assert_every_anchor_exists(&site) > 5);
 }
@@ -70,7 +76,10 @@ fn every_anchor_of_the_seed_site_exists_and_every_body_paragraph_has_one() {
             let link = p
                 .children()
                 .filter_map(scraper::ElementRef::wrap)
-                .find(|e| e.value().has_class("permalink", scraper::CaseSensitivity::CaseSensitive))
+                .find(|e| {
+                    e.value()
+                        .has_class("permalink", scraper::CaseSensitivity::CaseSensitive)
+                })
                 .unwrap_or_else(|| panic!("{path}#{id} has no permalink"));
             assert_eq!(attr(link, "href"), format!("#{id}"));
             assert_eq!(attr(link, "aria-label"), "رابط هذه الفقرة");
@@ -110,7 +119,11 @@ fn a_removed_heading_id_fails_check_previous_until_aliased() {
         .lines()
         .filter(|l| l.contains(": error: "))
         .collect();
-    assert_eq!(lost.len(), 4, "the heading and its three paragraphs: {lost:#?}");
+    assert_eq!(
+        lost.len(),
+        4,
+        "the heading and its three paragraphs: {lost:#?}"
+    );
     assert!(
         lost[0].starts_with("previous-anchors.json:5:")
             && lost[0].ends_with("error: anchors: the anchor `azerbaijan-turkey-israel/#introduction` of the previous release is gone"),
@@ -118,7 +131,10 @@ fn a_removed_heading_id_fails_check_previous_until_aliased() {
         lost[0]
     );
     assert!(run.stderr.contains("hint: if it moved, add `aliases: {introduction: <new id>}` to the front matter of content/azerbaijan-turkey-israel.md"), "{}", run.stderr);
-    assert!(run.stderr.contains("`azerbaijan-turkey-israel/#introduction-p3`"));
+    assert!(
+        run.stderr
+            .contains("`azerbaijan-turkey-israel/#introduction-p3`")
+    );
 
     // The editor adds the aliases: the check passes and the old fragments land on the new places.
     let aliased = edited.replacen(
@@ -169,8 +185,13 @@ fn bad_aliases_are_errors_with_positions() {
     let run = site.run(&["check"]);
     assert_eq!(run.code, 1);
     assert_eq!(
-        run.stderr.lines().filter(|l| l.contains(": error: ")).collect::<Vec<_>>(),
-        ["content/arabic-paper.md:23:3: error: aliases.Bad: `Bad` is not an id: ids are lowercase ASCII letters, digits and `-`"]
+        run.stderr
+            .lines()
+            .filter(|l| l.contains(": error: "))
+            .collect::<Vec<_>>(),
+        [
+            "content/arabic-paper.md:23:3: error: aliases.Bad: `Bad` is not an id: ids are lowercase ASCII letters, digits and `-`"
+        ]
     );
     site.write(
         path,
@@ -182,7 +203,11 @@ fn bad_aliases_are_errors_with_positions() {
     );
     let run = site.run(&["check"]);
     assert_eq!(run.code, 1);
-    let errors: Vec<&str> = run.stderr.lines().filter(|l| l.contains(": error: ")).collect();
+    let errors: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.contains(": error: "))
+        .collect();
     assert_eq!(
         errors,
         [
@@ -202,7 +227,9 @@ fn explicit_heading_ids_cannot_take_the_paragraph_shape() {
     let run = site.run(&["check"]);
     assert_eq!(run.code, 1);
     assert!(
-        run.stderr.contains("content/extra.md:8:1: error: heading id: `intro-p2` has the shape of a paragraph id"),
+        run.stderr.contains(
+            "content/extra.md:8:1: error: heading id: `intro-p2` has the shape of a paragraph id"
+        ),
         "{}",
         run.stderr
     );

@@ -58,7 +58,10 @@ fn a_title_with_markup_is_escaped_everywhere() {
     site.build_clean();
     for (path, _) in site.pages() {
         // The only scripts are Warraq's own, in <head>: JSON-LD, cite.js, the 404 root finder.
-        assert!(select(&site.page(&path), "body script").is_empty(), "{path}");
+        assert!(
+            select(&site.page(&path), "body script").is_empty(),
+            "{path}"
+        );
     }
     let page = site.page("escaping/index.html");
     let title = "عنوان <script>alert(1)</script>";
