@@ -47,6 +47,12 @@ pub struct Strings {
     pub repaired: String,
     pub source_line: String,
     pub cite: String,
+    pub cite_section: String,
+    pub permalink_section: String,
+    pub permalink_paragraph: String,
+    pub copy_link: String,
+    pub copy_citation: String,
+    pub copied: String,
     pub read_paper: String,
     pub english_page: String,
     pub paper_in_arabic: String,
@@ -101,8 +107,7 @@ struct Pair {
 
 /// Parses a translation file into the Arabic and the English strings.
 fn parse(source: &str) -> Result<[Strings; 2], String> {
-    let pairs: BTreeMap<String, Pair> =
-        serde_yaml::from_str(source).map_err(|e| e.to_string())?;
+    let pairs: BTreeMap<String, Pair> = serde_yaml::from_str(source).map_err(|e| e.to_string())?;
     let mut ar = serde_json::Map::new();
     let mut en = serde_json::Map::new();
     for (key, pair) in pairs {
@@ -139,7 +144,10 @@ mod tests {
     #[test]
     fn dates() {
         assert_eq!(strings(Lang::En).date(2022, Some(2), None), "February 2022");
-        assert_eq!(strings(Lang::Ar).date(2022, Some(2), Some(14)), "14 فبراير 2022");
+        assert_eq!(
+            strings(Lang::Ar).date(2022, Some(2), Some(14)),
+            "14 فبراير 2022"
+        );
         assert_eq!(strings(Lang::En).date(2020, None, None), "2020");
         assert_eq!(strings(Lang::En).date(2020, Some(13), None), "2020");
     }
@@ -147,6 +155,9 @@ mod tests {
     #[test]
     fn slots() {
         assert_eq!(fill(&strings(Lang::En).note_ref, "3"), "Note 3");
-        assert_eq!(fill(&strings(Lang::Ar).note_back, "2 ب"), "العودة إلى موضع الإحالة 2 ب");
+        assert_eq!(
+            fill(&strings(Lang::Ar).note_back, "2 ب"),
+            "العودة إلى موضع الإحالة 2 ب"
+        );
     }
 }

@@ -11,8 +11,8 @@ use std::collections::BTreeMap;
 use pulldown_cmark::{Event, Tag, TagEnd, html};
 
 use super::parser::Spanned;
-use crate::i18n;
 use crate::diagnostics::FileDiagnostics;
+use crate::i18n;
 use crate::lang::Lang;
 
 /// The rendered notes of a page.

@@ -2,9 +2,11 @@
 //!
 //! `parser` configures pulldown-cmark; `safety` escapes raw HTML and refuses script links;
 //! `text` merges text runs (and extracts plain text for `verify`); `heading_ids` names
-//! headings; `footnotes` links references and builds the endnotes. Rendering never fails:
+//! headings; `footnotes` links references and builds the endnotes; `anchors` names paragraphs
+//! and adds permalinks and alias targets. Rendering never fails:
 //! problems come back as diagnostics. Markdown never sees Tera.
 
+pub mod anchors;
 pub mod footnotes;
 pub mod heading_ids;
 pub mod ids;
@@ -29,6 +31,8 @@ pub struct Input<'a> {
     pub lang: Lang,
     /// Footnote labels referenced from the byline, with their file offsets.
     pub byline_notes: &'a [(&'a str, usize)],
+    /// Old ids that must keep working, by the id that replaces them (`aliases:`).
+    pub aliases: &'a std::collections::BTreeMap<String, String>,
 }
 
 /// A rendered body.
@@ -40,6 +44,8 @@ pub struct Rendered {
     pub headings: Vec<Heading>,
     /// The notes: byline references and endnote items.
     pub notes: footnotes::Notes,
+    /// Headings and paragraphs in reading order, with their ids.
+    pub anchors: Vec<anchors::Anchor>,
 }
 
 /// Renders a document body; problems are added to `diags`.
@@ -51,12 +57,14 @@ pub fn render(input: &Input, diags: &mut FileDiagnostics) -> Rendered {
     let mut ids = ids::PageIds::new();
     let headings = heading_ids::assign(&mut events, &mut ids, diags, base);
     let (events, notes) = footnotes::extract(events, input.byline_notes, input.lang, diags, base);
+    let (events, anchors) = anchors::assign(events, input.lang, input.aliases, &mut ids);
     let mut out = String::with_capacity(input.body.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter().map(|(event, _)| event));
     Rendered {
         html: out,
         headings,
         notes,
+        anchors,
     }
 }
 

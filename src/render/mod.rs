@@ -5,6 +5,7 @@
 //! is on for every `.html` template.
 
 pub mod context;
+pub mod head;
 
 use std::path::Path;
 
@@ -14,7 +15,7 @@ use tera::{Context, Tera};
 use crate::error::Error;
 
 /// Templates built into the binary, by file name.
-const BUILTIN_TEMPLATES: [(&str, &str); 8] = [
+const BUILTIN_TEMPLATES: [(&str, &str); 10] = [
     ("base.html", include_str!("../../templates/base.html")),
     ("index.html", include_str!("../../templates/index.html")),
     (
@@ -35,15 +36,24 @@ const BUILTIN_TEMPLATES: [(&str, &str); 8] = [
         include_str!("../../templates/toc-entry.html"),
     ),
     ("404.html", include_str!("../../templates/404.html")),
+    (
+        "partials/meta.html",
+        include_str!("../../templates/partials/meta.html"),
+    ),
+    (
+        "partials/cite.html",
+        include_str!("../../templates/partials/cite.html"),
+    ),
 ];
 
 /// Static files copied to `site/assets/`: the style sheet, the reading script, and the Naskh
 /// face (Arabic letters only; Latin text uses the reader's own serif) with its licence.
-const BUILTIN_ASSETS: [(&str, &[u8]); 5] = [
+const BUILTIN_ASSETS: [(&str, &[u8]); 6] = [
     (
         "style.css",
         include_bytes!("../../templates/assets/style.css"),
     ),
+    ("cite.js", include_bytes!("../../templates/assets/cite.js")),
     (
         "warraq.js",
         include_bytes!("../../templates/assets/warraq.js"),

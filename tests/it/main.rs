@@ -4,11 +4,14 @@
 //! write into the repository. Most drive the library; `cli` and the diagnostics tests run the
 //! real binary to check what editors see on stderr and the exit code.
 
+mod anchors;
 mod build;
 mod cli;
 mod errors;
 mod footnotes;
 mod markdown;
 mod odd_inputs;
+mod pages;
+mod scholar;
 mod seeds;
 mod util;
