@@ -412,6 +412,23 @@ for (const width of WIDTHS) {
   await context.close();
 }
 
+// Opened from disk: the home page links through to a paper and back to the English home.
+{
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (err) => errors.push(String(err)));
+  await page.goto(`file://${siteDir}/index.html`);
+  await page.click(".entry-title a");
+  await page.waitForLoadState("load");
+  check(page.url().endsWith("/index.html") && (await page.$("h1.doc-title")) !== null, `from disk: the first paper did not open (${page.url()})`);
+  await page.click(".lang-switch");
+  await page.waitForLoadState("load");
+  check((await page.$("h1.doc-title")) !== null && (await page.evaluate(() => document.documentElement.lang)) === "en", `from disk: the paper's English page did not open (${page.url()})`);
+  check(errors.length === 0, `from disk: script errors: ${errors.join(" | ")}`);
+  await context.close();
+}
+
 await browser.close();
 server.close();
 console.log(`\n${checks} checks on ${pages.length} pages at ${WIDTHS.join(" and ")} px; ${failures.length} failed`);
