@@ -34,6 +34,7 @@ fn bench_markdown(c: &mut Criterion) {
     c.bench_function("isolate_plain, turkey-karabakh-2020 body", |b| {
         b.iter(|| black_box(bidi::isolate_plain(black_box(&body))))
     });
+    let aliases = std::collections::BTreeMap::new();
     for (lang, name) in [
         (
             Lang::Ar,
@@ -52,6 +53,7 @@ fn bench_markdown(c: &mut Criterion) {
                     body_offset: 0,
                     lang,
                     byline_notes: &[],
+                    aliases: &aliases,
                 };
                 black_box(markdown::render(&input, &mut diags))
             })

@@ -16,6 +16,7 @@ use super::bidi;
 use super::digits::DigitStyle;
 use super::parser::Spanned;
 use crate::diagnostics::FileDiagnostics;
+use crate::i18n;
 use crate::lang::Lang;
 
 /// The rendered notes of a page.
@@ -64,10 +65,7 @@ impl Numbering {
         self.refs[number - 1] += 1;
         let id = reference_id(number, self.refs[number - 1]);
         let shown = self.script.digits.number(number);
-        let label = match self.script.lang {
-            Lang::Ar => format!("الحاشية {shown}"),
-            Lang::En => format!("Note {shown}"),
-        };
+        let label = i18n::fill(&i18n::strings(self.script.lang).note_ref, &shown);
         format!(
             "<sup class=\"fnref\"><a id=\"{id}\" href=\"#fn-{number}\" role=\"doc-noteref\" aria-label=\"{label}\">{shown}</a></sup>"
         )
@@ -263,10 +261,10 @@ fn render_item(number: usize, refs: usize, events: Vec<Spanned>, script: Script)
     let backlinks: Vec<String> = (1..=refs)
         .map(|k| {
             let letter = if refs > 1 { lang.backlink_letter(k - 1) } else { String::new() };
-            let label = match lang {
-                Lang::Ar => format!("العودة إلى موضع الإحالة {shown}{}", spaced(&letter)),
-                Lang::En => format!("Back to reference {shown}{}", spaced(&letter)),
-            };
+            let label = i18n::fill(
+                &i18n::strings(lang).note_back,
+                &format!("{shown}{}", spaced(&letter)),
+            );
             format!(
                 "<a href=\"#{}\" class=\"fn-back\" role=\"doc-backlink\" aria-label=\"{label}\">↑{letter}</a>",
                 reference_id(number, k)

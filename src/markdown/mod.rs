@@ -3,9 +3,11 @@
 //! `parser` configures pulldown-cmark; `safety` escapes raw HTML and refuses script links;
 //! `text` merges text runs (and extracts plain text for `verify`); `digits` picks the
 //! document's digit style; `heading_ids` names headings; `footnotes` links references and
-//! builds the endnotes; `bidi` wraps Latin runs of Arabic text in `bdi`. Rendering never
-//! fails: problems come back as diagnostics. Markdown never sees Tera.
+//! builds the endnotes; `anchors` names paragraphs and adds permalinks and alias targets;
+//! `bidi` wraps Latin runs of Arabic text in `bdi`. Rendering never fails: problems come
+//! back as diagnostics. Markdown never sees Tera.
 
+pub mod anchors;
 pub mod bidi;
 pub mod digits;
 pub mod footnotes;
@@ -32,6 +34,8 @@ pub struct Input<'a> {
     pub lang: Lang,
     /// Footnote labels referenced from the byline, with their file offsets.
     pub byline_notes: &'a [(&'a str, usize)],
+    /// Old ids that must keep working, by the id that replaces them (`aliases:`).
+    pub aliases: &'a std::collections::BTreeMap<String, String>,
 }
 
 /// A rendered body.
@@ -45,6 +49,8 @@ pub struct Rendered {
     pub notes: footnotes::Notes,
     /// The digit style of the body, in which the notes are numbered.
     pub digits: digits::DigitStyle,
+    /// Headings and paragraphs in reading order, with their ids.
+    pub anchors: Vec<anchors::Anchor>,
 }
 
 /// Renders a document body; problems are added to `diags`.
@@ -61,8 +67,9 @@ pub fn render(input: &Input, diags: &mut FileDiagnostics) -> Rendered {
         digits,
     };
     let (events, notes) = footnotes::extract(events, input.byline_notes, script, diags, base);
-    // After the footnotes, so that references are markup the islands may cross and the
-    // notes' own text is isolated as each note is rendered (see `footnotes::render_item`).
+    let (events, anchors) = anchors::assign(events, input.lang, input.aliases, &mut ids);
+    // Last, so that note references and permalinks are markup the islands may cross or leave
+    // out; the notes' own text is isolated as each note is rendered (`footnotes::render_item`).
     // Heading texts for the table of contents were read before: they stay plain.
     let events = bidi::isolate(events, input.lang);
     let mut out = String::with_capacity(input.body.len() * 3 / 2);
@@ -72,6 +79,7 @@ pub fn render(input: &Input, diags: &mut FileDiagnostics) -> Rendered {
         headings,
         notes,
         digits,
+        anchors,
     }
 }
 

@@ -4,6 +4,7 @@
 //! write into the repository. Most drive the library; `cli` and the diagnostics tests run the
 //! real binary to check what editors see on stderr and the exit code.
 
+mod anchors;
 mod bidi;
 mod build;
 mod cli;
@@ -11,5 +12,7 @@ mod errors;
 mod footnotes;
 mod markdown;
 mod odd_inputs;
+mod pages;
+mod scholar;
 mod seeds;
 mod util;
