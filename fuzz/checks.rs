@@ -86,6 +86,7 @@ pub fn check_markdown(data: &[u8]) {
             lang,
             byline_notes: byline,
             raw_html,
+            aliases: &Default::default(),
         },
         &mut diagnostics,
     );

@@ -14,16 +14,21 @@
 //! collected before anything is written; environment failures are [`error::Error`]s.
 
 pub mod align;
+pub mod anchors;
+pub mod cite;
 pub mod cli;
 pub mod commands;
 pub mod content;
 pub mod diagnostics;
 pub mod error;
 pub mod fs;
+pub mod i18n;
 pub mod lang;
+pub mod links;
 pub mod markdown;
 pub mod output;
 pub mod pipeline;
+pub mod publish;
 pub mod render;
 pub mod source_map;
 pub mod verify;

@@ -16,6 +16,8 @@ use crate::markdown::{self, Rendered};
 use crate::output::{minify, write::Staging};
 use crate::render::Renderer;
 use crate::render::context::{AbstractRow, DocumentView, Entry, PageView, SiteView};
+use crate::render::head::{BIB_FILE, CiteView, HeadView, Place, RIS_FILE};
+use crate::{anchors, cite, links, publish};
 
 /// What to build and where.
 #[derive(Debug, Clone)]
@@ -43,6 +45,8 @@ pub struct Outcome {
     pub pages: usize,
     /// Whether the site folder was replaced.
     pub written: bool,
+    /// Every public page and its fragments (`site/anchors.json`).
+    pub anchors: crate::anchors::Index,
 }
 
 impl Outcome {
@@ -90,21 +94,61 @@ pub fn build(options: &Options) -> Result<Outcome, Error> {
     } else {
         None
     };
-    let write =
-        |path: &str, bytes: &[u8]| staging.as_ref().map_or(Ok(()), |s| s.write(path, bytes));
+    // Every output file is also kept in memory, so the links can be checked before the swap.
+    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    let mut write = |path: &str, bytes: &[u8]| {
+        files.insert(path.to_string(), bytes.to_vec());
+        staging.as_ref().map_or(Ok(()), |s| s.write(path, bytes))
+    };
+    let base_url = site.home.config.base_url.clone();
+    let base_url = base_url.as_deref();
 
     let config = &site.home.config;
     let site_view = SiteView::new(config);
     for doc in &site.documents {
         let rendered = render_markdown(doc, config.allow_raw_html, &mut outcome.diagnostics);
         let slug = doc.meta.slug.as_str();
-        let mut page = PageView::new(doc.meta.lang, doc.meta.title.clone(), "../");
-        page.canonical = config
-            .base_url
-            .as_ref()
-            .map(|base| format!("{base}{slug}/"));
+        let url = format!("{slug}/");
+        let place = Place {
+            path: &url,
+            base_url,
+            root: "../",
+        };
         let rows = abstract_rows(doc, &config.glossary, &mut outcome.diagnostics);
-        let view = DocumentView::new(&doc.meta, &rendered, rows);
+        let fragments = anchors::document_fragments(
+            &rendered.anchors,
+            &doc.meta.aliases,
+            rows.len(),
+            rendered.notes.count,
+        );
+        outcome
+            .anchors
+            .add(&url, fragments, Some(doc.source.path.clone()));
+        let work = cite::Work::new(&doc.meta);
+        write(
+            &format!("{url}{BIB_FILE}"),
+            cite::bibtex::entry(&work, &place.cited(None)).as_bytes(),
+        )?;
+        write(
+            &format!("{url}{RIS_FILE}"),
+            cite::ris::record(&work, &place.cited(None)).as_bytes(),
+        )?;
+        let cite = CiteView::new(&doc.meta, place, &rendered.headings);
+
+        // The paper's own page.
+        let mut page = PageView::new(doc.meta.lang, doc.meta.title.clone(), "../");
+        page.canonical = place.absolute();
+        page.head = Some(HeadView::document(
+            &doc.meta,
+            config,
+            place,
+            &rendered.headings,
+        ));
+        // An Arabic paper also gets an English page: metadata, abstracts, outline, citation.
+        let english = (doc.meta.lang == Lang::Ar).then(|| format!("en/{slug}/"));
+        page.other_lang_href = english.as_ref().map(|_| format!("../en/{slug}/"));
+        let mut view = DocumentView::new(&doc.meta, &rendered, rows.clone());
+        view.cite = Some(cite.clone());
         let html = renderer.render(
             "document.html",
             &PageContext {
@@ -112,8 +156,35 @@ pub fn build(options: &Options) -> Result<Outcome, Error> {
                 ..PageContext::new(&site_view, page)
             },
         )?;
-        write(&format!("{slug}/index.html"), &minify::html(&html))?;
+        write(&format!("{url}index.html"), &minify::html(&html))?;
         outcome.pages += 1;
+
+        if let Some(en_url) = english {
+            let en_place = Place {
+                path: &en_url,
+                base_url,
+                root: "../../",
+            };
+            let mut page = PageView::new(Lang::En, doc.meta.title_en.clone(), "../../");
+            page.canonical = en_place.absolute();
+            page.other_lang_href = Some(format!("../../{slug}/"));
+            page.head = Some(HeadView::translation(&doc.meta, config, en_place));
+            let anchors: Vec<String> = (1..=rows.len()).map(|n| format!("abstract-s{n}")).collect();
+            outcome
+                .anchors
+                .add(&en_url, anchors, Some(doc.source.path.clone()));
+            let mut view = DocumentView::new(&doc.meta, &rendered, rows);
+            view.cite = Some(cite.linked_from(&format!("../../{slug}/")));
+            let html = renderer.render(
+                "document-en.html",
+                &PageContext {
+                    doc: Some(view),
+                    ..PageContext::new(&site_view, page)
+                },
+            )?;
+            write(&format!("{en_url}index.html"), &minify::html(&html))?;
+            outcome.pages += 1;
+        }
     }
     outcome.documents = site.documents.len();
 
@@ -135,10 +206,28 @@ pub fn build(options: &Options) -> Result<Outcome, Error> {
             .base_url
             .as_ref()
             .map(|base| format!("{base}{}", path.trim_end_matches("index.html")));
+        let url = path.trim_end_matches("index.html");
+        page.head = Some(HeadView::home(
+            config,
+            lang,
+            Place {
+                path: url,
+                base_url,
+                root,
+            },
+        ));
+        outcome.anchors.add(url, Vec::new(), None);
         let entries = site
             .documents
             .iter()
-            .map(|d| Entry::new(&d.meta, root))
+            .map(|d| {
+                // The English home links Arabic papers to their English pages (`en/<slug>/`).
+                let href = match (lang, d.meta.lang) {
+                    (Lang::En, Lang::En) => format!("../{}/", d.meta.slug),
+                    _ => format!("{}/", d.meta.slug),
+                };
+                Entry::new(&d.meta, href)
+            })
             .collect();
         let context = match lang {
             Lang::Ar => PageContext {
@@ -155,21 +244,56 @@ pub fn build(options: &Options) -> Result<Outcome, Error> {
         outcome.pages += 1;
     }
 
-    let page = PageView::new(
+    let mut page = PageView::new(
         Lang::Ar,
         format!(
             "{} — {}",
             config.title,
-            crate::render::labels::labels(Lang::Ar).not_found_title
+            crate::i18n::strings(Lang::Ar).not_found_title
         ),
-        "",
+        // GitHub Pages serves this page at any depth: see `HeadView::not_found`.
+        &base_url.map_or("/".to_string(), links::base_path),
     );
+    let css = renderer.assets.iter().find(|(name, _)| name == "style.css");
+    page.head = Some(HeadView::not_found(
+        base_url,
+        css.map(|(_, bytes)| bytes.as_slice()),
+    ));
     let html = renderer.render("404.html", &PageContext::new(&site_view, page))?;
     write("404.html", &minify::html(&html))?;
     outcome.pages += 1;
     write(".nojekyll", b"")?;
     for (name, bytes) in &renderer.assets {
         write(&format!("assets/{name}"), bytes)?;
+    }
+    write("anchors.json", outcome.anchors.to_json().as_bytes())?;
+    if let Some(base) = base_url {
+        let metas: Vec<_> = site.documents.iter().map(|d| &d.meta).collect();
+        for (name, text) in publish::crawler_files(base, config, &metas) {
+            write(name, text.as_bytes())?;
+        }
+    }
+    if let Some(domain) = &config.cname {
+        write("CNAME", format!("{domain}\n").as_bytes())?;
+    }
+    // Pages of content with errors are not worth checking: their problems are already named.
+    let problems = if outcome.failed() {
+        Vec::new()
+    } else {
+        links::check(&files, base_url)
+    };
+    for problem in problems {
+        let text = String::from_utf8_lossy(&files[&problem.page]);
+        let position = crate::source_map::SourceMap::new(&text).position(problem.offset);
+        outcome.diagnostics.push(
+            Diagnostic::error(
+                &display(&options.out.join(&problem.page)),
+                position,
+                problem.message,
+            )
+            .field("link")
+            .hint(problem.hint),
+        );
     }
 
     diagnostics::sort(&mut outcome.diagnostics);
@@ -335,6 +459,7 @@ pub fn render_markdown(doc: &Document, raw_html: bool, diags: &mut Vec<Diagnosti
         lang: doc.meta.lang,
         byline_notes: &byline,
         raw_html,
+        aliases: &doc.meta.aliases,
     };
     let mut rendered = markdown::render(&input, &mut file_diags);
     // One entry per author, empty for authors without a note, so the template can zip them.
@@ -361,6 +486,17 @@ pub fn render_markdown(doc: &Document, raw_html: bool, diags: &mut Vec<Diagnosti
                 .set_field("sections")
                 .set_hint(format!("the headings' ids are: {}", known.join(", ")));
         }
+    }
+    for problem in
+        crate::anchors::aliases::check(&doc.meta.aliases, &rendered.anchors, rendered.notes.count)
+    {
+        let offset = doc
+            .source
+            .field_offset(&[Seg::Key("aliases"), Seg::Key(&problem.old)]);
+        file_diags
+            .error(offset, problem.message)
+            .set_field(format!("aliases.{}", problem.old))
+            .set_hint(problem.hint);
     }
     diags.append(&mut file_diags.list);
     rendered
@@ -416,6 +552,14 @@ fn abstract_rows(
         .enumerate()
         .map(|(i, bead)| AbstractRow {
             n: i + 1,
+            label_ar: crate::i18n::fill(
+                &crate::i18n::strings(Lang::Ar).abstract_pair,
+                &(i + 1).to_string(),
+            ),
+            label_en: crate::i18n::fill(
+                &crate::i18n::strings(Lang::En).abstract_pair,
+                &(i + 1).to_string(),
+            ),
             ar: aligned.ar[bead.ar.clone()].join(" "),
             en: aligned.en[bead.en.clone()].join(" "),
         })
@@ -430,6 +574,7 @@ fn home_intro(home: &Home, diags: &mut Vec<Diagnostic>) -> String {
         lang: home.config.default_language,
         byline_notes: &[],
         raw_html: home.config.allow_raw_html,
+        aliases: &BTreeMap::new(),
     };
     let rendered = markdown::render(&input, &mut file_diags);
     diags.append(&mut file_diags.list);

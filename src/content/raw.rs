@@ -21,6 +21,8 @@ pub struct RawSite {
     pub glossary: BTreeMap<String, String>,
     #[serde(default)]
     pub allow_raw_html: bool,
+    /// Custom domain for GitHub Pages, written to `site/CNAME`.
+    pub cname: Option<String>,
 }
 
 /// The front matter of one document.
@@ -46,6 +48,9 @@ pub struct RawDocument {
     pub abstract_: Option<RawAbstract>,
     #[serde(default)]
     pub sections: BTreeMap<String, String>,
+    /// Old ids that must keep working: `old-id: new-id`.
+    #[serde(default)]
+    pub aliases: BTreeMap<String, String>,
     #[serde(default)]
     pub editorial_notes: Vec<String>,
     pub source: Option<RawSource>,

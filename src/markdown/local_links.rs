@@ -70,6 +70,7 @@ mod tests {
                 lang: Lang::Ar,
                 byline_notes: &[],
                 raw_html: false,
+                aliases: &Default::default(),
             },
             &mut diags,
         );

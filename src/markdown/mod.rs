@@ -1,13 +1,17 @@
 //! Markdown stage: one parse, then small passes over the event stream, then HTML.
 //!
 //! `parser` configures pulldown-cmark; `safety` escapes raw HTML and refuses script links;
-//! `depth` caps nesting;
-//! `text` merges text runs (and extracts plain text for `verify`); `heading_ids` names
-//! headings; `footnotes` links references and builds the endnotes; `local_links` checks
-//! in-page links. Rendering never fails:
-//! problems come back as diagnostics. Markdown never sees Tera.
+//! `depth` caps nesting; `text` merges text runs (and extracts plain text for `verify`);
+//! `digits` picks the document's digit style; `heading_ids` names headings; `footnotes` links
+//! references and builds the endnotes; `anchors` names paragraphs and adds permalinks and
+//! alias targets; `bidi` wraps Latin runs of Arabic text in `bdi`; `local_links` checks
+//! in-page links. Rendering never fails: problems come back as diagnostics. Markdown never
+//! sees Tera.
 
+pub mod anchors;
+pub mod bidi;
 pub mod depth;
+pub mod digits;
 pub mod footnotes;
 pub mod heading_ids;
 pub mod ids;
@@ -35,6 +39,8 @@ pub struct Input<'a> {
     pub byline_notes: &'a [(&'a str, usize)],
     /// Let raw HTML through (the site's `allow_raw_html`); otherwise it is shown as text.
     pub raw_html: bool,
+    /// Old ids that must keep working, by the id that replaces them (`aliases:`).
+    pub aliases: &'a std::collections::BTreeMap<String, String>,
 }
 
 /// A rendered body.
@@ -46,6 +52,10 @@ pub struct Rendered {
     pub headings: Vec<Heading>,
     /// The notes: byline references and endnote items.
     pub notes: footnotes::Notes,
+    /// The digit style of the body, in which the notes are numbered.
+    pub digits: digits::DigitStyle,
+    /// Headings and paragraphs in reading order, with their ids.
+    pub anchors: Vec<anchors::Anchor>,
 }
 
 /// Renders a document body; problems are added to `diags`.
@@ -55,10 +65,20 @@ pub fn render(input: &Input, diags: &mut FileDiagnostics) -> Rendered {
     let events = safety::sanitize(events, input.raw_html, diags, base);
     let events = depth::limit(events, diags, base);
     let mut events = text::merge_text(events);
+    let digits = digits::detect(&events, input.body, input.lang, diags, base);
     let mut ids = ids::PageIds::new();
     let headings = heading_ids::assign(&mut events, &mut ids, diags, base);
     let links = local_links::collect(&events);
-    let (events, notes) = footnotes::extract(events, input.byline_notes, input.lang, diags, base);
+    let script = footnotes::Script {
+        lang: input.lang,
+        digits,
+    };
+    let (events, notes) = footnotes::extract(events, input.byline_notes, script, diags, base);
+    let (events, anchors) = anchors::assign(events, input.lang, input.aliases, &mut ids);
+    // Last, so that note references and permalinks are markup the islands may cross or leave
+    // out; the notes' own text is isolated as each note is rendered (`footnotes::render_item`).
+    // Heading texts for the table of contents were read before: they stay plain.
+    let events = bidi::isolate(events, input.lang);
     let mut out = String::with_capacity(input.body.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter().map(|(event, _)| event));
     let notes_markup = notes.items.concat();
@@ -67,6 +87,8 @@ pub fn render(input: &Input, diags: &mut FileDiagnostics) -> Rendered {
         html: out,
         headings,
         notes,
+        digits,
+        anchors,
     }
 }
 

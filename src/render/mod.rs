@@ -2,10 +2,12 @@
 //!
 //! Templates come from the site's `templates/` folder; any template or asset it lacks falls
 //! back to the copy built into Warraq, so a site needs no templates of its own. Autoescaping
-//! is on for every `.html` template.
+//! is on for every `.html` template; `filters` adds `isolate` (Latin runs of a plain string
+//! wrapped in `bdi`, everything escaped).
 
 pub mod context;
-pub mod labels;
+pub mod filters;
+pub mod head;
 
 use std::path::Path;
 
@@ -14,22 +16,63 @@ use tera::{Context, Tera};
 
 use crate::error::Error;
 
-/// Templates and assets built into the binary, by file name.
-const BUILTIN_TEMPLATES: [(&str, &str); 4] = [
+/// Templates built into the binary, by file name.
+const BUILTIN_TEMPLATES: [(&str, &str); 10] = [
     ("base.html", include_str!("../../templates/base.html")),
     ("index.html", include_str!("../../templates/index.html")),
     (
         "document.html",
         include_str!("../../templates/document.html"),
     ),
+    (
+        "document-en.html",
+        include_str!("../../templates/document-en.html"),
+    ),
+    (
+        "abstract.html",
+        include_str!("../../templates/abstract.html"),
+    ),
+    ("toc.html", include_str!("../../templates/toc.html")),
+    (
+        "toc-entry.html",
+        include_str!("../../templates/toc-entry.html"),
+    ),
     ("404.html", include_str!("../../templates/404.html")),
+    (
+        "partials/meta.html",
+        include_str!("../../templates/partials/meta.html"),
+    ),
+    (
+        "partials/cite.html",
+        include_str!("../../templates/partials/cite.html"),
+    ),
 ];
 
-/// Static files copied to `site/assets/`.
-const BUILTIN_ASSETS: [(&str, &str); 1] = [(
-    "style.css",
-    include_str!("../../templates/assets/style.css"),
-)];
+/// Static files copied to `site/assets/`: the style sheet, the reading script, and the Naskh
+/// face (Arabic letters only; Latin text uses the reader's own serif) with its licence.
+const BUILTIN_ASSETS: [(&str, &[u8]); 6] = [
+    (
+        "style.css",
+        include_bytes!("../../templates/assets/style.css"),
+    ),
+    ("cite.js", include_bytes!("../../templates/assets/cite.js")),
+    (
+        "warraq.js",
+        include_bytes!("../../templates/assets/warraq.js"),
+    ),
+    (
+        "noto-naskh-arabic-400.woff2",
+        include_bytes!("../../templates/assets/noto-naskh-arabic-400.woff2"),
+    ),
+    (
+        "noto-naskh-arabic-700.woff2",
+        include_bytes!("../../templates/assets/noto-naskh-arabic-700.woff2"),
+    ),
+    (
+        "noto-naskh-arabic-OFL.txt",
+        include_bytes!("../../templates/assets/noto-naskh-arabic-OFL.txt"),
+    ),
+];
 
 /// The parsed templates of a site, ready to render many pages.
 pub struct Renderer {
@@ -53,6 +96,7 @@ impl Renderer {
         }
         let mut tera = Tera::new();
         tera.autoescape_on([".html"]);
+        filters::register(&mut tera);
         tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
             .map_err(|e| Error::Template {
                 name: dir.display().to_string(),
@@ -67,9 +111,9 @@ impl Renderer {
                 .unwrap_or_default();
             own.insert(name, crate::fs::read(&path)?);
         }
-        for (name, text) in BUILTIN_ASSETS {
+        for (name, bytes) in BUILTIN_ASSETS {
             own.entry(name.to_string())
-                .or_insert_with(|| text.as_bytes().to_vec());
+                .or_insert_with(|| bytes.to_vec());
         }
         Ok(Renderer {
             tera,
@@ -136,6 +180,6 @@ mod tests {
     #[test]
     fn builtin_templates_parse() {
         let renderer = Renderer::load(Path::new("/nonexistent-templates")).unwrap();
-        assert_eq!(renderer.assets.len(), 1);
+        assert_eq!(renderer.assets.len(), BUILTIN_ASSETS.len());
     }
 }

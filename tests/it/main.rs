@@ -4,6 +4,8 @@
 //! write into the repository. Most drive the library; `cli` and the diagnostics tests run the
 //! real binary to check what editors see on stderr and the exit code.
 
+mod anchors;
+mod bidi;
 mod build;
 mod cli;
 mod crash;
@@ -14,6 +16,8 @@ mod hostile;
 mod injection;
 mod markdown;
 mod odd_inputs;
+mod pages;
 mod properties;
+mod scholar;
 mod seeds;
 mod util;
