@@ -2,12 +2,23 @@
 //!
 //! This is the one place that knows the order of the stages. Content problems are collected
 //! from every stage and returned together; nothing is written unless there are none.
+//!
+//! Two passes over the documents, each in parallel on every core (rayon): the first reads and
+//! validates the front matter and keeps only that (an [`Indexed`] per document), the second
+//! reads each document again and takes it through Markdown, templates and minification, and
+//! writes its page at once. Results are gathered in path order, so pages and diagnostics are
+//! the same as a one-thread build's; memory grows with the index, the largest document and
+//! the number of threads, not with the size of the corpus.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::content::discover::discover;
+use rayon::prelude::*;
+
 use crate::content::document::{self, Document, Home};
+use crate::content::indexed::Indexed;
+use crate::content::schema::{Meta, SiteConfig};
 use crate::content::yaml_path::Seg;
 use crate::diagnostics::{self, Diagnostic, FileDiagnostics};
 use crate::error::Error;
@@ -62,22 +73,52 @@ pub struct Site {
 
 /// Builds (or checks) the site described by `options`.
 pub fn build(options: &Options) -> Result<Outcome, Error> {
+    Ok(build_site(options, false)?.0)
+}
+
+/// A loaded site whose documents are kept as index entries (front matter, no text).
+pub struct Index {
+    /// `content/_index.md`, with `--base-url` applied.
+    pub home: Home,
+    /// Documents to publish, sorted by path.
+    pub documents: Vec<Indexed>,
+}
+
+/// The build, returning the index of the site when it could be loaded; `live_reload` adds
+/// the preview script of `serve` to every page.
+pub(crate) fn build_site(
+    options: &Options,
+    live_reload: bool,
+) -> Result<(Outcome, Option<Index>), Error> {
     let mut outcome = Outcome::default();
-    let (home, documents) = load_all(&options.root, options.drafts, &mut outcome.diagnostics)?;
-    let mut site = match home {
-        Some(home) if !diagnostics::has_errors(&outcome.diagnostics) => Site { home, documents },
+    let (home, documents) = load_all(
+        &options.root,
+        options.drafts,
+        &mut outcome.diagnostics,
+        Indexed::new,
+    )?;
+    let mut index = match home {
+        Some(home) if !diagnostics::has_errors(&outcome.diagnostics) => Index { home, documents },
         _ => {
             // The site cannot be built, but every document that loaded still gets its
             // Markdown checked, so one run reports every error.
-            for doc in &documents {
-                render_markdown(doc, &mut outcome.diagnostics);
-            }
+            let lists: Vec<Vec<Diagnostic>> = documents
+                .par_iter()
+                .map(|indexed| {
+                    let mut diags = Vec::new();
+                    if let Some(doc) = reload(indexed, &mut diags) {
+                        render_markdown(&doc, &mut diags);
+                    }
+                    diags
+                })
+                .collect();
+            outcome.diagnostics.extend(lists.into_iter().flatten());
             diagnostics::sort(&mut outcome.diagnostics);
-            return Ok(outcome);
+            return Ok((outcome, None));
         }
     };
     if let Some(url) = &options.base_url {
-        site.home.config.base_url = Some(if url.ends_with('/') {
+        index.home.config.base_url = Some(if url.ends_with('/') {
             url.clone()
         } else {
             format!("{url}/")
@@ -91,31 +132,134 @@ pub fn build(options: &Options) -> Result<Outcome, Error> {
     };
     let write =
         |path: &str, bytes: &[u8]| staging.as_ref().map_or(Ok(()), |s| s.write(path, bytes));
+    let templates = Templates::new(&index.home.config, &renderer, live_reload);
 
-    let config = &site.home.config;
-    let site_view = SiteView::new(config);
-    for doc in &site.documents {
-        let rendered = render_markdown(doc, &mut outcome.diagnostics);
-        let slug = doc.meta.slug.as_str();
-        let mut page = PageView::new(doc.meta.lang, doc.meta.title.clone(), "../");
-        page.canonical = config
-            .base_url
-            .as_ref()
-            .map(|base| format!("{base}{slug}/"));
-        let rows = abstract_rows(doc, &config.glossary, &mut outcome.diagnostics);
-        let view = DocumentView::new(&doc.meta, &rendered, rows);
-        let html = renderer.render(
-            "document.html",
-            &PageContext {
-                doc: Some(view),
-                ..PageContext::new(&site_view, page)
-            },
-        )?;
-        write(&format!("{slug}/index.html"), &minify::html(&html))?;
+    // Documents in parallel, each page written as soon as it is made; results gathered in
+    // path order, so diagnostics and the first failure are those of a one-thread build.
+    let results: Vec<Result<(Vec<Diagnostic>, bool), Error>> = index
+        .documents
+        .par_iter()
+        .map(|indexed| {
+            let mut diags = Vec::new();
+            let Some(doc) = reload(indexed, &mut diags) else {
+                return Ok((diags, false));
+            };
+            let page = document_page(&doc, &templates, &mut diags)?;
+            write(&page.path, &page.html)?;
+            Ok((diags, true))
+        })
+        .collect();
+    for result in results {
+        let (diags, written) = result?;
+        outcome.diagnostics.extend(diags);
+        outcome.pages += usize::from(written);
+    }
+    outcome.documents = index.documents.len();
+
+    let metas: Vec<&Meta> = index.documents.iter().map(|d| &d.meta).collect();
+    for page in site_pages(&index.home, &metas, &templates, &mut outcome.diagnostics)? {
+        write(&page.path, &page.html)?;
         outcome.pages += 1;
     }
-    outcome.documents = site.documents.len();
+    write(".nojekyll", b"")?;
+    for (name, bytes) in &renderer.assets {
+        write(&format!("assets/{name}"), bytes)?;
+    }
 
+    diagnostics::sort(&mut outcome.diagnostics);
+    if let Some(staging) = staging
+        && !outcome.failed()
+    {
+        staging.commit()?;
+        outcome.written = true;
+    }
+    Ok((outcome, Some(index)))
+}
+
+/// A finished page: where it goes in the site and its minified bytes.
+pub struct Page {
+    /// `/`-separated path inside the site, e.g. `my-paper/index.html`.
+    pub path: String,
+    /// The minified HTML.
+    pub html: Vec<u8>,
+}
+
+/// The parsed templates and the site-wide values every page is rendered with.
+pub struct Templates<'a> {
+    config: &'a SiteConfig,
+    site: SiteView<'a>,
+    renderer: &'a Renderer,
+    live_reload: bool,
+}
+
+impl<'a> Templates<'a> {
+    /// Pages of the site `config` through `renderer`; `live_reload` is for `serve` only.
+    pub fn new(config: &'a SiteConfig, renderer: &'a Renderer, live_reload: bool) -> Self {
+        Templates {
+            config,
+            site: SiteView::new(config),
+            renderer,
+            live_reload,
+        }
+    }
+
+    fn render(&self, template: &str, context: &PageContext) -> Result<String, Error> {
+        let mut html = self.renderer.render(template, context)?;
+        if self.live_reload {
+            crate::serve::reload::inject(&mut html);
+        }
+        Ok(html)
+    }
+}
+
+/// Template stage of one document: its page's HTML before minification.
+pub fn document_html(
+    doc: &Document,
+    rendered: &Rendered,
+    rows: Vec<AbstractRow>,
+    templates: &Templates,
+) -> Result<String, Error> {
+    let slug = doc.meta.slug.as_str();
+    let mut page = PageView::new(doc.meta.lang, doc.meta.title.clone(), "../");
+    page.canonical = templates
+        .config
+        .base_url
+        .as_ref()
+        .map(|base| format!("{base}{slug}/"));
+    let view = DocumentView::new(&doc.meta, rendered, rows);
+    templates.render(
+        "document.html",
+        &PageContext {
+            doc: Some(view),
+            ..PageContext::new(&templates.site, page)
+        },
+    )
+}
+
+/// Every stage for one document: Markdown, abstract pairs, template, minification.
+pub fn document_page(
+    doc: &Document,
+    templates: &Templates,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Page, Error> {
+    let rendered = render_markdown(doc, diags);
+    let rows = abstract_rows(doc, &templates.config.glossary, diags);
+    let html = document_html(doc, &rendered, rows, templates)?;
+    Ok(Page {
+        path: format!("{}/index.html", doc.meta.slug),
+        html: minify::html(&html),
+    })
+}
+
+/// The pages that list documents or belong to no document: both home pages and `404.html`.
+pub fn site_pages(
+    home: &Home,
+    documents: &[&Meta],
+    templates: &Templates,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Vec<Page>, Error> {
+    let config = templates.config;
+    let mut pages = Vec::new();
     for lang in Lang::ALL {
         let (path, root) = match lang {
             Lang::Ar => ("index.html", ""),
@@ -134,24 +278,25 @@ pub fn build(options: &Options) -> Result<Outcome, Error> {
             .base_url
             .as_ref()
             .map(|base| format!("{base}{}", path.trim_end_matches("index.html")));
-        let entries = site
-            .documents
+        let entries = documents
             .iter()
-            .map(|d| Entry::new(&d.meta, root))
+            .map(|meta| Entry::new(meta, root))
             .collect();
         let context = match lang {
             Lang::Ar => PageContext {
-                intro_html: home_intro(&site.home, &mut outcome.diagnostics),
-                ..PageContext::new(&site_view, page)
+                intro_html: home_intro(home, diags),
+                ..PageContext::new(&templates.site, page)
             },
             Lang::En => PageContext {
                 intro_text: config.description_en.as_deref(),
-                ..PageContext::new(&site_view, page)
+                ..PageContext::new(&templates.site, page)
             },
         };
-        let html = renderer.render("index.html", &PageContext { entries, ..context })?;
-        write(path, &minify::html(&html))?;
-        outcome.pages += 1;
+        let html = templates.render("index.html", &PageContext { entries, ..context })?;
+        pages.push(Page {
+            path: path.to_string(),
+            html: minify::html(&html),
+        });
     }
 
     let page = PageView::new(
@@ -163,22 +308,12 @@ pub fn build(options: &Options) -> Result<Outcome, Error> {
         ),
         "",
     );
-    let html = renderer.render("404.html", &PageContext::new(&site_view, page))?;
-    write("404.html", &minify::html(&html))?;
-    outcome.pages += 1;
-    write(".nojekyll", b"")?;
-    for (name, bytes) in &renderer.assets {
-        write(&format!("assets/{name}"), bytes)?;
-    }
-
-    diagnostics::sort(&mut outcome.diagnostics);
-    if let Some(staging) = staging
-        && !outcome.failed()
-    {
-        staging.commit()?;
-        outcome.written = true;
-    }
-    Ok(outcome)
+    let html = templates.render("404.html", &PageContext::new(&templates.site, page))?;
+    pages.push(Page {
+        path: "404.html".to_string(),
+        html: minify::html(&html),
+    });
+    Ok(pages)
 }
 
 /// The context every template gets; each page fills its part.
@@ -209,19 +344,21 @@ impl<'a> PageContext<'a> {
 
 /// Load stage: every content file read and validated; `None` when the site cannot be built.
 pub fn load(root: &Path, drafts: bool, diags: &mut Vec<Diagnostic>) -> Result<Option<Site>, Error> {
-    let (home, documents) = load_all(root, drafts, diags)?;
+    let (home, documents) = load_all(root, drafts, diags, |doc| doc)?;
     match home {
         Some(home) if !diagnostics::has_errors(diags) => Ok(Some(Site { home, documents })),
         _ => Ok(None),
     }
 }
 
-/// Load stage: the settings (if valid) and every document that validated.
-fn load_all(
+/// Load stage: the settings (if valid) and every document that validated, each passed
+/// through `keep` as soon as it is loaded (in parallel; the result is in path order).
+fn load_all<T: Send>(
     root: &Path,
     drafts: bool,
     diags: &mut Vec<Diagnostic>,
-) -> Result<(Option<Home>, Vec<Document>), Error> {
+    keep: impl Fn(Document) -> T + Sync,
+) -> Result<(Option<Home>, Vec<T>), Error> {
     let content_dir = root.join("content");
     if !content_dir.is_dir() {
         return Err(Error::Usage(format!(
@@ -250,39 +387,85 @@ fn load_all(
     let default_lang = home
         .as_ref()
         .map_or(Lang::Ar, |h| h.config.default_language);
+    let loaded: Vec<(Option<Loaded<T>>, Vec<Diagnostic>)> = found
+        .documents
+        .par_iter()
+        .map(|path| {
+            let mut list = Vec::new();
+            let loaded = load_document(path, default_lang, &mut list).map(|doc| Loaded {
+                slug: doc.meta.slug.to_string(),
+                slug_position: doc.source.field_position(&[Seg::Key("slug")]),
+                draft: doc.meta.draft,
+                path: doc.source.path.clone(),
+                item: keep(doc),
+            });
+            (loaded, list)
+        })
+        .collect();
     let mut documents = Vec::new();
     let mut slugs: BTreeMap<String, PathBuf> = BTreeMap::new();
-    for path in &found.documents {
-        let Some(text) = read(path, diags) else {
-            continue;
-        };
-        let (doc, list) = document::document(&display(path), text, default_lang);
+    for (loaded, list) in loaded {
         diags.extend(list);
-        let Some(doc) = doc else { continue };
-        if let Some(first) = slugs.get(doc.meta.slug.as_str()) {
-            let position = doc.source.field_position(&[Seg::Key("slug")]);
-            diags.push(
-                Diagnostic::error(
-                    &doc.source.path,
-                    position,
-                    format!(
-                        "the slug `{}` is already used by {}",
-                        doc.meta.slug,
-                        first.display()
-                    ),
-                )
-                .field("slug")
-                .hint("every document needs its own slug"),
-            );
+        let Some(doc) = loaded else { continue };
+        if let Some(first) = slugs.get(&doc.slug) {
+            diags.push(duplicate_slug(
+                &doc.path,
+                doc.slug_position,
+                &doc.slug,
+                first,
+            ));
             continue;
         }
-        slugs.insert(doc.meta.slug.to_string(), doc.source.path.clone());
-        if doc.meta.draft && !drafts {
+        slugs.insert(doc.slug, doc.path);
+        if doc.draft && !drafts {
             continue;
         }
-        documents.push(doc);
+        documents.push(doc.item);
     }
     Ok((home, documents))
+}
+
+/// A loaded document with what the sequential checks after loading need.
+struct Loaded<T> {
+    slug: String,
+    slug_position: (usize, usize),
+    draft: bool,
+    path: PathBuf,
+    item: T,
+}
+
+/// Reads and validates one document.
+pub fn load_document(
+    path: &Path,
+    default_lang: Lang,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Document> {
+    let text = read(path, diags)?;
+    let (doc, list) = document::document(&display(path), text, default_lang);
+    diags.extend(list);
+    doc
+}
+
+/// The error for a second document with the slug of `first`.
+pub fn duplicate_slug(
+    path: &Path,
+    position: (usize, usize),
+    slug: &str,
+    first: &Path,
+) -> Diagnostic {
+    Diagnostic::error(
+        path,
+        position,
+        format!("the slug `{slug}` is already used by {}", first.display()),
+    )
+    .field("slug")
+    .hint("every document needs its own slug")
+}
+
+/// The whole document of an index entry, read again; `None` after reporting why not.
+pub fn reload(indexed: &Indexed, diags: &mut Vec<Diagnostic>) -> Option<Document> {
+    let text = read(&indexed.path, diags)?;
+    indexed.restore(text).map_err(|d| diags.push(d)).ok()
 }
 
 fn read(path: &Path, diags: &mut Vec<Diagnostic>) -> Option<String> {
@@ -306,7 +489,7 @@ fn read(path: &Path, diags: &mut Vec<Diagnostic>) -> Option<String> {
 }
 
 /// The path as editors should see it: without a leading `./`.
-fn display(path: &Path) -> PathBuf {
+pub fn display(path: &Path) -> PathBuf {
     path.strip_prefix(".")
         .map(Path::to_path_buf)
         .unwrap_or_else(|_| path.to_path_buf())
@@ -368,7 +551,7 @@ pub fn render_markdown(doc: &Document, diags: &mut Vec<Diagnostic>) -> Rendered 
 ///
 /// A pinned alignment that does not fit the sentences is an error; a computed one that is
 /// poor is a warning, and the page shows the two abstracts side by side.
-fn abstract_rows(
+pub fn abstract_rows(
     doc: &Document,
     glossary: &[(String, String)],
     diags: &mut Vec<Diagnostic>,
