@@ -10,5 +10,7 @@ mod errors;
 mod footnotes;
 mod markdown;
 mod odd_inputs;
+mod parallel;
 mod seeds;
+mod serve;
 mod util;
