@@ -22,6 +22,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod error;
 pub mod fs;
+pub mod i18n;
 pub mod lang;
 pub mod markdown;
 pub mod output;

@@ -136,23 +136,25 @@ pub(crate) fn build_site(
 
     // Documents in parallel, each page written as soon as it is made; results gathered in
     // path order, so diagnostics and the first failure are those of a one-thread build.
-    let results: Vec<Result<(Vec<Diagnostic>, bool), Error>> = index
+    let results: Vec<Result<(Vec<Diagnostic>, usize), Error>> = index
         .documents
         .par_iter()
         .map(|indexed| {
             let mut diags = Vec::new();
             let Some(doc) = reload(indexed, &mut diags) else {
-                return Ok((diags, false));
+                return Ok((diags, 0));
             };
-            let page = document_page(&doc, &templates, &mut diags)?;
-            write(&page.path, &page.html)?;
-            Ok((diags, true))
+            let pages = document_page(&doc, &templates, &mut diags)?;
+            for page in &pages {
+                write(&page.path, &page.html)?;
+            }
+            Ok((diags, pages.len()))
         })
         .collect();
     for result in results {
         let (diags, written) = result?;
         outcome.diagnostics.extend(diags);
-        outcome.pages += usize::from(written);
+        outcome.pages += written;
     }
     outcome.documents = index.documents.len();
 
@@ -176,12 +178,12 @@ pub(crate) fn build_site(
     Ok((outcome, Some(index)))
 }
 
-/// A finished page: where it goes in the site and its minified bytes.
-pub struct Page {
+/// A page: where it goes in the site and its HTML (minified bytes when finished).
+pub struct Page<T = Vec<u8>> {
     /// `/`-separated path inside the site, e.g. `my-paper/index.html`.
     pub path: String,
-    /// The minified HTML.
-    pub html: Vec<u8>,
+    /// The HTML.
+    pub html: T,
 }
 
 /// The parsed templates and the site-wide values every page is rendered with.
@@ -212,43 +214,72 @@ impl<'a> Templates<'a> {
     }
 }
 
-/// Template stage of one document: its page's HTML before minification.
+/// Template stage of one document: its page in `lang` (the paper's own page, or its English
+/// page with metadata, abstracts and outline), as HTML before minification, and its path.
 pub fn document_html(
     doc: &Document,
     rendered: &Rendered,
     rows: Vec<AbstractRow>,
+    lang: Lang,
     templates: &Templates,
-) -> Result<String, Error> {
+) -> Result<Page<String>, Error> {
     let slug = doc.meta.slug.as_str();
-    let mut page = PageView::new(doc.meta.lang, doc.meta.title.clone(), "../");
+    let (path, template, title, root, other) = match lang {
+        Lang::Ar => (
+            format!("{slug}/"),
+            "document.html",
+            &doc.meta.title,
+            "../",
+            format!("../en/{slug}/"),
+        ),
+        Lang::En => (
+            format!("en/{slug}/"),
+            "document-en.html",
+            &doc.meta.title_en,
+            "../../",
+            format!("../../{slug}/"),
+        ),
+    };
+    let mut page = PageView::new(lang, title.clone(), root);
+    page.other_lang_href = Some(other);
     page.canonical = templates
         .config
         .base_url
         .as_ref()
-        .map(|base| format!("{base}{slug}/"));
+        .map(|base| format!("{base}{path}"));
     let view = DocumentView::new(&doc.meta, rendered, rows);
-    templates.render(
-        "document.html",
+    let html = templates.render(
+        template,
         &PageContext {
             doc: Some(view),
             ..PageContext::new(&templates.site, page)
         },
-    )
+    )?;
+    Ok(Page {
+        path: format!("{path}index.html"),
+        html,
+    })
 }
 
-/// Every stage for one document: Markdown, abstract pairs, template, minification.
+/// Every stage for one document: Markdown, abstract pairs, templates, minification; its
+/// pages in both languages.
 pub fn document_page(
     doc: &Document,
     templates: &Templates,
     diags: &mut Vec<Diagnostic>,
-) -> Result<Page, Error> {
+) -> Result<Vec<Page>, Error> {
     let rendered = render_markdown(doc, diags);
     let rows = abstract_rows(doc, &templates.config.glossary, diags);
-    let html = document_html(doc, &rendered, rows, templates)?;
-    Ok(Page {
-        path: format!("{}/index.html", doc.meta.slug),
-        html: minify::html(&html),
-    })
+    Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            let page = document_html(doc, &rendered, rows.clone(), lang, templates)?;
+            Ok(Page {
+                path: page.path,
+                html: minify::html(&page.html),
+            })
+        })
+        .collect()
 }
 
 /// The pages that list documents or belong to no document: both home pages and `404.html`.
@@ -278,10 +309,7 @@ pub fn site_pages(
             .base_url
             .as_ref()
             .map(|base| format!("{base}{}", path.trim_end_matches("index.html")));
-        let entries = documents
-            .iter()
-            .map(|meta| Entry::new(meta, root))
-            .collect();
+        let entries = documents.iter().map(|meta| Entry::new(meta, "")).collect();
         let context = match lang {
             Lang::Ar => PageContext {
                 intro_html: home_intro(home, diags),
@@ -304,7 +332,7 @@ pub fn site_pages(
         format!(
             "{} — {}",
             config.title,
-            crate::render::labels::labels(Lang::Ar).not_found_title
+            crate::i18n::strings(Lang::Ar).not_found_title
         ),
         "",
     );
@@ -597,6 +625,14 @@ pub fn abstract_rows(
         .enumerate()
         .map(|(i, bead)| AbstractRow {
             n: i + 1,
+            label_ar: crate::i18n::fill(
+                &crate::i18n::strings(Lang::Ar).abstract_pair,
+                &(i + 1).to_string(),
+            ),
+            label_en: crate::i18n::fill(
+                &crate::i18n::strings(Lang::En).abstract_pair,
+                &(i + 1).to_string(),
+            ),
             ar: aligned.ar[bead.ar.clone()].join(" "),
             en: aligned.en[bead.en.clone()].join(" "),
         })

@@ -12,6 +12,7 @@ use pulldown_cmark::{Event, Tag, TagEnd, html};
 
 use super::parser::Spanned;
 use crate::diagnostics::FileDiagnostics;
+use crate::i18n;
 use crate::lang::Lang;
 
 /// The rendered notes of a page.
@@ -52,10 +53,7 @@ impl Numbering {
         };
         self.refs[number - 1] += 1;
         let id = reference_id(number, self.refs[number - 1]);
-        let label = match self.lang {
-            Lang::Ar => format!("الحاشية {number}"),
-            Lang::En => format!("Note {number}"),
-        };
+        let label = i18n::fill(&i18n::strings(self.lang).note_ref, &number.to_string());
         format!(
             "<sup class=\"fnref\"><a id=\"{id}\" href=\"#fn-{number}\" role=\"doc-noteref\" aria-label=\"{label}\">{number}</a></sup>"
         )
@@ -248,10 +246,10 @@ fn render_item(number: usize, refs: usize, mut events: Vec<Spanned>, lang: Lang)
     let backlinks: Vec<String> = (1..=refs)
         .map(|k| {
             let letter = if refs > 1 { lang.backlink_letter(k - 1) } else { String::new() };
-            let label = match lang {
-                Lang::Ar => format!("العودة إلى موضع الإحالة {number}{}", spaced(&letter)),
-                Lang::En => format!("Back to reference {number}{}", spaced(&letter)),
-            };
+            let label = i18n::fill(
+                &i18n::strings(lang).note_back,
+                &format!("{number}{}", spaced(&letter)),
+            );
             format!(
                 "<a href=\"#{}\" class=\"fn-back\" role=\"doc-backlink\" aria-label=\"{label}\">↑{letter}</a>",
                 reference_id(number, k)

@@ -5,8 +5,8 @@
 
 use serde::Serialize;
 
-use super::labels::{self, Labels};
 use crate::content::schema::{Date, Meta, Origin, SiteConfig};
+use crate::i18n::{self, Strings};
 use crate::lang::Lang;
 use crate::markdown::Rendered;
 
@@ -33,11 +33,11 @@ pub struct PageView {
     /// Canonical absolute URL, when the site has a base URL.
     pub canonical: Option<String>,
     /// Interface words in the page's language.
-    pub t: &'static Labels,
+    pub t: &'static Strings,
     /// Interface words in English, for English blocks on Arabic pages.
-    pub t_en: &'static Labels,
+    pub t_en: &'static Strings,
     /// Interface words in Arabic.
-    pub t_ar: &'static Labels,
+    pub t_ar: &'static Strings,
 }
 
 impl PageView {
@@ -50,9 +50,9 @@ impl PageView {
             root,
             other_lang_href: None,
             canonical: None,
-            t: labels::labels(lang),
-            t_en: labels::labels(Lang::En),
-            t_ar: labels::labels(Lang::Ar),
+            t: i18n::strings(lang),
+            t_en: i18n::strings(Lang::En),
+            t_ar: i18n::strings(Lang::Ar),
         }
     }
 }
@@ -89,13 +89,28 @@ pub struct AuthorView<'a> {
     pub note_html: &'a str,
 }
 
-/// One table-of-contents line.
+/// One table-of-contents line, with the headings under it.
 #[derive(Debug, Serialize)]
 pub struct TocEntry<'a> {
     pub id: &'a str,
     pub level: u8,
     pub text: &'a str,
     pub text_en: Option<&'a str>,
+    pub children: Vec<TocEntry<'a>>,
+}
+
+/// Nests a flat list of headings by level: each heading holds the deeper ones that follow it.
+/// A heading that skips levels (an `h4` straight after an `h2`) nests one step down.
+pub fn toc_tree(flat: Vec<TocEntry<'_>>) -> Vec<TocEntry<'_>> {
+    let mut roots: Vec<TocEntry> = Vec::new();
+    for entry in flat {
+        let mut siblings = &mut roots;
+        while siblings.last().is_some_and(|last| last.level < entry.level) {
+            siblings = &mut siblings.last_mut().expect("checked above").children;
+        }
+        siblings.push(entry);
+    }
+    roots
 }
 
 /// One row of the parallel abstract: the Arabic and English sentences of one bead.
@@ -103,6 +118,9 @@ pub struct TocEntry<'a> {
 pub struct AbstractRow {
     /// 1-based; the row's id is `abstract-s{n}`.
     pub n: usize,
+    /// The row's accessible name in each language ("Sentence 3").
+    pub label_ar: String,
+    pub label_en: String,
     /// The bead's Arabic sentences, joined.
     pub ar: String,
     /// The bead's English sentences, joined.
@@ -152,7 +170,7 @@ pub fn display_date(meta: &Meta, lang: Lang) -> Option<String> {
         Date::NotStated => None,
         Date::Known { year, month, day } => match (lang, &meta.date_text) {
             (Lang::Ar, Some(text)) => Some(text.clone()),
-            _ => Some(labels::date(lang, year, month, day)),
+            _ => Some(i18n::strings(lang).date(year, month, day)),
         },
     }
 }
@@ -183,8 +201,10 @@ impl<'a> DocumentView<'a> {
                 level: h.level,
                 text: &h.text,
                 text_en: meta.sections.get(&h.id).map(String::as_str),
+                children: Vec::new(),
             })
             .collect();
+        let toc = toc_tree(toc);
         let notes_html = rendered.notes.items.concat();
         let abstract_ = meta.abstract_.as_ref();
         DocumentView {
@@ -289,5 +309,46 @@ mod tests {
         assert_eq!(excerpt("short", 10), "short");
         assert_eq!(excerpt("one two three", 9), "one two…");
         assert_eq!(excerpt("كلمة أخرى ثالثة", 10), "كلمة أخرى…");
+    }
+
+    fn entry(id: &str, level: u8) -> TocEntry<'_> {
+        TocEntry {
+            id,
+            level,
+            text: id,
+            text_en: None,
+            children: Vec::new(),
+        }
+    }
+
+    fn shape(entries: &[TocEntry]) -> String {
+        entries
+            .iter()
+            .map(|e| {
+                if e.children.is_empty() {
+                    e.id.to_string()
+                } else {
+                    format!("{}({})", e.id, shape(&e.children))
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn headings_nest_by_level() {
+        let flat = vec![
+            entry("a", 2),
+            entry("a1", 3),
+            entry("a1x", 4),
+            entry("a2", 3),
+            entry("b", 2),
+            entry("b1", 4),
+            entry("c", 2),
+        ];
+        assert_eq!(shape(&toc_tree(flat)), "a(a1(a1x) a2) b(b1) c");
+        // A document that starts deeper than it continues keeps every heading.
+        let flat = vec![entry("x", 3), entry("y", 2), entry("z", 3)];
+        assert_eq!(shape(&toc_tree(flat)), "x y(z)");
     }
 }

@@ -5,7 +5,6 @@
 //! is on for every `.html` template.
 
 pub mod context;
-pub mod labels;
 
 use std::path::Path;
 
@@ -14,22 +13,54 @@ use tera::{Context, Tera};
 
 use crate::error::Error;
 
-/// Templates and assets built into the binary, by file name.
-const BUILTIN_TEMPLATES: [(&str, &str); 4] = [
+/// Templates built into the binary, by file name.
+const BUILTIN_TEMPLATES: [(&str, &str); 8] = [
     ("base.html", include_str!("../../templates/base.html")),
     ("index.html", include_str!("../../templates/index.html")),
     (
         "document.html",
         include_str!("../../templates/document.html"),
     ),
+    (
+        "document-en.html",
+        include_str!("../../templates/document-en.html"),
+    ),
+    (
+        "abstract.html",
+        include_str!("../../templates/abstract.html"),
+    ),
+    ("toc.html", include_str!("../../templates/toc.html")),
+    (
+        "toc-entry.html",
+        include_str!("../../templates/toc-entry.html"),
+    ),
     ("404.html", include_str!("../../templates/404.html")),
 ];
 
-/// Static files copied to `site/assets/`.
-const BUILTIN_ASSETS: [(&str, &str); 1] = [(
-    "style.css",
-    include_str!("../../templates/assets/style.css"),
-)];
+/// Static files copied to `site/assets/`: the style sheet, the reading script, and the Naskh
+/// face (Arabic letters only; Latin text uses the reader's own serif) with its licence.
+const BUILTIN_ASSETS: [(&str, &[u8]); 5] = [
+    (
+        "style.css",
+        include_bytes!("../../templates/assets/style.css"),
+    ),
+    (
+        "warraq.js",
+        include_bytes!("../../templates/assets/warraq.js"),
+    ),
+    (
+        "noto-naskh-arabic-400.woff2",
+        include_bytes!("../../templates/assets/noto-naskh-arabic-400.woff2"),
+    ),
+    (
+        "noto-naskh-arabic-700.woff2",
+        include_bytes!("../../templates/assets/noto-naskh-arabic-700.woff2"),
+    ),
+    (
+        "noto-naskh-arabic-OFL.txt",
+        include_bytes!("../../templates/assets/noto-naskh-arabic-OFL.txt"),
+    ),
+];
 
 /// The parsed templates of a site, ready to render many pages.
 pub struct Renderer {
@@ -67,9 +98,9 @@ impl Renderer {
                 .unwrap_or_default();
             own.insert(name, crate::fs::read(&path)?);
         }
-        for (name, text) in BUILTIN_ASSETS {
+        for (name, bytes) in BUILTIN_ASSETS {
             own.entry(name.to_string())
-                .or_insert_with(|| text.as_bytes().to_vec());
+                .or_insert_with(|| bytes.to_vec());
         }
         Ok(Renderer {
             tera,
@@ -136,6 +167,6 @@ mod tests {
     #[test]
     fn builtin_templates_parse() {
         let renderer = Renderer::load(Path::new("/nonexistent-templates")).unwrap();
-        assert_eq!(renderer.assets.len(), 1);
+        assert_eq!(renderer.assets.len(), BUILTIN_ASSETS.len());
     }
 }

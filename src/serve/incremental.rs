@@ -23,8 +23,8 @@ use crate::pipeline::{self, Options, Page, Templates};
 use crate::render::Renderer;
 use crate::render::context::Entry;
 
-/// A document's page (none if it could not be read again) and its diagnostics.
-type Rendered = (Option<Page>, Vec<Diagnostic>);
+/// A document's pages (none if it could not be read again) and its diagnostics.
+type Rendered = (Vec<Page>, Vec<Diagnostic>);
 
 /// What one rebuild did.
 #[derive(Debug, Default)]
@@ -241,10 +241,10 @@ impl State {
                     .as_ref()
                     .expect("pending is published");
                 let Some(doc) = pipeline::reload(indexed, &mut diags) else {
-                    return Ok((None, diags));
+                    return Ok((Vec::new(), diags));
                 };
-                let page = pipeline::document_page(&doc, &templates, &mut diags)?;
-                Ok((Some(page), diags))
+                let pages = pipeline::document_page(&doc, &templates, &mut diags)?;
+                Ok((pages, diags))
             })
             .collect();
         let mut pages = Vec::new();
@@ -306,6 +306,7 @@ impl State {
         for slug in &self.removed {
             if !slugs.contains_key(slug.as_str()) {
                 remove_dir(&self.out, slug)?;
+                remove_dir(&self.out, &format!("en/{slug}"))?;
             }
         }
         for page in &pages {

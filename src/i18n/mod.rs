@@ -1,0 +1,157 @@
+//! The interface words of the site in both languages, from one translation file.
+//!
+//! `strings.yaml` (next to this module, built into the binary) lists every key with its Arabic
+//! and English text. It is parsed once into one typed [`Strings`] per language, so a missing or
+//! misspelled key fails the tests rather than showing a blank on a page. Templates get the
+//! strings as `t`, `t_ar` and `t_en`; the Markdown stage uses them for note labels.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::lang::Lang;
+
+/// The translation file, as shipped.
+const SOURCE: &str = include_str!("strings.yaml");
+
+/// Interface words of one language.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Strings {
+    pub lang_name: String,
+    pub other_lang_name: String,
+    pub skip_to_content: String,
+    pub site_nav: String,
+    pub home: String,
+    pub documents: String,
+    pub authors: String,
+    pub date: String,
+    pub publisher: String,
+    pub place: String,
+    pub not_stated: String,
+    pub editor_supplied: String,
+    pub editor_translation: String,
+    pub r#abstract: String,
+    /// `{n}`: the sentence pair's number.
+    pub abstract_pair: String,
+    pub abstract_unpaired: String,
+    pub contents: String,
+    pub notes: String,
+    /// `{n}`: the note's number.
+    pub note_ref: String,
+    /// `{label}`: the note's number and, for a note referenced several times, its letter.
+    pub note_back: String,
+    pub note_preview_close: String,
+    pub editorial_notes: String,
+    pub repaired: String,
+    pub source_line: String,
+    pub cite: String,
+    pub read_paper: String,
+    pub english_page: String,
+    pub paper_in_arabic: String,
+    pub language: String,
+    pub arabic: String,
+    pub not_found_title: String,
+    pub not_found_text: String,
+    pub no_documents: String,
+    pub months: [String; 12],
+}
+
+impl Strings {
+    /// A date written for readers of this language: `14 February 2022`, `February 2022`, `2022`.
+    pub fn date(&self, year: u16, month: Option<u8>, day: Option<u8>) -> String {
+        let month = month
+            .and_then(|m| usize::from(m).checked_sub(1))
+            .and_then(|m| self.months.get(m));
+        match (month, day) {
+            (Some(m), Some(d)) => format!("{d} {m} {year}"),
+            (Some(m), None) => format!("{m} {year}"),
+            _ => year.to_string(),
+        }
+    }
+}
+
+/// Fills the `{n}` or `{label}` slot of a string from the file.
+pub fn fill(template: &str, value: &str) -> String {
+    template.replace("{n}", value).replace("{label}", value)
+}
+
+/// The strings of `lang`.
+pub fn strings(lang: Lang) -> &'static Strings {
+    static PARSED: OnceLock<[Strings; 2]> = OnceLock::new();
+    let [ar, en] = PARSED.get_or_init(|| {
+        // The file is part of the program and `tests::the_file_is_complete` parses it, so a
+        // failure here is a bug in the shipped file, not a problem with anyone's content.
+        parse(SOURCE).unwrap_or_else(|e| panic!("src/i18n/strings.yaml: {e}"))
+    });
+    match lang {
+        Lang::Ar => ar,
+        Lang::En => en,
+    }
+}
+
+/// One key of the file: its text in each language.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Pair {
+    ar: serde_json::Value,
+    en: serde_json::Value,
+}
+
+/// Parses a translation file into the Arabic and the English strings.
+fn parse(source: &str) -> Result<[Strings; 2], String> {
+    let pairs: BTreeMap<String, Pair> = serde_yaml::from_str(source).map_err(|e| e.to_string())?;
+    let mut ar = serde_json::Map::new();
+    let mut en = serde_json::Map::new();
+    for (key, pair) in pairs {
+        ar.insert(key.clone(), pair.ar);
+        en.insert(key, pair.en);
+    }
+    let typed = |map, lang: &str| {
+        serde_json::from_value::<Strings>(serde_json::Value::Object(map))
+            .map_err(|e| format!("{lang}: {e}"))
+    };
+    Ok([typed(ar, "ar")?, typed(en, "en")?])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_file_is_complete() {
+        let [ar, en] = parse(SOURCE).unwrap();
+        assert_eq!(ar.r#abstract, "الملخص");
+        assert_eq!(en.months[11], "December");
+    }
+
+    #[test]
+    fn a_missing_or_unknown_key_is_an_error() {
+        let missing = SOURCE.replace("cite: {", "citation: {");
+        let err = parse(&missing).unwrap_err();
+        assert!(err.contains("citation"), "{err}");
+        let one_language = SOURCE.replace("home: { ar: \"الرئيسية\", ", "home: { ");
+        assert!(parse(&one_language).is_err());
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(strings(Lang::En).date(2022, Some(2), None), "February 2022");
+        assert_eq!(
+            strings(Lang::Ar).date(2022, Some(2), Some(14)),
+            "14 فبراير 2022"
+        );
+        assert_eq!(strings(Lang::En).date(2020, None, None), "2020");
+        assert_eq!(strings(Lang::En).date(2020, Some(13), None), "2020");
+    }
+
+    #[test]
+    fn slots() {
+        assert_eq!(fill(&strings(Lang::En).note_ref, "3"), "Note 3");
+        assert_eq!(
+            fill(&strings(Lang::Ar).note_back, "2 ب"),
+            "العودة إلى موضع الإحالة 2 ب"
+        );
+    }
+}

@@ -1,0 +1,408 @@
+// Reads every page of the built site in headless Chromium, as a reader would, at a phone
+// width and a desktop width, and fails on anything a reader would trip over.
+//
+//   node tests/browser/run.mjs [--site DIR] [--shots DIR] [--no-build]
+//
+// It builds the site (release), serves it on 127.0.0.1, and for every page checks: the
+// direction of Arabic and English blocks, that Latin islands in Arabic text run left to right
+// with their punctuation on the correct side, no horizontal scrolling, footnote links and
+// backlinks followed with the keyboard, the aligned abstract (one row per pair when wide,
+// stacked when narrow, hover and focus highlighting), footnote previews (hover, focus, stay,
+// Escape), axe-core with zero violations (light and dark), no console errors and no request
+// to another host. Screenshots go to target/browser/.
+
+import { spawnSync } from "node:child_process";
+import { createServer } from "node:http";
+import { readFile, readdir, stat, mkdir } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, "../..");
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const siteDir = path.resolve(option("--site", path.join(repo, "site")));
+const shotsDir = path.resolve(option("--shots", path.join(repo, "target", "browser")));
+const WIDTHS = [320, 1280];
+
+const failures = [];
+let checks = 0;
+function check(ok, what) {
+  checks += 1;
+  if (!ok) {
+    failures.push(what);
+    console.log(`  FAIL ${what}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Build and serve
+
+if (!args.includes("--no-build")) {
+  const built = spawnSync("cargo", ["run", "--release", "--quiet", "--", "build", "--out", siteDir], {
+    cwd: repo,
+    stdio: "inherit",
+  });
+  if (built.status !== 0) {
+    console.error("the site did not build");
+    process.exit(1);
+  }
+}
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".xml": "application/xml",
+  ".woff2": "font/woff2",
+  ".txt": "text/plain; charset=utf-8",
+  ".bib": "text/plain; charset=utf-8",
+  ".ris": "text/plain; charset=utf-8",
+};
+
+// A static server shaped like GitHub Pages: folders serve index.html, misses serve 404.html.
+const server = createServer(async (req, res) => {
+  const url = new URL(req.url, "http://localhost");
+  let file = path.join(siteDir, decodeURIComponent(url.pathname));
+  if (!file.startsWith(siteDir)) {
+    res.writeHead(403).end();
+    return;
+  }
+  try {
+    if ((await stat(file)).isDirectory()) file = path.join(file, "index.html");
+    const body = await readFile(file);
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream" });
+    res.end(body);
+  } catch {
+    res.writeHead(404, { "content-type": TYPES[".html"] });
+    res.end(await readFile(path.join(siteDir, "404.html")));
+  }
+});
+await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+async function pagesOf(dir, prefix = "") {
+  const found = [];
+  for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.isDirectory() && entry.name !== "assets") {
+      found.push(...(await pagesOf(path.join(dir, entry.name), `${prefix}${entry.name}/`)));
+    } else if (entry.name === "index.html") {
+      found.push(`/${prefix}`);
+    }
+  }
+  return found;
+}
+const pages = await pagesOf(siteDir);
+pages.push("/no-such-page/deeper/");
+
+// ---------------------------------------------------------------------------------------
+// Checks run inside the page
+
+/** Every element with lang/dir, and the direction the browser computed for it. */
+function directions() {
+  const out = [];
+  for (const el of document.querySelectorAll("[lang]")) {
+    out.push({ lang: el.getAttribute("lang"), dir: getComputedStyle(el).direction, tag: el.tagName });
+  }
+  const body = document.querySelector(".doc-body");
+  return { html: getComputedStyle(document.documentElement).direction, body: body && getComputedStyle(body).direction, out };
+}
+
+/**
+ * Latin islands inside right-to-left text: their characters must run left to right, the text
+ * just before an island (in reading order) must sit to its right, and the text just after it
+ * to its left. Only characters on the island's own line are compared.
+ */
+function islands() {
+  const rectOf = (node, i) => {
+    const range = document.createRange();
+    range.setStart(node, i);
+    range.setEnd(node, i + 1);
+    const r = [...range.getClientRects()].find((x) => x.width > 0);
+    return r || null;
+  };
+  const chars = (el) => {
+    const out = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      for (let i = 0; i < n.data.length; i++) {
+        if (/\s/.test(n.data[i])) continue;
+        const r = rectOf(n, i);
+        if (r) out.push({ ch: n.data[i], r });
+      }
+    }
+    return out;
+  };
+  const neighbour = (el, forward) => {
+    // The nearest visible character outside the island, in reading order.
+    const root = el.closest("p, li, h1, h2, h3, h4, blockquote, dd, td") || el.parentElement;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
+    const inside = (n) => el.contains(n);
+    const start = nodes.findIndex(inside);
+    let end = start;
+    while (end + 1 < nodes.length && inside(nodes[end + 1])) end++;
+    const list = forward ? nodes.slice(end + 1) : nodes.slice(0, start).reverse();
+    for (const n of list) {
+      const order = forward ? [...Array(n.data.length).keys()] : [...Array(n.data.length).keys()].reverse();
+      for (const i of order) {
+        if (/\s/.test(n.data[i])) continue;
+        const r = rectOf(n, i);
+        if (r) return { ch: n.data[i], r };
+      }
+    }
+    return null;
+  };
+  const problems = [];
+  const found = [...document.querySelectorAll('bdi[dir="ltr"]')].filter(
+    (el) => el.parentElement && getComputedStyle(el.parentElement).direction === "rtl",
+  );
+  const sameLine = (a, b) => Math.abs(a.top + a.height / 2 - (b.top + b.height / 2)) < Math.min(a.height, b.height) / 2;
+  for (const el of found) {
+    if (getComputedStyle(el).direction !== "ltr") problems.push(`not ltr: ${el.textContent}`);
+    const cs = chars(el);
+    if (cs.length === 0) continue;
+    for (let i = 1; i < cs.length; i++) {
+      if (sameLine(cs[i - 1].r, cs[i].r) && cs[i].r.left < cs[i - 1].r.left - 1) {
+        problems.push(`"${el.textContent}": "${cs[i].ch}" is left of "${cs[i - 1].ch}"`);
+        break;
+      }
+    }
+    const first = cs[0].r;
+    const last = cs[cs.length - 1].r;
+    const before = neighbour(el, false);
+    const after = neighbour(el, true);
+    if (before && sameLine(before.r, first) && before.r.left < first.left) {
+      problems.push(`"${el.textContent}": the preceding "${before.ch}" is on its left`);
+    }
+    if (after && sameLine(after.r, last) && after.r.right > last.right + 1) {
+      problems.push(`"${el.textContent}": the following "${after.ch}" is on its right`);
+    }
+  }
+  return { count: found.length, problems, texts: found.map((el) => el.textContent) };
+}
+
+/** Geometry of the aligned abstract rows. */
+function abstractRows() {
+  return [...document.querySelectorAll(".abstract-row")].map((row) => {
+    const ar = row.querySelector(".abstract-ar").getBoundingClientRect();
+    const en = row.querySelector(".abstract-en").getBoundingClientRect();
+    return { id: row.id, ar: { top: ar.top, bottom: ar.bottom, left: ar.left, right: ar.right }, en: { top: en.top, bottom: en.bottom, left: en.left, right: en.right } };
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// The run
+
+const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+await mkdir(shotsDir, { recursive: true });
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+});
+
+async function runAxe(page, label) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+  });
+  check(result.length === 0, `${label}: axe-core violations: ${result.join("; ")}`);
+}
+
+const shotName = (url, width, suffix = "") =>
+  path.join(shotsDir, `${(url.replace(/^\/|\/$/g, "").replace(/\//g, "_") || "home")}-${width}${suffix}.png`);
+
+for (const width of WIDTHS) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, reducedMotion: "reduce" });
+  for (const url of pages) {
+    const label = `${url} @${width}px`;
+    console.log(label);
+    const page = await context.newPage();
+    const errors = [];
+    const foreign = [];
+    page.on("console", (msg) => {
+      if (msg.type() === "error") errors.push(msg.text());
+    });
+    page.on("pageerror", (err) => errors.push(String(err)));
+    await page.route("**/*", (route) => {
+      const target = route.request().url();
+      if (target.startsWith(origin) || target.startsWith("data:")) return route.continue();
+      foreign.push(target);
+      return route.abort();
+    });
+    const response = await page.goto(origin + url, { waitUntil: "load" });
+    await page.evaluate(() => document.fonts.ready);
+    const notFound = url.startsWith("/no-such-page");
+    check(notFound ? response.status() === 404 : response.status() === 200, `${label}: HTTP ${response.status()}`);
+
+    await page.screenshot({ path: shotName(url, width) });
+    await page.screenshot({ path: shotName(url, width, "-full"), fullPage: true });
+    for (const [part, selector] of [["abstract", "#abstract"], ["toc", "#toc"], ["body", "#content"], ["notes", "#notes"]]) {
+      if ((await page.$(selector)) === null) continue;
+      await page.$eval(selector, (el) => el.scrollIntoView());
+      await page.screenshot({ path: shotName(url, width, `-${part}`) });
+    }
+    await page.evaluate(() => window.scrollTo(0, 0));
+
+    // Skip link
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.keyboard.press("Tab");
+    const skip = await page.evaluate(() => document.activeElement && document.activeElement.className);
+    check(skip === "skip-link", `${label}: the first Tab stop is ${skip}, not the skip link`);
+    const skipVisible = await page.$eval(".skip-link", (a) => {
+      const r = a.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight && getComputedStyle(a).outlineStyle !== "none";
+    });
+    check(skipVisible, `${label}: the focused skip link is not visible with a focus ring`);
+
+
+    // Direction
+    const dirs = await page.evaluate(directions);
+    const lang = await page.evaluate(() => document.documentElement.lang);
+    check(dirs.html === (lang === "ar" ? "rtl" : "ltr"), `${label}: <html lang=${lang}> computes ${dirs.html}`);
+    if (dirs.body !== null) check(dirs.body === "rtl", `${label}: the Arabic body computes ${dirs.body}`);
+    for (const el of dirs.out) {
+      const want = el.lang === "ar" ? "rtl" : el.lang === "en" ? "ltr" : null;
+      if (want) check(el.dir === want, `${label}: <${el.tag} lang=${el.lang}> computes ${el.dir}`);
+    }
+
+    // No horizontal scrolling at any width
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    check(overflow <= 0, `${label}: scrolls sideways by ${overflow}px`);
+
+    // Latin islands in Arabic text
+    const isl = await page.evaluate(islands);
+    for (const p of isl.problems) check(false, `${label}: ${p}`);
+    if (url === "/turkey-karabakh-2020/") {
+      check(isl.texts.includes("Alkan, n.d."), `${label}: the citation (Alkan, n.d.) is not an isolated island`);
+    }
+
+    // Aligned abstract
+    const rows = await page.evaluate(abstractRows);
+    for (const row of rows) {
+      if (width >= 1000) {
+        check(Math.abs(row.ar.top - row.en.top) < 4, `${label}: #${row.id} halves do not start on one row`);
+        check(row.ar.left > row.en.right - 1, `${label}: #${row.id} Arabic is not on the right`);
+      } else {
+        check(row.en.top >= row.ar.bottom - 1 || row.ar.top >= row.en.bottom - 1, `${label}: #${row.id} halves are not stacked`);
+      }
+    }
+    if (rows.length > 0) {
+      const first = rows[0].id;
+      const bg = (sel) => page.$eval(sel, (el) => getComputedStyle(el).backgroundColor);
+      const plain = await bg(`#${first}-en`);
+      await page.hover(`#${first}-ar`);
+      check((await bg(`#${first}-en`)) !== plain, `${label}: hovering the Arabic sentence does not highlight the English one`);
+      await page.mouse.move(0, 0);
+      await page.focus(`#${first} .pair-link`);
+      check((await bg(`#${first}-ar`)) !== plain && (await bg(`#${first}-en`)) !== plain, `${label}: focusing a pair does not highlight it`);
+      const pairHref = await page.$eval(`#${first} .pair-link`, (a) => a.getAttribute("href"));
+      check(pairHref === `#${first}`, `${label}: the pair link is ${pairHref}`);
+    }
+
+    // Footnotes: every reference and backlink, followed with the keyboard
+    const refs = await page.$$eval('a[role="doc-noteref"]', (links) => links.map((a) => ({ id: a.id, href: a.getAttribute("href") })));
+    if (width === 1280) {
+      for (const ref of refs) {
+        await page.focus(`[id="${ref.id}"]`);
+        await page.keyboard.press("Escape");
+        await page.keyboard.press("Enter");
+        const hash = await page.evaluate(() => location.hash);
+        check(hash === ref.href, `${label}: Enter on ${ref.id} went to ${hash}, not ${ref.href}`);
+        const back = `${ref.href} a[role="doc-backlink"][href="#${ref.id}"]`;
+        const hasBack = (await page.$(back)) !== null;
+        check(hasBack, `${label}: note ${ref.href} has no backlink to ${ref.id}`);
+        if (!hasBack) continue;
+        await page.focus(back);
+        await page.keyboard.press("Enter");
+        const returned = await page.evaluate(() => location.hash);
+        check(returned === `#${ref.id}`, `${label}: the backlink went to ${returned}, not #${ref.id}`);
+        const visible = await page.$eval(`[id="${ref.id}"]`, (a) => {
+          const r = a.getBoundingClientRect();
+          return r.bottom > 0 && r.top < window.innerHeight;
+        });
+        check(visible, `${label}: after the backlink, ${ref.id} is not in view`);
+      }
+      await page.evaluate(() => window.scrollTo(0, 0));
+    }
+
+    // Footnote previews: hover, stay while hovered, Escape; keyboard focus
+    if (refs.length > 0) {
+      const ref = refs[refs.length > 1 ? 1 : 0];
+      const sel = `[id="${ref.id}"]`;
+      const noteText = await page.$eval(ref.href.replace("#", "#"), (li) => li.textContent.replace(/↑\S*/g, "").trim().slice(0, 20));
+      await page.evaluate(() => document.activeElement && document.activeElement.blur());
+      await page.keyboard.press("Escape");
+      await page.mouse.move(0, 0);
+      const preview = page.locator("#note-preview");
+      check((await preview.count()) === 0 || !(await preview.isVisible()), `${label}: a preview is open before hovering`);
+      await page.hover(sel);
+      await preview.waitFor({ state: "visible", timeout: 2000 }).catch(() => {});
+      const shown = await preview.isVisible();
+      check(shown, `${label}: hovering ${ref.id} shows no preview`);
+      if (shown) {
+        check((await preview.textContent()).includes(noteText), `${label}: the preview of ${ref.id} lacks the note's text`);
+        const box = await preview.boundingBox();
+        check(box.x >= 0 && box.x + box.width <= width, `${label}: the preview sticks out of the window`);
+        check((await page.$eval(sel, (a) => a.getAttribute("aria-describedby"))) === "note-preview", `${label}: the reference is not described by its preview`);
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+        await page.waitForTimeout(600);
+        check(await preview.isVisible(), `${label}: the preview closes while hovered`);
+        await page.screenshot({ path: shotName(url, width, "-preview") });
+        await page.keyboard.press("Escape");
+        check(!(await preview.isVisible()), `${label}: Escape does not close the preview`);
+        await page.mouse.move(0, 0);
+        await page.focus(sel);
+        check(await preview.isVisible(), `${label}: keyboard focus on ${ref.id} shows no preview`);
+        await page.keyboard.press("Escape");
+        check(!(await preview.isVisible()), `${label}: Escape does not close the focused preview`);
+        await page.evaluate(() => document.activeElement && document.activeElement.blur());
+      }
+    }
+
+    await runAxe(page, label);
+
+    check(errors.length === 0, `${label}: console errors: ${errors.join(" | ")}`);
+    check(foreign.length === 0, `${label}: requests to other hosts: ${foreign.join(" ")}`);
+    await page.close();
+  }
+  await context.close();
+}
+
+// Dark mode and print, once per page at desktop width
+{
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: "dark" });
+  for (const url of pages.filter((u) => !u.startsWith("/no-such-page"))) {
+    const label = `${url} dark`;
+    const page = await context.newPage();
+    await page.goto(origin + url, { waitUntil: "load" });
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    check(bg !== "rgb(253, 252, 248)", `${label}: the dark scheme is not applied (${bg})`);
+    await runAxe(page, label);
+    await page.screenshot({ path: shotName(url, 1280, "-dark") });
+    await page.emulateMedia({ media: "print", colorScheme: "light" });
+    const print = await page.evaluate(() => ({
+      header: getComputedStyle(document.querySelector(".site-header")).display,
+      notes: document.querySelector(".notes") && getComputedStyle(document.querySelector(".notes")).display,
+    }));
+    check(print.header === "none", `${label}: print shows the site header`);
+    if (print.notes !== null) check(print.notes !== "none", `${label}: print hides the notes`);
+    await page.close();
+  }
+  await context.close();
+}
+
+await browser.close();
+server.close();
+console.log(`\n${checks} checks on ${pages.length} pages at ${WIDTHS.join(" and ")} px; ${failures.length} failed`);
+console.log(`screenshots: ${shotsDir}`);
+process.exit(failures.length === 0 ? 0 : 1);
