@@ -88,11 +88,11 @@ fn bench(c: &mut Criterion) {
         .collect();
     // Both pages of each document: the paper's own and its English page.
     let pages_of = |doc, md, rows: &Vec<_>| {
-        Lang::ALL.map(|lang| {
-            pipeline::document_html(doc, md, rows.clone(), lang, &templates)
-                .unwrap()
-                .html
-        })
+        pipeline::document_html(doc, md, rows, &templates)
+            .unwrap()
+            .into_iter()
+            .map(|page| (page.path, page.html))
+            .collect::<Vec<_>>()
     };
     group.bench_function("4 templates", |b| {
         b.iter(|| {
@@ -101,30 +101,28 @@ fn bench(c: &mut Criterion) {
             }
         })
     });
-    let html: Vec<String> = docs
+    let html: Vec<(String, String)> = docs
         .iter()
         .zip(&rendered)
         .flat_map(|(doc, (md, rows))| pages_of(doc, md, rows))
         .collect();
     group.bench_function("5 minify", |b| {
         b.iter(|| {
-            for page in &html {
+            for (_, page) in &html {
                 black_box(minify::html(page));
             }
         })
     });
-    let pages: Vec<Vec<u8>> = html.iter().map(|p| minify::html(p)).collect();
+    let pages: Vec<(String, Vec<u8>)> = html
+        .iter()
+        .map(|(path, page)| (path.clone(), minify::html(page)))
+        .collect();
     let out = std::env::temp_dir().join(format!("warraq-bench-stages-{}", std::process::id()));
     group.bench_function("6 write", |b| {
         b.iter(|| {
             let staging = Staging::begin(&out).unwrap();
-            for (i, page) in pages.iter().enumerate() {
-                let slug = &docs[i / 2].meta.slug;
-                let path = match i % 2 {
-                    0 => format!("{slug}/index.html"),
-                    _ => format!("en/{slug}/index.html"),
-                };
-                staging.write(&path, page).unwrap();
+            for (path, page) in &pages {
+                staging.write(path, page).unwrap();
             }
             staging.commit().unwrap();
         })
@@ -132,7 +130,7 @@ fn bench(c: &mut Criterion) {
     group.bench_function("all stages, one thread", |b| {
         b.iter(|| {
             for doc in &docs {
-                black_box(pipeline::document_page(doc, &templates, &mut Vec::new()).unwrap());
+                black_box(pipeline::document_files(doc, &templates, &mut Vec::new()).unwrap());
             }
         })
     });

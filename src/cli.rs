@@ -26,8 +26,11 @@ pub enum Command {
     #[command(after_help = EXIT_HELP)]
     Build(BuildArgs),
     /// Do everything a build does except writing, and print every diagnostic.
+    ///
+    /// The built pages are checked too: every local link and #fragment resolves, and no link
+    /// is absolute to the site itself.
     #[command(after_help = EXIT_HELP)]
-    Check(SiteArgs),
+    Check(CheckArgs),
     /// Prove converted documents hold exactly the letters of their raw sources.
     ///
     /// Compares the Arabic letters, Latin letters and digits of each document against its
@@ -88,6 +91,17 @@ pub struct SiteArgs {
     /// Include documents marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
+}
+
+/// Flags of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// The previous release's anchors.json (or its site folder): fail for every anchor it
+    /// lists that this build lost and no `aliases:` entry keeps.
+    #[arg(long, value_name = "FILE")]
+    pub previous: Option<PathBuf>,
 }
 
 /// Flags of `build`.

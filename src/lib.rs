@@ -16,6 +16,8 @@
 //! collected before anything is written; environment failures are [`error::Error`]s.
 
 pub mod align;
+pub mod anchors;
+pub mod cite;
 pub mod cli;
 pub mod commands;
 pub mod content;
@@ -24,9 +26,11 @@ pub mod error;
 pub mod fs;
 pub mod i18n;
 pub mod lang;
+pub mod links;
 pub mod markdown;
 pub mod output;
 pub mod pipeline;
+pub mod publish;
 pub mod render;
 pub mod serve;
 pub mod source_map;

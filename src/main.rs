@@ -22,20 +22,26 @@ fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
-        Command::Build(args) => build(Options {
-            out: args.out.unwrap_or_else(|| args.site.root.join("site")),
-            root: args.site.root,
-            base_url: args.base_url,
-            drafts: args.site.drafts,
-            write: true,
-        }),
-        Command::Check(args) => build(Options {
-            out: args.root.join("site"),
-            root: args.root,
-            base_url: None,
-            drafts: args.drafts,
-            write: false,
-        }),
+        Command::Build(args) => build(
+            Options {
+                out: args.out.unwrap_or_else(|| args.site.root.join("site")),
+                root: args.site.root,
+                base_url: args.base_url,
+                drafts: args.site.drafts,
+                write: true,
+            },
+            None,
+        ),
+        Command::Check(args) => build(
+            Options {
+                out: args.site.root.join("site"),
+                root: args.site.root,
+                base_url: None,
+                drafts: args.site.drafts,
+                write: false,
+            },
+            args.previous.as_deref(),
+        ),
         Command::Serve(args) => warraq::serve::run(&warraq::serve::ServeOptions {
             root: args.site.root,
             out: args.out,
@@ -61,8 +67,14 @@ fn report(diagnostics: &[Diagnostic]) -> bool {
     diagnostics.iter().any(Diagnostic::is_error)
 }
 
-fn build(options: Options) -> Result<ExitCode, Error> {
-    let outcome = pipeline::build(&options)?;
+fn build(options: Options, previous: Option<&std::path::Path>) -> Result<ExitCode, Error> {
+    let mut outcome = pipeline::build(&options)?;
+    if let Some(previous) = previous
+        && !outcome.failed()
+    {
+        let lost = commands::previous::check(previous, &outcome.anchors)?;
+        outcome.diagnostics.extend(lost);
+    }
     report(&outcome.diagnostics);
     let errors = outcome.diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = outcome.diagnostics.len() - errors;

@@ -5,17 +5,16 @@
 //!
 //! Two passes over the documents, each in parallel on every core (rayon): the first reads and
 //! validates the front matter and keeps only that (an [`Indexed`] per document), the second
-//! reads each document again and takes it through Markdown, templates and minification, and
-//! writes its page at once. Results are gathered in path order, so pages and diagnostics are
-//! the same as a one-thread build's; memory grows with the index, the largest document and
-//! the number of threads, not with the size of the corpus.
+//! reads each document again, takes it through Markdown, templates and minification, and
+//! writes its files at once. Results are gathered in path order, so pages and diagnostics are
+//! the same as a one-thread build's.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::content::discover::discover;
 use rayon::prelude::*;
 
+use crate::content::discover::discover;
 use crate::content::document::{self, Document, Home};
 use crate::content::indexed::Indexed;
 use crate::content::schema::{Meta, SiteConfig};
@@ -27,6 +26,8 @@ use crate::markdown::{self, Rendered};
 use crate::output::{minify, write::Staging};
 use crate::render::Renderer;
 use crate::render::context::{AbstractRow, DocumentView, Entry, PageView, SiteView};
+use crate::render::head::{BIB_FILE, CiteView, HeadView, Place, RIS_FILE};
+use crate::{anchors, cite, links, publish};
 
 /// What to build and where.
 #[derive(Debug, Clone)]
@@ -54,6 +55,8 @@ pub struct Outcome {
     pub pages: usize,
     /// Whether the site folder was replaced.
     pub written: bool,
+    /// Every public page and its fragments (`site/anchors.json`).
+    pub anchors: crate::anchors::Index,
 }
 
 impl Outcome {
@@ -130,42 +133,91 @@ pub(crate) fn build_site(
     } else {
         None
     };
-    let write =
+    let stage =
         |path: &str, bytes: &[u8]| staging.as_ref().map_or(Ok(()), |s| s.write(path, bytes));
+    // Every output file is also kept in memory, so the links can be checked before the swap.
+    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     let templates = Templates::new(&index.home.config, &renderer, live_reload);
 
-    // Documents in parallel, each page written as soon as it is made; results gathered in
-    // path order, so diagnostics and the first failure are those of a one-thread build.
-    let results: Vec<Result<(Vec<Diagnostic>, usize), Error>> = index
+    // Documents in parallel, each file written as soon as it is made; results gathered in
+    // path order, so diagnostics, anchors and the first failure are a one-thread build's.
+    let results: Vec<Result<Made, Error>> = index
         .documents
         .par_iter()
         .map(|indexed| {
             let mut diags = Vec::new();
             let Some(doc) = reload(indexed, &mut diags) else {
-                return Ok((diags, 0));
+                return Ok((diags, None));
             };
-            let pages = document_page(&doc, &templates, &mut diags)?;
-            for page in &pages {
-                write(&page.path, &page.html)?;
+            let made = document_files(&doc, &templates, &mut diags)?;
+            for file in &made.files {
+                stage(&file.path, &file.html)?;
             }
-            Ok((diags, pages.len()))
+            Ok((diags, Some(made)))
         })
         .collect();
     for result in results {
-        let (diags, written) = result?;
+        let (diags, made) = result?;
         outcome.diagnostics.extend(diags);
-        outcome.pages += written;
+        for (url, fragments, source) in made.iter().flat_map(|m| m.anchors.clone()) {
+            outcome.anchors.add(&url, fragments, Some(source));
+        }
+        for file in made.into_iter().flat_map(|m| m.files) {
+            outcome.pages += usize::from(file.path.ends_with(".html"));
+            files.insert(file.path, file.html);
+        }
     }
     outcome.documents = index.documents.len();
+    let mut write = |path: &str, bytes: &[u8]| {
+        files.insert(path.to_string(), bytes.to_vec());
+        stage(path, bytes)
+    };
 
     let metas: Vec<&Meta> = index.documents.iter().map(|d| &d.meta).collect();
-    for page in site_pages(&index.home, &metas, &templates, &mut outcome.diagnostics)? {
+    let pages = site_pages(
+        &index.home,
+        &metas,
+        &templates,
+        &mut outcome.anchors,
+        &mut outcome.diagnostics,
+    )?;
+    for page in pages {
         write(&page.path, &page.html)?;
         outcome.pages += 1;
     }
+    let config = &index.home.config;
+    let base_url = config.base_url.as_deref();
     write(".nojekyll", b"")?;
     for (name, bytes) in &renderer.assets {
         write(&format!("assets/{name}"), bytes)?;
+    }
+    write("anchors.json", outcome.anchors.to_json().as_bytes())?;
+    if let Some(base) = base_url {
+        for (name, text) in publish::crawler_files(base, config, &metas) {
+            write(name, text.as_bytes())?;
+        }
+    }
+    if let Some(domain) = &config.cname {
+        write("CNAME", format!("{domain}\n").as_bytes())?;
+    }
+    // Pages of content with errors are not worth checking: their problems are already named.
+    let problems = if outcome.failed() {
+        Vec::new()
+    } else {
+        links::check(&files, base_url)
+    };
+    for problem in problems {
+        let text = String::from_utf8_lossy(&files[&problem.page]);
+        let position = crate::source_map::SourceMap::new(&text).position(problem.offset);
+        outcome.diagnostics.push(
+            Diagnostic::error(
+                &display(&options.out.join(&problem.page)),
+                position,
+                problem.message,
+            )
+            .field("link")
+            .hint(problem.hint),
+        );
     }
 
     diagnostics::sort(&mut outcome.diagnostics);
@@ -178,12 +230,23 @@ pub(crate) fn build_site(
     Ok((outcome, Some(index)))
 }
 
-/// A page: where it goes in the site and its HTML (minified bytes when finished).
+/// A file of the site: where it goes and its contents (minified HTML for pages).
 pub struct Page<T = Vec<u8>> {
     /// `/`-separated path inside the site, e.g. `my-paper/index.html`.
     pub path: String,
-    /// The HTML.
+    /// The contents.
     pub html: T,
+}
+
+/// One document's diagnostics and files (none when it could not be read again).
+type Made = (Vec<Diagnostic>, Option<DocumentFiles>);
+
+/// Everything one document adds to the site.
+pub struct DocumentFiles {
+    /// Its pages and citation files.
+    pub files: Vec<Page>,
+    /// Its public addresses: (url, fragments, source file), for `anchors.json`.
+    pub anchors: Vec<(String, Vec<String>, PathBuf)>,
 }
 
 /// The parsed templates and the site-wide values every page is rendered with.
@@ -214,72 +277,127 @@ impl<'a> Templates<'a> {
     }
 }
 
-/// Template stage of one document: its page in `lang` (the paper's own page, or its English
-/// page with metadata, abstracts and outline), as HTML before minification, and its path.
+/// Template stage of one document: the paper's page and, for an Arabic paper, its English
+/// page (metadata, abstracts, outline, citation), as HTML before minification.
 pub fn document_html(
     doc: &Document,
     rendered: &Rendered,
-    rows: Vec<AbstractRow>,
-    lang: Lang,
+    rows: &[AbstractRow],
     templates: &Templates,
-) -> Result<Page<String>, Error> {
+) -> Result<Vec<Page<String>>, Error> {
+    let config = templates.config;
+    let base_url = config.base_url.as_deref();
     let slug = doc.meta.slug.as_str();
-    let (path, template, title, root, other) = match lang {
-        Lang::Ar => (
-            format!("{slug}/"),
-            "document.html",
-            &doc.meta.title,
-            "../",
-            format!("../en/{slug}/"),
-        ),
-        Lang::En => (
-            format!("en/{slug}/"),
-            "document-en.html",
-            &doc.meta.title_en,
-            "../../",
-            format!("../../{slug}/"),
-        ),
+    let url = format!("{slug}/");
+    let place = Place {
+        path: &url,
+        base_url,
+        root: "../",
     };
-    let mut page = PageView::new(lang, title.clone(), root);
-    page.other_lang_href = Some(other);
-    page.canonical = templates
-        .config
-        .base_url
-        .as_ref()
-        .map(|base| format!("{base}{path}"));
-    let view = DocumentView::new(&doc.meta, rendered, rows);
+    let cite = CiteView::new(&doc.meta, place, &rendered.headings);
+    let mut pages = Vec::new();
+
+    // The paper's own page.
+    let mut page = PageView::new(doc.meta.lang, doc.meta.title.clone(), "../");
+    page.canonical = place.absolute();
+    page.head = Some(HeadView::document(
+        &doc.meta,
+        config,
+        place,
+        &rendered.headings,
+    ));
+    let english = (doc.meta.lang == Lang::Ar).then(|| format!("en/{slug}/"));
+    page.other_lang_href = english.as_ref().map(|_| format!("../en/{slug}/"));
+    let mut view = DocumentView::new(&doc.meta, rendered, rows.to_vec());
+    view.cite = Some(cite.clone());
     let html = templates.render(
-        template,
+        "document.html",
         &PageContext {
             doc: Some(view),
             ..PageContext::new(&templates.site, page)
         },
     )?;
-    Ok(Page {
-        path: format!("{path}index.html"),
+    pages.push(Page {
+        path: format!("{url}index.html"),
         html,
-    })
+    });
+
+    if let Some(en_url) = english {
+        let en_place = Place {
+            path: &en_url,
+            base_url,
+            root: "../../",
+        };
+        let mut page = PageView::new(Lang::En, doc.meta.title_en.clone(), "../../");
+        page.canonical = en_place.absolute();
+        page.other_lang_href = Some(format!("../../{slug}/"));
+        page.head = Some(HeadView::translation(&doc.meta, config, en_place));
+        let mut view = DocumentView::new(&doc.meta, rendered, rows.to_vec());
+        view.cite = Some(cite.linked_from(&format!("../../{slug}/")));
+        let html = templates.render(
+            "document-en.html",
+            &PageContext {
+                doc: Some(view),
+                ..PageContext::new(&templates.site, page)
+            },
+        )?;
+        pages.push(Page {
+            path: format!("{en_url}index.html"),
+            html,
+        });
+    }
+    Ok(pages)
 }
 
-/// Every stage for one document: Markdown, abstract pairs, templates, minification; its
-/// pages in both languages.
-pub fn document_page(
+/// Every stage for one document: Markdown, abstract pairs, citation files, templates,
+/// minification.
+pub fn document_files(
     doc: &Document,
     templates: &Templates,
     diags: &mut Vec<Diagnostic>,
-) -> Result<Vec<Page>, Error> {
+) -> Result<DocumentFiles, Error> {
     let rendered = render_markdown(doc, diags);
     let rows = abstract_rows(doc, &templates.config.glossary, diags);
-    Lang::ALL
-        .into_iter()
-        .map(|lang| {
-            let page = document_html(doc, &rendered, rows.clone(), lang, templates)?;
-            Ok(Page {
-                path: page.path,
-                html: minify::html(&page.html),
-            })
-        })
-        .collect()
+    let slug = doc.meta.slug.as_str();
+    let url = format!("{slug}/");
+    let place = Place {
+        path: &url,
+        base_url: templates.config.base_url.as_deref(),
+        root: "../",
+    };
+    let source = doc.source.path.clone();
+    let mut anchors = vec![(
+        url.clone(),
+        anchors::document_fragments(
+            &rendered.anchors,
+            &doc.meta.aliases,
+            rows.len(),
+            rendered.notes.count,
+        ),
+        source.clone(),
+    )];
+    if doc.meta.lang == Lang::Ar {
+        let fragments = (1..=rows.len()).map(|n| format!("abstract-s{n}")).collect();
+        anchors.push((format!("en/{slug}/"), fragments, source));
+    }
+    let work = cite::Work::new(&doc.meta);
+    let mut files = vec![
+        Page {
+            path: format!("{url}{BIB_FILE}"),
+            html: cite::bibtex::entry(&work, &place.cited(None)).into_bytes(),
+        },
+        Page {
+            path: format!("{url}{RIS_FILE}"),
+            html: cite::ris::record(&work, &place.cited(None)).into_bytes(),
+        },
+    ];
+    for page in document_html(doc, &rendered, &rows, templates)? {
+        files.push(Page {
+            path: page.path,
+            html: minify::html(&page.html),
+        });
+    }
+    Ok(DocumentFiles { files, anchors })
 }
 
 /// The pages that list documents or belong to no document: both home pages and `404.html`.
@@ -287,9 +405,11 @@ pub fn site_pages(
     home: &Home,
     documents: &[&Meta],
     templates: &Templates,
+    anchor_index: &mut anchors::Index,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<Vec<Page>, Error> {
     let config = templates.config;
+    let base_url = config.base_url.as_deref();
     let mut pages = Vec::new();
     for lang in Lang::ALL {
         let (path, root) = match lang {
@@ -309,7 +429,28 @@ pub fn site_pages(
             .base_url
             .as_ref()
             .map(|base| format!("{base}{}", path.trim_end_matches("index.html")));
-        let entries = documents.iter().map(|meta| Entry::new(meta, "")).collect();
+        let url = path.trim_end_matches("index.html");
+        page.head = Some(HeadView::home(
+            config,
+            lang,
+            Place {
+                path: url,
+                base_url,
+                root,
+            },
+        ));
+        anchor_index.add(url, Vec::new(), None);
+        let entries = documents
+            .iter()
+            .map(|meta| {
+                // The English home links Arabic papers to their English pages (`en/<slug>/`).
+                let href = match (lang, meta.lang) {
+                    (Lang::En, Lang::En) => format!("../{}/", meta.slug),
+                    _ => format!("{}/", meta.slug),
+                };
+                Entry::new(meta, href)
+            })
+            .collect();
         let context = match lang {
             Lang::Ar => PageContext {
                 intro_html: home_intro(home, diags),
@@ -327,15 +468,25 @@ pub fn site_pages(
         });
     }
 
-    let page = PageView::new(
+    let mut page = PageView::new(
         Lang::Ar,
         format!(
             "{} — {}",
             config.title,
             crate::i18n::strings(Lang::Ar).not_found_title
         ),
-        "",
+        // GitHub Pages serves this page at any depth: see `HeadView::not_found`.
+        &base_url.map_or("/".to_string(), links::base_path),
     );
+    let css = templates
+        .renderer
+        .assets
+        .iter()
+        .find(|(name, _)| name == "style.css");
+    page.head = Some(HeadView::not_found(
+        base_url,
+        css.map(|(_, bytes)| bytes.as_slice()),
+    ));
     let html = templates.render("404.html", &PageContext::new(&templates.site, page))?;
     pages.push(Page {
         path: "404.html".to_string(),
@@ -544,6 +695,7 @@ pub fn render_markdown(doc: &Document, diags: &mut Vec<Diagnostic>) -> Rendered 
         body_offset: doc.source.body_offset,
         lang: doc.meta.lang,
         byline_notes: &byline,
+        aliases: &doc.meta.aliases,
     };
     let mut rendered = markdown::render(&input, &mut file_diags);
     // One entry per author, empty for authors without a note, so the template can zip them.
@@ -570,6 +722,17 @@ pub fn render_markdown(doc: &Document, diags: &mut Vec<Diagnostic>) -> Rendered 
                 .set_field("sections")
                 .set_hint(format!("the headings' ids are: {}", known.join(", ")));
         }
+    }
+    for problem in
+        crate::anchors::aliases::check(&doc.meta.aliases, &rendered.anchors, rendered.notes.count)
+    {
+        let offset = doc
+            .source
+            .field_offset(&[Seg::Key("aliases"), Seg::Key(&problem.old)]);
+        file_diags
+            .error(offset, problem.message)
+            .set_field(format!("aliases.{}", problem.old))
+            .set_hint(problem.hint);
     }
     diags.append(&mut file_diags.list);
     rendered
@@ -646,6 +809,7 @@ fn home_intro(home: &Home, diags: &mut Vec<Diagnostic>) -> String {
         body_offset: home.source.body_offset,
         lang: home.config.default_language,
         byline_notes: &[],
+        aliases: &BTreeMap::new(),
     };
     let rendered = markdown::render(&input, &mut file_diags);
     diags.append(&mut file_diags.list);

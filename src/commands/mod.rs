@@ -1,9 +1,10 @@
 //! Commands beside the build: each reads what it needs, calls a pure module, and prints.
 //!
 //! `verify` checks converted documents against their raw sources; `align` shows how an
-//! abstract's sentences pair up. Both return the process exit code.
+//! abstract's sentences pair up; `previous` compares a build's anchors with an earlier release.
 
 pub mod align;
+pub mod previous;
 pub mod verify;
 
 use std::path::Path;

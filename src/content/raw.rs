@@ -19,6 +19,8 @@ pub struct RawSite {
     pub description_en: Option<String>,
     #[serde(default)]
     pub glossary: BTreeMap<String, String>,
+    /// Custom domain for GitHub Pages, written to `site/CNAME`.
+    pub cname: Option<String>,
 }
 
 /// The front matter of one document.
@@ -44,6 +46,9 @@ pub struct RawDocument {
     pub abstract_: Option<RawAbstract>,
     #[serde(default)]
     pub sections: BTreeMap<String, String>,
+    /// Old ids that must keep working: `old-id: new-id`.
+    #[serde(default)]
+    pub aliases: BTreeMap<String, String>,
     #[serde(default)]
     pub editorial_notes: Vec<String>,
     pub source: Option<RawSource>,

@@ -233,6 +233,8 @@ pub struct Meta {
     pub abstract_: Option<Abstract>,
     /// English titles of headings, by heading id.
     pub sections: BTreeMap<String, String>,
+    /// Ids of earlier releases that must keep working, old id → the id that replaces it.
+    pub aliases: BTreeMap<String, String>,
     pub editorial_notes: Vec<String>,
     pub source: Option<Source>,
     /// The editor's pinned abstract alignment, checked against the sentences when rendering.
@@ -253,6 +255,8 @@ pub struct SiteConfig {
     pub description_en: Option<String>,
     /// Arabic terms and their English equivalents, evidence for the abstract aligner.
     pub glossary: Vec<(String, String)>,
+    /// Custom domain for GitHub Pages (`site/CNAME`), lowercase.
+    pub cname: Option<String>,
 }
 
 /// Checks one file's fields, reporting at each field's position.
@@ -269,6 +273,16 @@ impl Checker<'_, '_> {
             .error(offset, message)
             .set_field(field)
             .set_hint(hint.into());
+    }
+
+    /// Like `error`, at the key rather than its value (for mappings keyed by ids).
+    fn error_at_key(&mut self, path: &[Seg], message: impl Into<String>, hint: &str) {
+        let offset = self.fm.key_offset(path);
+        let field = path_name(path);
+        self.diags
+            .error(offset, message)
+            .set_field(field)
+            .set_hint(hint.to_string());
     }
 
     /// A required, non-empty text field.
@@ -339,6 +353,65 @@ impl Checker<'_, '_> {
     }
 }
 
+/// An id as URLs carry it: lowercase ASCII letters, digits and `-`, not starting with `-`.
+fn check_id_shape(id: &str) -> Result<(), String> {
+    let ok = id
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{id}` is not an id: ids are lowercase ASCII letters, digits and `-`"
+        ))
+    }
+}
+
+/// A domain name GitHub Pages can serve: `papers.example.org`, nothing else.
+pub fn check_domain(domain: &str) -> Result<(), String> {
+    if domain.contains("://") || domain.contains('/') || domain.contains(':') {
+        return Err(format!(
+            "`{domain}` is not a bare domain: leave out the scheme, port and path"
+        ));
+    }
+    if domain.len() > 253 {
+        return Err(format!("`{domain}` is longer than 253 characters"));
+    }
+    let labels: Vec<&str> = domain.split('.').collect();
+    if labels.len() < 2 {
+        return Err(format!(
+            "`{domain}` is not a domain name: it needs at least two labels, like `example.org`"
+        ));
+    }
+    for label in &labels {
+        let valid = !label.is_empty()
+            && label.len() <= 63
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !valid {
+            return Err(format!(
+                "`{domain}` is not a domain name: `{label}` must be 1–63 lowercase ASCII letters, digits or inner `-`"
+            ));
+        }
+    }
+    if labels
+        .last()
+        .is_some_and(|tld| tld.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Err(format!(
+            "`{domain}` looks like an IP address; GitHub Pages needs a domain name"
+        ));
+    }
+    Ok(())
+}
+
 fn origin_name(origin: Origin) -> &'static str {
     match origin {
         Origin::Source => "source",
@@ -386,10 +459,22 @@ pub fn site<'a>(
             "write it like `https://user.github.io/repo/`",
         );
     }
+    let cname = Checker::optional(raw.cname).and_then(|domain| match check_domain(&domain) {
+        Ok(()) => Some(domain),
+        Err(e) => {
+            c.error(
+                &[Key("cname")],
+                e,
+                "write the bare domain GitHub Pages should serve, e.g. `cname: papers.example.org`",
+            );
+            None
+        }
+    });
     if c.diags.list.len() > before {
         return None;
     }
     Some(SiteConfig {
+        cname,
         title: title?,
         title_en: title_en?,
         base_url,
@@ -495,6 +580,31 @@ pub fn document<'a>(
             ),
         }
     }
+    let mut aliases = BTreeMap::new();
+    for (old, new) in raw.aliases {
+        let path = [Key("aliases"), Key(&old)];
+        if let Err(e) = check_id_shape(&old) {
+            c.error_at_key(
+                &path,
+                e,
+                "write the id exactly as it appeared after `#` in the old URL",
+            );
+        } else if let Err(e) = check_id_shape(new.trim()) {
+            c.error(
+                &path,
+                e,
+                "write the id of the heading or paragraph that replaces it",
+            );
+        } else if old == new.trim() {
+            c.error(
+                &path,
+                format!("`{old}` is an alias of itself"),
+                "an alias maps an id that is gone to the id that replaces it",
+            );
+        } else {
+            aliases.insert(old, new.trim().to_string());
+        }
+    }
     let editorial_notes = raw
         .editorial_notes
         .into_iter()
@@ -519,6 +629,7 @@ pub fn document<'a>(
         place_en: Checker::optional(raw.place_en),
         abstract_,
         sections,
+        aliases,
         editorial_notes,
         source,
         alignment: raw.alignment,
@@ -660,6 +771,37 @@ mod tests {
         ];
         for (s, message) in bad {
             assert_eq!(Slug::parse(s).unwrap_err(), message, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn domains() {
+        for ok in ["example.org", "papers.example.org", "a-b.co", "x1.io"] {
+            assert!(check_domain(ok).is_ok(), "{ok}");
+        }
+        let bad = [
+            ("https://example.org", "leave out the scheme"),
+            ("example.org/papers", "leave out the scheme, port and path"),
+            ("example.org:8080", "leave out the scheme, port and path"),
+            ("localhost", "at least two labels"),
+            ("Example.org", "`Example` must be"),
+            ("-a.org", "`-a` must be"),
+            ("a..org", "`` must be"),
+            ("قره.org", "must be 1–63"),
+            ("1.2.3.4", "looks like an IP address"),
+        ];
+        for (domain, message) in bad {
+            let err = check_domain(domain).unwrap_err();
+            assert!(err.contains(message), "{domain}: {err}");
+        }
+    }
+
+    #[test]
+    fn id_shapes() {
+        assert!(check_id_shape("s2-p3").is_ok());
+        assert!(check_id_shape("fn-12").is_ok());
+        for bad in ["", "-a", "A", "مقدمة", "a b", "a_b"] {
+            assert!(check_id_shape(bad).is_err(), "{bad:?}");
         }
     }
 

@@ -3,13 +3,17 @@
 //! Notes are numbered by first reference (references from the byline come first, then the
 //! body in reading order, then references made inside notes). A note referenced k times gets
 //! k backlinks, each to its own reference (`fnref-N`, `fnref-N-2`, …), labelled ↑ with a
-//! letter in the document's script when there are several. A reference without a definition
-//! is an error at its line; a definition never referenced is a warning.
+//! letter in the document's script when there are several. Markers and note numbers are
+//! shown in the document's digit style; ids stay ASCII. In Arabic documents each note's
+//! Latin runs are isolated as it is rendered. A reference without a definition is an error
+//! at its line; a definition never referenced is a warning.
 
 use std::collections::BTreeMap;
 
 use pulldown_cmark::{Event, Tag, TagEnd, html};
 
+use super::bidi;
+use super::digits::DigitStyle;
 use super::parser::Spanned;
 use crate::diagnostics::FileDiagnostics;
 use crate::i18n;
@@ -26,6 +30,13 @@ pub struct Notes {
     pub items: Vec<String>,
 }
 
+/// How the notes of a document are written: its language and its digits.
+#[derive(Debug, Clone, Copy)]
+pub struct Script {
+    pub lang: Lang,
+    pub digits: DigitStyle,
+}
+
 struct Definition<'a> {
     events: Vec<Spanned<'a>>,
     offset: usize,
@@ -33,7 +44,7 @@ struct Definition<'a> {
 
 /// Numbering state: label → number, and how many references each note has had.
 struct Numbering {
-    lang: Lang,
+    script: Script,
     numbers: BTreeMap<String, usize>,
     order: Vec<String>,
     refs: Vec<usize>,
@@ -53,9 +64,10 @@ impl Numbering {
         };
         self.refs[number - 1] += 1;
         let id = reference_id(number, self.refs[number - 1]);
-        let label = i18n::fill(&i18n::strings(self.lang).note_ref, &number.to_string());
+        let shown = self.script.digits.number(number);
+        let label = i18n::fill(&i18n::strings(self.script.lang).note_ref, &shown);
         format!(
-            "<sup class=\"fnref\"><a id=\"{id}\" href=\"#fn-{number}\" role=\"doc-noteref\" aria-label=\"{label}\">{number}</a></sup>"
+            "<sup class=\"fnref\"><a id=\"{id}\" href=\"#fn-{number}\" role=\"doc-noteref\" aria-label=\"{label}\">{shown}</a></sup>"
         )
     }
 }
@@ -73,7 +85,7 @@ fn reference_id(number: usize, nth: usize) -> String {
 pub fn extract<'a>(
     events: Vec<Spanned<'a>>,
     byline: &[(&'a str, usize)],
-    lang: Lang,
+    script: Script,
     diags: &mut FileDiagnostics,
     base: usize,
 ) -> (Vec<Spanned<'a>>, Notes) {
@@ -109,7 +121,7 @@ pub fn extract<'a>(
     }
 
     let mut numbering = Numbering {
-        lang,
+        script,
         numbers: BTreeMap::new(),
         order: Vec::new(),
         refs: Vec::new(),
@@ -152,7 +164,7 @@ pub fn extract<'a>(
             number,
             numbering.refs[number - 1],
             events,
-            lang,
+            script,
         ));
     }
     notes.count = numbering.order.len();
@@ -242,13 +254,16 @@ fn undefined_in_text(text: &str) -> Vec<(usize, &str)> {
 }
 
 /// One `<li>` of the endnotes, with a backlink per reference.
-fn render_item(number: usize, refs: usize, mut events: Vec<Spanned>, lang: Lang) -> String {
+fn render_item(number: usize, refs: usize, events: Vec<Spanned>, script: Script) -> String {
+    let Script { lang, digits } = script;
+    let mut events = bidi::isolate(events, lang);
+    let shown = digits.number(number);
     let backlinks: Vec<String> = (1..=refs)
         .map(|k| {
             let letter = if refs > 1 { lang.backlink_letter(k - 1) } else { String::new() };
             let label = i18n::fill(
                 &i18n::strings(lang).note_back,
-                &format!("{number}{}", spaced(&letter)),
+                &format!("{shown}{}", spaced(&letter)),
             );
             format!(
                 "<a href=\"#{}\" class=\"fn-back\" role=\"doc-backlink\" aria-label=\"{label}\">↑{letter}</a>",
@@ -269,7 +284,14 @@ fn render_item(number: usize, refs: usize, mut events: Vec<Spanned>, lang: Lang)
             0..0,
         )),
     }
-    let mut html_out = format!("<li id=\"fn-{number}\">");
+    // The list's own numbers follow the digits too, without depending on the stylesheet.
+    let mut html_out = match digits {
+        DigitStyle::Western => format!("<li id=\"fn-{number}\">"),
+        other => format!(
+            "<li id=\"fn-{number}\" style=\"list-style-type:{}\">",
+            other.list_style()
+        ),
+    };
     html::push_html(&mut html_out, events.into_iter().map(|(e, _)| e));
     html_out.push_str("</li>");
     html_out
@@ -294,7 +316,11 @@ mod tests {
     fn run(body: &str, byline: &[(&str, usize)], lang: Lang) -> (String, Notes, Vec<String>) {
         let mut diags = FileDiagnostics::new(Path::new("d.md"), body);
         let events = merge_text(parse(body));
-        let (events, notes) = extract(events, byline, lang, &mut diags, 0);
+        let script = Script {
+            lang,
+            digits: DigitStyle::Western,
+        };
+        let (events, notes) = extract(events, byline, script, &mut diags, 0);
         let mut out = String::new();
         html::push_html(&mut out, events.into_iter().map(|(e, _)| e));
         (
@@ -341,6 +367,29 @@ mod tests {
             };
             assert!(item.contains(&format!("href=\"#{id}\" class=\"fn-back\" role=\"doc-backlink\" aria-label=\"العودة إلى موضع الإحالة 1 {letter}\">↑{letter}</a>")), "{item}");
         }
+    }
+
+    #[test]
+    fn arabic_indic_documents_number_their_notes_so_with_ascii_ids() {
+        let body = "أ[^a] ب[^b] ج[^b]\n\n[^a]: نص (Alkan, n.d.).\n[^b]: نص\n";
+        let mut diags = FileDiagnostics::new(Path::new("d.md"), body);
+        let script = Script {
+            lang: Lang::Ar,
+            digits: DigitStyle::ArabicIndic,
+        };
+        let (events, notes) = extract(merge_text(parse(body)), &[], script, &mut diags, 0);
+        let mut out = String::new();
+        html::push_html(&mut out, events.into_iter().map(|(e, _)| e));
+        assert!(
+            out.contains(r##"<a id="fnref-2-2" href="#fn-2" role="doc-noteref" aria-label="الحاشية ٢">٢</a>"##),
+            "{out}"
+        );
+        assert!(
+            notes.items[0].starts_with(r##"<li id="fn-1" style="list-style-type:arabic-indic"><p>نص (<bdi lang="en" dir="ltr">Alkan, n.d.</bdi>). <a href="#fnref-1" class="fn-back" role="doc-backlink" aria-label="العودة إلى موضع الإحالة ١">↑</a>"##),
+            "{}",
+            notes.items[0]
+        );
+        assert!(notes.items[1].contains("aria-label=\"العودة إلى موضع الإحالة ٢ ب\">↑ب</a>"));
     }
 
     #[test]

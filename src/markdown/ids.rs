@@ -2,6 +2,7 @@
 //!
 //! Heading ids are ASCII (`^[a-z0-9][a-z0-9-]*$`). Footnote ids (`fn-N`, `fnref-N`) and
 //! abstract ids (`abstract-…`) live in prefixes that headings may not use, so they never clash.
+//! Paragraph ids (`p3`, `introduction-p3`) have a shape headings may not take either.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -45,7 +46,24 @@ pub fn check_author_id(id: &str) -> Result<(), String> {
             "ids starting with `{prefix}` are reserved for notes and abstracts"
         ));
     }
+    if is_paragraph_id(id) {
+        return Err(format!(
+            "`{id}` has the shape of a paragraph id (`p<N>` or `<section>-p<N>`)"
+        ));
+    }
     Ok(())
+}
+
+/// True for ids shaped like generated paragraph ids: `p3` or `anything-p3`.
+pub fn is_paragraph_id(id: &str) -> bool {
+    let tail = match id.rsplit_once("-p") {
+        Some((_, tail)) => tail,
+        None => match id.strip_prefix('p') {
+            Some(tail) => tail,
+            None => return false,
+        },
+    };
+    !tail.is_empty() && tail.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The ids taken on one page so far.
@@ -94,7 +112,16 @@ mod tests {
 
     #[test]
     fn author_ids() {
-        for ok in ["introduction", "s1-turkey", "2020"] {
+        for ok in [
+            "introduction",
+            "s1-turkey",
+            "2020",
+            "p",
+            "pa",
+            "s2-p",
+            "s2-pp1",
+            "top-3",
+        ] {
             assert!(check_author_id(ok).is_ok(), "{ok}");
         }
         let bad = [
@@ -105,6 +132,8 @@ mod tests {
             ("toc", "`toc` is used by the page itself"),
             ("fn-1", "ids starting with `fn-` are reserved"),
             ("abstract-s1", "ids starting with `abstract-` are reserved"),
+            ("p3", "`p3` has the shape of a paragraph id"),
+            ("s2-p10", "`s2-p10` has the shape of a paragraph id"),
         ];
         for (id, message) in bad {
             let err = check_author_id(id).unwrap_err();

@@ -1,10 +1,15 @@
 //! Markdown stage: one parse, then small passes over the event stream, then HTML.
 //!
 //! `parser` configures pulldown-cmark; `safety` escapes raw HTML and refuses script links;
-//! `text` merges text runs (and extracts plain text for `verify`); `heading_ids` names
-//! headings; `footnotes` links references and builds the endnotes. Rendering never fails:
-//! problems come back as diagnostics. Markdown never sees Tera.
+//! `text` merges text runs (and extracts plain text for `verify`); `digits` picks the
+//! document's digit style; `heading_ids` names headings; `footnotes` links references and
+//! builds the endnotes; `anchors` names paragraphs and adds permalinks and alias targets;
+//! `bidi` wraps Latin runs of Arabic text in `bdi`. Rendering never fails: problems come
+//! back as diagnostics. Markdown never sees Tera.
 
+pub mod anchors;
+pub mod bidi;
+pub mod digits;
 pub mod footnotes;
 pub mod heading_ids;
 pub mod ids;
@@ -29,6 +34,8 @@ pub struct Input<'a> {
     pub lang: Lang,
     /// Footnote labels referenced from the byline, with their file offsets.
     pub byline_notes: &'a [(&'a str, usize)],
+    /// Old ids that must keep working, by the id that replaces them (`aliases:`).
+    pub aliases: &'a std::collections::BTreeMap<String, String>,
 }
 
 /// A rendered body.
@@ -40,6 +47,10 @@ pub struct Rendered {
     pub headings: Vec<Heading>,
     /// The notes: byline references and endnote items.
     pub notes: footnotes::Notes,
+    /// The digit style of the body, in which the notes are numbered.
+    pub digits: digits::DigitStyle,
+    /// Headings and paragraphs in reading order, with their ids.
+    pub anchors: Vec<anchors::Anchor>,
 }
 
 /// Renders a document body; problems are added to `diags`.
@@ -48,15 +59,27 @@ pub fn render(input: &Input, diags: &mut FileDiagnostics) -> Rendered {
     let events = parser::parse(input.body);
     let events = safety::sanitize(events, diags, base);
     let mut events = text::merge_text(events);
+    let digits = digits::detect(&events, input.body, input.lang, diags, base);
     let mut ids = ids::PageIds::new();
     let headings = heading_ids::assign(&mut events, &mut ids, diags, base);
-    let (events, notes) = footnotes::extract(events, input.byline_notes, input.lang, diags, base);
+    let script = footnotes::Script {
+        lang: input.lang,
+        digits,
+    };
+    let (events, notes) = footnotes::extract(events, input.byline_notes, script, diags, base);
+    let (events, anchors) = anchors::assign(events, input.lang, input.aliases, &mut ids);
+    // Last, so that note references and permalinks are markup the islands may cross or leave
+    // out; the notes' own text is isolated as each note is rendered (`footnotes::render_item`).
+    // Heading texts for the table of contents were read before: they stay plain.
+    let events = bidi::isolate(events, input.lang);
     let mut out = String::with_capacity(input.body.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter().map(|(event, _)| event));
     Rendered {
         html: out,
         headings,
         notes,
+        digits,
+        anchors,
     }
 }
 

@@ -26,8 +26,8 @@ pub struct PageView {
     pub dir: &'static str,
     /// The `<title>`.
     pub title: String,
-    /// Relative path to the site root, `""` or `"../"`.
-    pub root: &'static str,
+    /// Path to the site root: `""` or `"../"`; root-relative (`/repo/`) only on `404.html`.
+    pub root: String,
     /// Relative path of the same page in the other language, if any.
     pub other_lang_href: Option<String>,
     /// Canonical absolute URL, when the site has a base URL.
@@ -38,21 +38,24 @@ pub struct PageView {
     pub t_en: &'static Strings,
     /// Interface words in Arabic.
     pub t_ar: &'static Strings,
+    /// Scholarly and social metadata for `<head>` (`partials/meta.html`).
+    pub head: Option<super::head::HeadView>,
 }
 
 impl PageView {
     /// A page in `lang` at `root`.
-    pub fn new(lang: Lang, title: String, root: &'static str) -> Self {
+    pub fn new(lang: Lang, title: String, root: &str) -> Self {
         PageView {
             lang,
             dir: lang.dir(),
             title,
-            root,
+            root: root.to_string(),
             other_lang_href: None,
             canonical: None,
             t: i18n::strings(lang),
             t_en: i18n::strings(Lang::En),
             t_ar: i18n::strings(Lang::Ar),
+            head: None,
         }
     }
 }
@@ -140,6 +143,9 @@ pub struct RepairView<'a> {
 #[derive(Debug, Serialize)]
 pub struct DocumentView<'a> {
     pub slug: &'a str,
+    /// The language and direction of the body.
+    pub lang: Lang,
+    pub dir: &'static str,
     pub title: &'a str,
     pub title_en: &'a str,
     pub title_supplied: bool,
@@ -162,6 +168,8 @@ pub struct DocumentView<'a> {
     pub editorial_notes: &'a [String],
     pub repairs: Vec<RepairView<'a>>,
     pub source_file: Option<&'a str>,
+    /// Citations of the document and its sections (`partials/cite.html`).
+    pub cite: Option<super::head::CiteView>,
 }
 
 /// The date as shown to readers of `lang`; the source's own wording wins in Arabic.
@@ -209,6 +217,8 @@ impl<'a> DocumentView<'a> {
         let abstract_ = meta.abstract_.as_ref();
         DocumentView {
             slug: meta.slug.as_str(),
+            lang: meta.lang,
+            dir: meta.lang.dir(),
             title: &meta.title,
             title_en: &meta.title_en,
             title_supplied: meta.title_origin == Origin::Editor,
@@ -240,16 +250,17 @@ impl<'a> DocumentView<'a> {
                 })
                 .collect(),
             source_file: meta.source.as_ref().map(|s| s.file.as_str()),
+            cite: None,
         }
     }
 }
 
 impl<'a> Entry<'a> {
-    /// A home-page entry linking to the document from a page at `root`.
-    pub fn new(meta: &'a Meta, root: &str) -> Self {
+    /// A home-page entry linking to the document's page at `href`.
+    pub fn new(meta: &'a Meta, href: String) -> Self {
         let abstract_ = meta.abstract_.as_ref();
         Entry {
-            href: format!("{root}{}/", meta.slug),
+            href,
             title: &meta.title,
             title_en: &meta.title_en,
             title_supplied: meta.title_origin == Origin::Editor,

@@ -2,9 +2,12 @@
 //!
 //! Templates come from the site's `templates/` folder; any template or asset it lacks falls
 //! back to the copy built into Warraq, so a site needs no templates of its own. Autoescaping
-//! is on for every `.html` template.
+//! is on for every `.html` template; `filters` adds `isolate` (Latin runs of a plain string
+//! wrapped in `bdi`, everything escaped).
 
 pub mod context;
+pub mod filters;
+pub mod head;
 
 use std::path::Path;
 
@@ -14,7 +17,7 @@ use tera::{Context, Tera};
 use crate::error::Error;
 
 /// Templates built into the binary, by file name.
-const BUILTIN_TEMPLATES: [(&str, &str); 8] = [
+const BUILTIN_TEMPLATES: [(&str, &str); 10] = [
     ("base.html", include_str!("../../templates/base.html")),
     ("index.html", include_str!("../../templates/index.html")),
     (
@@ -35,15 +38,24 @@ const BUILTIN_TEMPLATES: [(&str, &str); 8] = [
         include_str!("../../templates/toc-entry.html"),
     ),
     ("404.html", include_str!("../../templates/404.html")),
+    (
+        "partials/meta.html",
+        include_str!("../../templates/partials/meta.html"),
+    ),
+    (
+        "partials/cite.html",
+        include_str!("../../templates/partials/cite.html"),
+    ),
 ];
 
 /// Static files copied to `site/assets/`: the style sheet, the reading script, and the Naskh
 /// face (Arabic letters only; Latin text uses the reader's own serif) with its licence.
-const BUILTIN_ASSETS: [(&str, &[u8]); 5] = [
+const BUILTIN_ASSETS: [(&str, &[u8]); 6] = [
     (
         "style.css",
         include_bytes!("../../templates/assets/style.css"),
     ),
+    ("cite.js", include_bytes!("../../templates/assets/cite.js")),
     (
         "warraq.js",
         include_bytes!("../../templates/assets/warraq.js"),
@@ -84,6 +96,7 @@ impl Renderer {
         }
         let mut tera = Tera::new();
         tera.autoescape_on([".html"]);
+        filters::register(&mut tera);
         tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
             .map_err(|e| Error::Template {
                 name: dir.display().to_string(),

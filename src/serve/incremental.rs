@@ -243,8 +243,8 @@ impl State {
                 let Some(doc) = pipeline::reload(indexed, &mut diags) else {
                     return Ok((Vec::new(), diags));
                 };
-                let pages = pipeline::document_page(&doc, &templates, &mut diags)?;
-                Ok((pages, diags))
+                let made = pipeline::document_files(&doc, &templates, &mut diags)?;
+                Ok((made.files, diags))
             })
             .collect();
         let mut pages = Vec::new();
@@ -261,8 +261,14 @@ impl State {
                 .filter_map(|d| d.indexed.as_ref().map(|i| &i.meta))
                 .collect();
             let mut list = Vec::new();
+            // `anchors.json` is written by full builds only; the preview does not need it.
+            let mut anchors = crate::anchors::Index::default();
             pages.extend(pipeline::site_pages(
-                &self.home, &metas, &templates, &mut list,
+                &self.home,
+                &metas,
+                &templates,
+                &mut anchors,
+                &mut list,
             )?);
             standing.extend(list.into_iter().filter(Diagnostic::is_error));
         }
@@ -323,5 +329,5 @@ impl State {
 
 /// What the home pages show of a document, as text to compare.
 fn entry_key(meta: &Meta) -> String {
-    serde_json::to_string(&Entry::new(meta, "")).unwrap_or_default()
+    serde_json::to_string(&Entry::new(meta, String::new())).unwrap_or_default()
 }

@@ -113,4 +113,13 @@
     if (event.key === "Escape" && preview && !preview.hidden) hide();
   });
   window.addEventListener("resize", hide);
+
+  // Opened from disk, a link to a folder shows the folder; point it at the folder's page.
+  if (location.protocol === "file:") {
+    document.querySelectorAll("a[href]").forEach(function (a) {
+      var href = a.getAttribute("href");
+      if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.charAt(0) === "#") return;
+      a.setAttribute("href", href.replace(/^([^#?]*\/)(?=[#?]|$)/, "$1index.html"));
+    });
+  }
 })();

@@ -4,13 +4,17 @@
 //! write into the repository. Most drive the library; `cli` and the diagnostics tests run the
 //! real binary to check what editors see on stderr and the exit code.
 
+mod anchors;
+mod bidi;
 mod build;
 mod cli;
 mod errors;
 mod footnotes;
 mod markdown;
 mod odd_inputs;
+mod pages;
 mod parallel;
+mod scholar;
 mod seeds;
 mod serve;
 mod util;

@@ -218,13 +218,23 @@ fn document_000_has_its_sections_abstracts_and_outline() {
     }
     let all = site.page_text(path);
     assert!(!all.contains(TATWEEL));
+    let body = text(one(&page, ".doc-body"));
     for citation in [
         "(Alkan, n.d.)",
         "(Satanakis & Süss, 2021, 1)",
         "(خشيب، د.ت)",
     ] {
-        assert!(all.contains(citation), "{citation}");
+        assert!(body.contains(citation), "{citation}");
     }
+    // The Latin citations are isolated without their brackets; the Arabic one is not.
+    let islands: Vec<String> = select(&page, ".doc-body bdi[dir='ltr'][lang='en']")
+        .into_iter()
+        .map(text)
+        .collect();
+    for island in ["Alkan, n.d.", "Satanakis & Süss, 2021, 1", "TRG-300 Tiger"] {
+        assert!(islands.iter().any(|i| i == island), "{island}: {islands:?}");
+    }
+    assert!(!islands.iter().any(|i| i.contains('(') || i.contains("د.ت")));
 }
 
 fn one_in<'a>(element: scraper::ElementRef<'a>, css: &str) -> scraper::ElementRef<'a> {

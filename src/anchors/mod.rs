@@ -1,0 +1,258 @@
+//! The site's public addresses: every page URL and every fragment it promises to keep.
+//!
+//! The build writes this index as `site/anchors.json`. A later release is checked against it
+//! (`warraq check --previous`): every fragment published once must still exist, directly or
+//! through an alias. The fragments of a document page are the documented URL scheme, in page
+//! order: `abstract-sN` (aligned abstract pairs), the section and paragraph ids of the body
+//! (each followed by the old ids aliased to it), and `fn-N` (notes). Template ids (`toc`,
+//! `main`, …) are not promised. Pure: no IO.
+
+pub mod aliases;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use crate::markdown::anchors::Anchor;
+
+/// Format version written into `anchors.json`.
+pub const VERSION: u64 = 1;
+
+/// One public page and its fragments.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Page {
+    /// Fragments in page order.
+    pub fragments: Vec<String>,
+    /// The content file the page is built from (not written to the index).
+    pub source: Option<PathBuf>,
+}
+
+/// Every public page of a site, by URL relative to the site root (`""`, `en/`, `<slug>/`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Index {
+    pub pages: BTreeMap<String, Page>,
+}
+
+/// The fragments of a document page, in page order.
+pub fn document_fragments(
+    body: &[Anchor],
+    aliases: &BTreeMap<String, String>,
+    abstract_rows: usize,
+    notes: usize,
+) -> Vec<String> {
+    let mut fragments: Vec<String> = (1..=abstract_rows)
+        .map(|n| format!("abstract-s{n}"))
+        .collect();
+    for anchor in body {
+        fragments.push(anchor.id.clone());
+        fragments.extend(
+            aliases
+                .iter()
+                .filter(|(_, target)| **target == anchor.id)
+                .map(|(old, _)| old.clone()),
+        );
+    }
+    fragments.extend((1..=notes).map(|n| format!("fn-{n}")));
+    fragments
+}
+
+impl Index {
+    /// Adds a page.
+    pub fn add(&mut self, url: &str, fragments: Vec<String>, source: Option<PathBuf>) {
+        self.pages
+            .insert(url.to_string(), Page { fragments, source });
+    }
+
+    /// The index as `anchors.json`: pretty-printed, one fragment per line, pages sorted.
+    pub fn to_json(&self) -> String {
+        let pages: BTreeMap<&str, &[String]> = self
+            .pages
+            .iter()
+            .map(|(url, page)| (url.as_str(), page.fragments.as_slice()))
+            .collect();
+        let value = serde_json::json!({ "version": VERSION, "pages": pages });
+        let mut text = serde_json::to_string_pretty(&value).expect("strings always serialize");
+        text.push('\n');
+        text
+    }
+
+    /// Reads an `anchors.json` written by a previous release.
+    pub fn parse(text: &str) -> Result<Index, String> {
+        #[derive(serde::Deserialize)]
+        struct File {
+            version: u64,
+            pages: BTreeMap<String, Vec<String>>,
+        }
+        let file: File = serde_json::from_str(text).map_err(|e| {
+            format!(
+                "not an anchors.json written by warraq: {e} (line {}, column {})",
+                e.line(),
+                e.column()
+            )
+        })?;
+        if file.version != VERSION {
+            return Err(format!(
+                "anchors.json version {} is not supported (this warraq reads version {VERSION})",
+                file.version
+            ));
+        }
+        Ok(Index {
+            pages: file
+                .pages
+                .into_iter()
+                .map(|(url, fragments)| {
+                    (
+                        url,
+                        Page {
+                            fragments,
+                            source: None,
+                        },
+                    )
+                })
+                .collect(),
+        })
+    }
+}
+
+/// An address of the previous release that the new build no longer has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lost {
+    /// The whole page is gone (with how many fragments it had).
+    Page { url: String, fragments: usize },
+    /// One fragment of a page that still exists.
+    Fragment { url: String, fragment: String },
+}
+
+/// What `previous` published that `current` lacks, in the previous index's order.
+pub fn lost(previous: &Index, current: &Index) -> Vec<Lost> {
+    let mut lost = Vec::new();
+    for (url, page) in &previous.pages {
+        let Some(now) = current.pages.get(url) else {
+            lost.push(Lost::Page {
+                url: url.clone(),
+                fragments: page.fragments.len(),
+            });
+            continue;
+        };
+        let live: std::collections::BTreeSet<&str> =
+            now.fragments.iter().map(String::as_str).collect();
+        lost.extend(
+            page.fragments
+                .iter()
+                .filter(|f| !live.contains(f.as_str()))
+                .map(|f| Lost::Fragment {
+                    url: url.clone(),
+                    fragment: f.clone(),
+                }),
+        );
+    }
+    lost
+}
+
+/// Byte offset of `fragment` of `url` in an index file's text, for diagnostics (0 if unknown).
+pub fn offset_in(text: &str, url: &str, fragment: Option<&str>) -> usize {
+    let key = serde_json::to_string(url).unwrap_or_default();
+    let Some(page) = text.find(&format!("{key}:")) else {
+        return 0;
+    };
+    let Some(fragment) = fragment else {
+        return page;
+    };
+    let needle = serde_json::to_string(fragment).unwrap_or_default();
+    let end = text[page..].find(']').map_or(text.len(), |i| page + i);
+    text[page..end].find(&needle).map_or(page, |i| page + i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown::anchors::AnchorKind;
+
+    fn index(pages: &[(&str, &[&str])]) -> Index {
+        let mut index = Index::default();
+        for (url, fragments) in pages {
+            index.add(url, fragments.iter().map(|f| f.to_string()).collect(), None);
+        }
+        index
+    }
+
+    #[test]
+    fn fragments_follow_the_page() {
+        let body = [
+            Anchor {
+                id: "intro".into(),
+                kind: AnchorKind::Heading,
+            },
+            Anchor {
+                id: "intro-p1".into(),
+                kind: AnchorKind::Paragraph,
+            },
+        ];
+        let aliases = BTreeMap::from([("old".to_string(), "intro".to_string())]);
+        assert_eq!(
+            document_fragments(&body, &aliases, 2, 1),
+            [
+                "abstract-s1",
+                "abstract-s2",
+                "intro",
+                "old",
+                "intro-p1",
+                "fn-1"
+            ]
+        );
+    }
+
+    #[test]
+    fn json_round_trip_is_stable() {
+        let index = index(&[("", &[]), ("b/", &["x", "y"]), ("a/", &["z"])]);
+        let text = index.to_json();
+        assert_eq!(
+            text,
+            "{\n  \"pages\": {\n    \"\": [],\n    \"a/\": [\n      \"z\"\n    ],\n    \"b/\": [\n      \"x\",\n      \"y\"\n    ]\n  },\n  \"version\": 1\n}\n"
+        );
+        assert_eq!(Index::parse(&text).unwrap(), index);
+    }
+
+    #[test]
+    fn bad_files_are_explained() {
+        let err = Index::parse("{\"pages\": []}").unwrap_err();
+        assert!(
+            err.starts_with("not an anchors.json written by warraq"),
+            "{err}"
+        );
+        let err = Index::parse("{\"version\": 9, \"pages\": {}}").unwrap_err();
+        assert!(err.contains("version 9 is not supported"), "{err}");
+    }
+
+    #[test]
+    fn lost_pages_and_fragments() {
+        let before = index(&[("a/", &["x", "y", "z"]), ("gone/", &["p1"])]);
+        let after = index(&[("a/", &["y"]), ("new/", &[])]);
+        assert_eq!(
+            lost(&before, &after),
+            [
+                Lost::Fragment {
+                    url: "a/".into(),
+                    fragment: "x".into()
+                },
+                Lost::Fragment {
+                    url: "a/".into(),
+                    fragment: "z".into()
+                },
+                Lost::Page {
+                    url: "gone/".into(),
+                    fragments: 1
+                },
+            ]
+        );
+        assert!(lost(&after, &after).is_empty());
+    }
+
+    #[test]
+    fn offsets_point_at_the_fragment() {
+        let text = index(&[("a/", &["x", "p1"]), ("b/", &["p1"])]).to_json();
+        let at = offset_in(&text, "b/", Some("p1"));
+        assert!(text[at..].starts_with("\"p1\""));
+        assert!(text[..at].contains("\"b/\""));
+        assert_eq!(offset_in(&text, "zz/", Some("p1")), 0);
+    }
+}

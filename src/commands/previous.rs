@@ -1,0 +1,62 @@
+//! `warraq check --previous FILE`: every anchor of the previous release must still exist.
+//!
+//! Reads the previous release's `anchors.json` (or the one inside a previous `site/` folder)
+//! and reports, one diagnostic each, the pages and fragments the new build no longer has.
+//! Each diagnostic points at the fragment's line in the previous file and names the content
+//! file where an alias would fix it.
+
+use std::path::{Path, PathBuf};
+
+use crate::anchors::{self, Index, Lost};
+use crate::diagnostics::Diagnostic;
+use crate::error::Error;
+use crate::source_map::SourceMap;
+
+/// Diagnostics for everything `previous` (a file or a folder holding `anchors.json`) lists
+/// that `current` lacks.
+pub fn check(previous: &Path, current: &Index) -> Result<Vec<Diagnostic>, Error> {
+    let path: PathBuf = if previous.is_dir() {
+        previous.join("anchors.json")
+    } else {
+        previous.to_path_buf()
+    };
+    let text = crate::fs::read_text(&path)?;
+    let old = Index::parse(&text).map_err(|e| Error::Usage(format!("{}: {e}", path.display())))?;
+    let map = SourceMap::new(&text);
+    let diagnostics = anchors::lost(&old, current)
+        .into_iter()
+        .map(|lost| match lost {
+            Lost::Fragment { url, fragment } => {
+                let at = map.position(anchors::offset_in(&text, &url, Some(&fragment)));
+                let file = current.pages.get(&url).and_then(|p| p.source.as_ref());
+                let hint = match file {
+                    Some(file) => format!(
+                        "if it moved, add `aliases: {{{fragment}: <new id>}}` to the front matter of {}",
+                        file.display()
+                    ),
+                    None => "restore the id, or give the page an alias for it".to_string(),
+                };
+                Diagnostic::error(
+                    &path,
+                    at,
+                    format!("the anchor `{url}#{fragment}` of the previous release is gone"),
+                )
+                .field("anchors")
+                .hint(hint)
+            }
+            Lost::Page { url, fragments } => {
+                let at = map.position(anchors::offset_in(&text, &url, None));
+                Diagnostic::error(
+                    &path,
+                    at,
+                    format!(
+                        "the page `{url}` of the previous release is gone (with {fragments} anchor(s))"
+                    ),
+                )
+                .field("anchors")
+                .hint("keep the document's slug: published URLs must keep working")
+            }
+        })
+        .collect();
+    Ok(diagnostics)
+}

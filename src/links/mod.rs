@@ -1,0 +1,373 @@
+//! Checks a built site's links: every local `href`/`src` exists, every `#fragment` exists in
+//! its target page, ids are unique per page, and nothing links absolutely to the site itself.
+//!
+//! Pure: works on the output files by path (relative to the site root), so it checks the
+//! staged output of `build` and the in-memory output of `check` alike. Links must be relative
+//! so that one build works at a user page, under a project path (`/<repo>/`), on a custom
+//! domain and from disk. The only exceptions are `<link rel="canonical">` (absolute by
+//! definition) and the root-relative links of `404.html`, which GitHub Pages serves at any
+//! depth; those are resolved against the base URL's path.
+
+pub mod scan;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A broken or forbidden link, or a duplicate id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The page, relative to the site root.
+    pub page: String,
+    /// Byte offset of the tag in the page.
+    pub offset: usize,
+    pub message: String,
+    pub hint: String,
+}
+
+/// The page that may use root-relative links.
+pub const NOT_FOUND_PAGE: &str = "404.html";
+
+/// Checks every HTML page of `files`; `base_url` is the site's public URL, if known.
+pub fn check(files: &BTreeMap<String, Vec<u8>>, base_url: Option<&str>) -> Vec<Problem> {
+    let pages: BTreeMap<&str, (&str, Vec<scan::Tag>)> = files
+        .iter()
+        .filter(|(path, _)| path.ends_with(".html"))
+        .filter_map(|(path, bytes)| {
+            let text = std::str::from_utf8(bytes).ok()?;
+            Some((path.as_str(), (text, scan::tags(text))))
+        })
+        .collect();
+    let mut problems = Vec::new();
+    let mut ids: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for (path, (_, tags)) in &pages {
+        let set = ids.entry(path).or_default();
+        for tag in tags {
+            if let Some(id) = tag.attr("id")
+                && !set.insert(id)
+            {
+                problems.push(Problem {
+                    page: path.to_string(),
+                    offset: tag.offset,
+                    message: format!("the id `{id}` is used twice on this page"),
+                    hint: "check `aliases:` for an old id that is an id of the page again".into(),
+                });
+            }
+        }
+    }
+    let own = base_url.map(Own::new);
+    for (path, (_, tags)) in &pages {
+        for tag in tags {
+            for (attr, value) in &tag.attrs {
+                if attr != "href" && attr != "src" {
+                    continue;
+                }
+                let canonical = tag.name == "link"
+                    && tag
+                        .attr("rel")
+                        .is_some_and(|r| r.split_whitespace().any(|w| w == "canonical"));
+                let found = check_link(path, value, canonical, own.as_ref(), files, &ids);
+                if let Err((message, hint)) = found {
+                    problems.push(Problem {
+                        page: path.to_string(),
+                        offset: tag.offset,
+                        message: format!("{attr}=\"{value}\": {message}"),
+                        hint,
+                    });
+                }
+            }
+        }
+    }
+    problems
+}
+
+/// The path of a base URL, with slashes at both ends: `https://e.org/repo` → `/repo/`.
+pub fn base_path(base_url: &str) -> String {
+    Own::new(base_url).path
+}
+
+/// The site's own address: `host/path/`, lowercase host.
+struct Own {
+    prefix: String,
+    path: String,
+}
+
+impl Own {
+    fn new(base_url: &str) -> Own {
+        let rest = base_url.split_once("://").map_or(base_url, |(_, r)| r);
+        let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+        let path = format!("/{}", path.trim_end_matches('/'));
+        let path = if path == "/" {
+            path
+        } else {
+            format!("{path}/")
+        };
+        Own {
+            prefix: format!("{}{path}", host.to_ascii_lowercase()),
+            path,
+        }
+    }
+
+    /// True when `url` (scheme and `//` removed) is under the site's address.
+    fn covers(&self, url: &str) -> bool {
+        let (host, path) = url.split_once('/').unwrap_or((url, ""));
+        let url = format!("{}/{path}", host.to_ascii_lowercase());
+        url.starts_with(&self.prefix) || format!("{url}/") == self.prefix
+    }
+}
+
+type Outcome = Result<(), (String, String)>;
+
+fn check_link(
+    page: &str,
+    value: &str,
+    canonical: bool,
+    own: Option<&Own>,
+    files: &BTreeMap<String, Vec<u8>>,
+    ids: &BTreeMap<&str, BTreeSet<&str>>,
+) -> Outcome {
+    let value = value.trim();
+    if let Some(fragment) = value.strip_prefix('#') {
+        return fragment_exists(page, &percent_decode(fragment), ids);
+    }
+    if let Some(rest) = value.strip_prefix("//").or_else(|| {
+        let (scheme, rest) = value.split_once("://")?;
+        matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https").then_some(rest)
+    }) {
+        if !canonical && own.is_some_and(|own| own.covers(rest)) {
+            return Err((
+                "an absolute link to the site itself".into(),
+                "make it relative, so the site works at any address and from disk".into(),
+            ));
+        }
+        return Ok(());
+    }
+    if has_scheme(value) {
+        return Ok(());
+    }
+    let (path, fragment) = match value.split_once('#') {
+        Some((path, fragment)) => (path, Some(percent_decode(fragment))),
+        None => (value, None),
+    };
+    let path = path.split('?').next().unwrap_or_default();
+    let target = if let Some(rooted) = path.strip_prefix('/') {
+        if page != NOT_FOUND_PAGE {
+            return Err((
+                "a root-relative link, which breaks under a project path (`/<repo>/`)".into(),
+                "use a path relative to the page".into(),
+            ));
+        }
+        let base = own.map_or("/", |o| o.path.as_str());
+        match format!("/{rooted}").strip_prefix(base) {
+            Some(inside) => Some(percent_decode(inside)),
+            None if format!("/{rooted}/") == base => Some(String::new()),
+            None => None,
+        }
+    } else {
+        resolve(page, &percent_decode(path))
+    };
+    let Some(mut target) = target else {
+        return Err((
+            "leads outside the site".into(),
+            "check the number of `../`".into(),
+        ));
+    };
+    if target.is_empty() || target.ends_with('/') {
+        target.push_str("index.html");
+    }
+    if !files.contains_key(&target) {
+        let hint = if files.contains_key(&format!("{target}/index.html")) {
+            "end the link with `/`: it names a folder".to_string()
+        } else {
+            "the file is not part of the site".to_string()
+        };
+        return Err((format!("`{target}` does not exist"), hint));
+    }
+    match fragment {
+        Some(fragment) if !fragment.is_empty() => fragment_exists(&target, &fragment, ids),
+        _ => Ok(()),
+    }
+}
+
+fn fragment_exists(page: &str, fragment: &str, ids: &BTreeMap<&str, BTreeSet<&str>>) -> Outcome {
+    if fragment.is_empty() || fragment == "top" {
+        return Ok(());
+    }
+    match ids.get(page) {
+        Some(set) if set.contains(fragment) => Ok(()),
+        Some(_) => Err((
+            format!("`{page}` has no element with the id `{fragment}`"),
+            "link to an existing heading or paragraph id".into(),
+        )),
+        None => Err((
+            format!("`{page}` is not an HTML page, so `#{fragment}` leads nowhere"),
+            "remove the fragment".into(),
+        )),
+    }
+}
+
+fn has_scheme(value: &str) -> bool {
+    match value.split_once(':') {
+        Some((scheme, _)) => {
+            !scheme.is_empty()
+                && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        }
+        None => false,
+    }
+}
+
+/// `href` relative to the folder of `page`; `None` when it climbs above the site root.
+fn resolve(page: &str, href: &str) -> Option<String> {
+    let mut parts: Vec<&str> = page.split('/').collect();
+    parts.pop();
+    let trailing = href.is_empty() || href.ends_with('/') || href.ends_with("/.") || href == ".";
+    for part in href.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            part => parts.push(part),
+        }
+    }
+    let mut out = parts.join("/");
+    if trailing && !out.is_empty() {
+        out.push('/');
+    }
+    Some(out)
+}
+
+/// `%xx` sequences decoded (invalid ones kept as written).
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%'
+            && let (Some(h), Some(l)) = (
+                bytes.get(i + 1).copied().and_then(hex),
+                bytes.get(i + 2).copied().and_then(hex),
+            )
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(pages: &[(&str, &str)]) -> BTreeMap<String, Vec<u8>> {
+        pages
+            .iter()
+            .map(|(p, t)| (p.to_string(), t.as_bytes().to_vec()))
+            .collect()
+    }
+
+    fn problems(pages: &[(&str, &str)], base: Option<&str>) -> Vec<String> {
+        check(&site(pages), base)
+            .into_iter()
+            .map(|p| format!("{}: {}", p.page, p.message))
+            .collect()
+    }
+
+    #[test]
+    fn good_links_pass() {
+        let pages = [
+            (
+                "index.html",
+                "<a href=a/>x</a><a href=en/#top>e</a><link rel=stylesheet href=assets/s.css>",
+            ),
+            (
+                "en/index.html",
+                "<a href=../a/#s1-p2>x</a><a href=../>h</a>",
+            ),
+            (
+                "a/index.html",
+                "<h2 id=s1></h2><p id=s1-p2></p><a href=#s1>s</a><a href=cite.bib>b</a><a href=\"https://other.org/x\">o</a><a href=mailto:x@y.z>m</a><link rel=canonical href=https://e.org/repo/a/>",
+            ),
+            ("a/cite.bib", "@misc{}"),
+            ("assets/s.css", ""),
+            (
+                "404.html",
+                "<a href=/repo/>home</a><link href=/repo/assets/s.css rel=stylesheet>",
+            ),
+        ];
+        assert_eq!(
+            problems(&pages, Some("https://e.org/repo/")),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn broken_links_are_named() {
+        let pages = [
+            (
+                "index.html",
+                "<a href=b/>x</a><a href=a>y</a><a href=a/#nope>z</a><a href=../up/>u</a><a href=/a/>r</a><img src=img.png>",
+            ),
+            (
+                "a/index.html",
+                "<p id=x></p><p id=x></p><a href=#gone>g</a><a href=https://E.org/repo/a/>self</a><a href=https://e.org/repo>root</a><a href=https://e.org/other/>sibling</a><a href=cite.bib#x>f</a>",
+            ),
+            ("a/cite.bib", ""),
+        ];
+        assert_eq!(
+            problems(&pages, Some("https://e.org/repo")),
+            [
+                "a/index.html: the id `x` is used twice on this page",
+                "a/index.html: href=\"#gone\": `a/index.html` has no element with the id `gone`",
+                "a/index.html: href=\"https://E.org/repo/a/\": an absolute link to the site itself",
+                "a/index.html: href=\"https://e.org/repo\": an absolute link to the site itself",
+                "a/index.html: href=\"cite.bib#x\": `a/cite.bib` is not an HTML page, so `#x` leads nowhere",
+                "index.html: href=\"b/\": `b/index.html` does not exist",
+                "index.html: href=\"a\": `a` does not exist",
+                "index.html: href=\"a/#nope\": `a/index.html` has no element with the id `nope`",
+                "index.html: href=\"../up/\": leads outside the site",
+                "index.html: href=\"/a/\": a root-relative link, which breaks under a project path (`/<repo>/`)",
+                "index.html: src=\"img.png\": `img.png` does not exist",
+            ]
+        );
+    }
+
+    #[test]
+    fn not_found_page_resolves_against_the_base_path() {
+        let pages = [
+            ("index.html", ""),
+            (
+                "404.html",
+                "<a href=/repo/>h</a><a href=/other/>o</a><a href=/>root</a>",
+            ),
+        ];
+        assert_eq!(
+            problems(&pages, Some("https://e.org/repo/")),
+            [
+                "404.html: href=\"/other/\": leads outside the site",
+                "404.html: href=\"/\": leads outside the site",
+            ]
+        );
+        let pages = [("index.html", ""), ("404.html", "<a href=/>h</a>")];
+        assert!(problems(&pages, None).is_empty());
+    }
+
+    #[test]
+    fn resolving_and_decoding() {
+        assert_eq!(resolve("a/index.html", "../b/").as_deref(), Some("b/"));
+        assert_eq!(resolve("a/index.html", "./").as_deref(), Some("a/"));
+        assert_eq!(resolve("index.html", "").as_deref(), Some(""));
+        assert_eq!(resolve("index.html", "../x"), None);
+        assert_eq!(base_path("https://e.org/repo"), "/repo/");
+        assert_eq!(base_path("https://e.org/a/b/"), "/a/b/");
+        assert_eq!(base_path("https://e.org"), "/");
+        assert_eq!(percent_decode("%D9%85x%2"), "مx%2");
+        assert!(has_scheme("mailto:x") && !has_scheme("a/b:c") && !has_scheme("#a:b"));
+    }
+}

@@ -1,0 +1,234 @@
+//! Makes every citable unit of a body addressable: paragraph ids, ¶ permalinks, old-id aliases.
+//!
+//! Every body paragraph (including those inside quotations and loose lists) gets an id scoped
+//! to the section it sits in: `<heading-id>-p<N>`, or `p<N>` before the first heading, with N
+//! counted from 1 inside that section. Editing one section therefore never moves the
+//! paragraph ids of another. Headings and paragraphs get a link to themselves whose
+//! accessible name is in the document's language; the stylesheet draws it as `¶`, so the
+//! text of headings and paragraphs (and what readers copy) stays the author's. An alias (`aliases: {old: new}` in the front
+//! matter) becomes an empty `<span id="old">` at the start of its target, so an old link lands
+//! on the right place without any script. Footnote definitions are not body paragraphs: run
+//! this pass after `footnotes::extract` has taken them out.
+
+use std::collections::BTreeMap;
+
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+
+use super::ids::PageIds;
+use super::parser::Spanned;
+use crate::i18n;
+use crate::lang::Lang;
+
+/// What kind of element an anchor names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnchorKind {
+    /// A heading (its id is the section id).
+    Heading,
+    /// A body paragraph.
+    Paragraph,
+}
+
+/// One addressable element of the body, in reading order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    /// Its id on the page.
+    pub id: String,
+    /// Heading or paragraph.
+    pub kind: AnchorKind,
+}
+
+/// The id of paragraph `n` (1-based) of the section `section` (`None`: before any heading).
+pub fn paragraph_id(section: Option<&str>, n: usize) -> String {
+    match section {
+        Some(section) => format!("{section}-p{n}"),
+        None => format!("p{n}"),
+    }
+}
+
+/// Names every paragraph, adds permalinks, and places alias targets; returns the anchors.
+///
+/// `aliases` maps old ids to the ids that replace them; aliases whose target is not a heading
+/// or paragraph of this body are left out here (the pipeline reports them).
+pub fn assign<'a>(
+    events: Vec<Spanned<'a>>,
+    lang: Lang,
+    aliases: &BTreeMap<String, String>,
+    ids: &mut PageIds,
+) -> (Vec<Spanned<'a>>, Vec<Anchor>) {
+    let mut old_ids: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (old, new) in aliases {
+        old_ids.entry(new.as_str()).or_default().push(old.as_str());
+    }
+    let labels = i18n::strings(lang);
+    let mut out = Vec::with_capacity(events.len() + events.len() / 4);
+    let mut anchors = Vec::new();
+    let mut section: Option<String> = None;
+    let mut count = 0;
+    let mut heading: Option<String> = None;
+    // Paragraphs never nest in Markdown: at most one is open.
+    let mut paragraph: Option<String> = None;
+    for (event, range) in events {
+        match event {
+            Event::Start(Tag::Heading { ref id, .. }) => {
+                let id = id.as_deref().unwrap_or_default().to_string();
+                out.push((event, range.clone()));
+                push_alias_spans(&mut out, old_ids.get(id.as_str()), &range);
+                anchors.push(Anchor {
+                    id: id.clone(),
+                    kind: AnchorKind::Heading,
+                });
+                section = Some(id.clone());
+                heading = Some(id);
+                count = 0;
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                if let Some(id) = heading.take() {
+                    trim_end(&mut out);
+                    out.push((permalink(&id, &labels.permalink_section), range.clone()));
+                }
+                out.push((Event::End(TagEnd::Heading(level)), range));
+            }
+            Event::Start(Tag::Paragraph) => {
+                count += 1;
+                let id = ids.take_free(&paragraph_id(section.as_deref(), count));
+                out.push((
+                    Event::Html(CowStr::from(format!("<p id=\"{id}\">"))),
+                    range.clone(),
+                ));
+                push_alias_spans(&mut out, old_ids.get(id.as_str()), &range);
+                anchors.push(Anchor {
+                    id: id.clone(),
+                    kind: AnchorKind::Paragraph,
+                });
+                paragraph = Some(id);
+            }
+            Event::End(TagEnd::Paragraph) => {
+                if let Some(id) = paragraph.take() {
+                    trim_end(&mut out);
+                    out.push((permalink(&id, &labels.permalink_paragraph), range.clone()));
+                }
+                out.push((Event::Html(CowStr::Borrowed("</p>\n")), range));
+            }
+            other => out.push((other, range)),
+        }
+    }
+    (out, anchors)
+}
+
+/// Drops trailing whitespace of the text just before a permalink (raw HTML shown as text ends
+/// with a line break), so the link sits right after the last word.
+fn trim_end(out: &mut [Spanned]) {
+    if let Some((Event::Text(text), _)) = out.last_mut() {
+        let trimmed = text.trim_end();
+        if trimmed.len() != text.len() {
+            *text = CowStr::from(trimmed.to_string());
+        }
+    }
+}
+
+fn permalink(id: &str, label: &str) -> Event<'static> {
+    Event::InlineHtml(CowStr::from(format!(
+        "<a class=\"permalink\" href=\"#{id}\" aria-label=\"{label}\"></a>"
+    )))
+}
+
+fn push_alias_spans(
+    out: &mut Vec<Spanned>,
+    old: Option<&Vec<&str>>,
+    range: &std::ops::Range<usize>,
+) {
+    for old in old.into_iter().flatten() {
+        out.push((
+            Event::InlineHtml(CowStr::from(format!(
+                "<span class=\"alias\" id=\"{old}\"></span>"
+            ))),
+            range.clone(),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use pulldown_cmark::html;
+
+    use super::*;
+    use crate::diagnostics::FileDiagnostics;
+    use crate::markdown::{footnotes, heading_ids, parser::parse};
+
+    fn run(body: &str, aliases: &[(&str, &str)]) -> (String, Vec<String>) {
+        let mut diags = FileDiagnostics::new(Path::new("d.md"), body);
+        let mut events = parse(body);
+        let mut ids = PageIds::new();
+        heading_ids::assign(&mut events, &mut ids, &mut diags, 0);
+        let (events, _) = footnotes::extract(
+            events,
+            &[],
+            footnotes::Script {
+                lang: Lang::En,
+                digits: Default::default(),
+            },
+            &mut diags,
+            0,
+        );
+        let aliases = aliases
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        let (events, anchors) = assign(events, Lang::En, &aliases, &mut ids);
+        let mut out = String::new();
+        html::push_html(&mut out, events.into_iter().map(|(e, _)| e));
+        (out, anchors.into_iter().map(|a| a.id).collect())
+    }
+
+    #[test]
+    fn paragraphs_are_numbered_within_their_section() {
+        let body = "Lead.\n\n## One {#one}\n\nA.\n\n> B.\n\n## Two\n\nC.[^n]\n\n- loose\n\n- list\n\n[^n]: A note paragraph.\n";
+        let (_, ids) = run(body, &[]);
+        assert_eq!(
+            ids,
+            [
+                "p1", "one", "one-p1", "one-p2", "s2", "s2-p1", "s2-p2", "s2-p3"
+            ]
+        );
+    }
+
+    #[test]
+    fn editing_one_section_keeps_the_others() {
+        let before = run("## A {#a}\n\nx\n\ny\n\n## B {#b}\n\nz\n", &[]).1;
+        let after = run("## A {#a}\n\nnew\n\nx\n\ny\n\n## B {#b}\n\nz\n", &[]).1;
+        assert_eq!(before.last(), after.last());
+        assert_eq!(after.last().map(String::as_str), Some("b-p1"));
+    }
+
+    #[test]
+    fn permalinks_and_alias_targets() {
+        let (html, _) = run(
+            "## Intro {#intro}\n\nText.\n",
+            &[("old-intro", "intro"), ("s1-p1", "intro-p1")],
+        );
+        assert_eq!(
+            html,
+            "<h2 id=\"intro\"><span class=\"alias\" id=\"old-intro\"></span>Intro<a class=\"permalink\" href=\"#intro\" aria-label=\"Link to this section\"></a></h2>\n<p id=\"intro-p1\"><span class=\"alias\" id=\"s1-p1\"></span>Text.<a class=\"permalink\" href=\"#intro-p1\" aria-label=\"Link to this paragraph\"></a></p>\n"
+        );
+    }
+
+    #[test]
+    fn arabic_documents_get_arabic_labels() {
+        let mut ids = PageIds::new();
+        let (events, _) = assign(parse("نص.\n"), Lang::Ar, &BTreeMap::new(), &mut ids);
+        let mut out = String::new();
+        html::push_html(&mut out, events.into_iter().map(|(e, _)| e));
+        assert!(out.contains("aria-label=\"رابط هذه الفقرة\""), "{out}");
+    }
+
+    #[test]
+    fn generated_paragraph_ids_have_the_reserved_shape() {
+        for (section, n) in [(None, 1), (Some("intro"), 12), (Some("s1-2"), 3)] {
+            let id = paragraph_id(section, n);
+            assert!(crate::markdown::ids::is_paragraph_id(&id), "{id}");
+            assert!(crate::markdown::ids::check_author_id(&id).is_err(), "{id}");
+        }
+    }
+}

@@ -1,0 +1,370 @@
+//! The bidi pass over the event stream: Latin islands in Arabic documents get a `bdi` element.
+//!
+//! Each run of inline events (the text of a paragraph, heading, table cell or tight list item)
+//! is read as one text, so an island may cross emphasis, a link or a footnote reference: the
+//! wholly Latin note `Mark Perry, *Foreign Policy*, <https://…>` is one island, not three that
+//! an Arabic line would lay out right to left. An island never cuts an element in two: a tag
+//! whose partner lies outside the island becomes a border and the run is read again. Text
+//! inside code blocks and image descriptions is left alone; an inline code span is
+//! left-to-right content and always ends up inside an island. The wrapping is emitted as
+//! `InlineHtml`, the text around it stays `Text`, so the HTML writer still escapes it.
+
+use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+
+use super::{CLOSE, OPEN, Unit, find, for_units, is_latin_letter};
+use crate::lang::Lang;
+use crate::markdown::parser::Spanned;
+
+/// Where a unit sits in a run: its event and, for text, its bytes in the event's text.
+#[derive(Debug, Clone, Copy)]
+struct Loc {
+    event: usize,
+    bytes: Option<(usize, usize)>,
+}
+
+/// An insertion point in a run: before byte `.1` of event `.0`; `AFTER` is after the event.
+type Point = (usize, usize);
+const AFTER: usize = usize::MAX;
+
+/// Wraps the Latin islands of an Arabic document's text; other languages pass unchanged.
+pub fn isolate(events: Vec<Spanned<'_>>, lang: Lang) -> Vec<Spanned<'_>> {
+    if lang != Lang::Ar {
+        return events;
+    }
+    let mut out = Vec::with_capacity(events.len() + events.len() / 4);
+    let mut run = Vec::new();
+    let mut in_code = false;
+    for (event, range) in events {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            _ => {}
+        }
+        if !in_code && is_inline(&event) {
+            run.push((event, range));
+        } else {
+            flush(&mut run, &mut out);
+            out.push((event, range));
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+fn is_inline(event: &Event) -> bool {
+    match event {
+        Event::Text(_)
+        | Event::Code(_)
+        | Event::InlineMath(_)
+        | Event::InlineHtml(_)
+        | Event::FootnoteReference(_)
+        | Event::SoftBreak
+        | Event::HardBreak => true,
+        Event::Start(tag) => is_inline_tag(tag.to_end()),
+        Event::End(tag) => is_inline_tag(*tag),
+        _ => false,
+    }
+}
+
+fn is_inline_tag(tag: TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
+}
+
+/// Moves one inline run into `out`, with its islands wrapped.
+fn flush<'a>(run: &mut Vec<Spanned<'a>>, out: &mut Vec<Spanned<'a>>) {
+    let has_latin = run.iter().any(|(event, _)| match event {
+        Event::Text(text) => text.chars().any(is_latin_letter),
+        Event::Code(_) | Event::InlineMath(_) => true,
+        _ => false,
+    });
+    if !has_latin {
+        out.append(run);
+        return;
+    }
+    let (mut units, locs) = units_of(run);
+    let islands = loop {
+        let islands = find(&units);
+        match islands.iter().find_map(|island| split_tag(&units, island)) {
+            Some(tag) => units[tag] = Unit::Break,
+            None => break islands,
+        }
+    };
+    let mut points: Vec<(Point, &'static str)> = Vec::with_capacity(islands.len() * 2);
+    for island in islands {
+        points.push((before(locs[island.start]), OPEN));
+        points.push((after(locs[island.end - 1]), CLOSE));
+    }
+    rebuild(run.drain(..), &points, out);
+}
+
+/// The finder's view of a run, and where each unit came from.
+fn units_of(run: &[Spanned]) -> (Vec<Unit>, Vec<Loc>) {
+    let mut units = Vec::new();
+    let mut locs = Vec::new();
+    let mut open_tags: Vec<usize> = Vec::new();
+    let mut in_image = 0usize;
+    for (index, (event, _)) in run.iter().enumerate() {
+        let whole = Loc {
+            event: index,
+            bytes: None,
+        };
+        let unit = match event {
+            Event::Start(Tag::Image { .. }) => {
+                in_image += 1;
+                Unit::Break
+            }
+            Event::End(TagEnd::Image) => {
+                in_image = in_image.saturating_sub(1);
+                Unit::Break
+            }
+            _ if in_image > 0 => Unit::Break,
+            Event::Text(text) => {
+                for_units(text, |unit, bytes| {
+                    units.push(unit);
+                    locs.push(Loc {
+                        event: index,
+                        bytes: Some((bytes.start, bytes.end)),
+                    });
+                });
+                continue;
+            }
+            Event::Code(_) | Event::InlineMath(_) => Unit::Ltr,
+            Event::SoftBreak => Unit::Char(' '),
+            Event::Start(_) => {
+                open_tags.push(units.len());
+                Unit::Open(usize::MAX)
+            }
+            Event::End(_) => match open_tags.pop() {
+                Some(start) => {
+                    units[start] = Unit::Open(units.len());
+                    Unit::Close(start)
+                }
+                None => Unit::Break,
+            },
+            Event::InlineHtml(_) | Event::FootnoteReference(_) => Unit::Mark,
+            _ => Unit::Break,
+        };
+        units.push(unit);
+        locs.push(whole);
+    }
+    // A start tag whose end is not in the run (it never is, for inline tags) is a border.
+    for unit in &mut units {
+        if *unit == Unit::Open(usize::MAX) {
+            *unit = Unit::Break;
+        }
+    }
+    (units, locs)
+}
+
+/// The first tag inside `island` whose partner is outside it.
+fn split_tag(units: &[Unit], island: &Range<usize>) -> Option<usize> {
+    island.clone().find(|&i| match units[i] {
+        Unit::Open(partner) => partner >= island.end,
+        Unit::Close(partner) => partner < island.start,
+        _ => false,
+    })
+}
+
+fn before(loc: Loc) -> Point {
+    (loc.event, loc.bytes.map_or(0, |(start, _)| start))
+}
+
+fn after(loc: Loc) -> Point {
+    (loc.event, loc.bytes.map_or(AFTER, |(_, end)| end))
+}
+
+/// The run's events with the island tags inserted at `points` (in order) and text split there.
+fn rebuild<'a>(
+    run: impl Iterator<Item = Spanned<'a>>,
+    points: &[(Point, &'static str)],
+    out: &mut Vec<Spanned<'a>>,
+) {
+    let mut next = 0;
+    let tag = |html: &'static str, at: usize| (Event::InlineHtml(CowStr::Borrowed(html)), at..at);
+    for (index, (event, range)) in run.enumerate() {
+        match event {
+            Event::Text(text) => {
+                let mut from = 0;
+                while let Some(&((event_at, byte), html)) = points.get(next)
+                    && event_at == index
+                {
+                    let byte = byte.min(text.len());
+                    if byte > from {
+                        out.push((
+                            Event::Text(slice(&text, from..byte)),
+                            piece(&range, from..byte),
+                        ));
+                        from = byte;
+                    }
+                    out.push(tag(html, range.start + byte.min(range.len())));
+                    next += 1;
+                }
+                if from < text.len() {
+                    let len = text.len();
+                    out.push((
+                        Event::Text(slice(&text, from..len)),
+                        piece(&range, from..len),
+                    ));
+                }
+            }
+            event => {
+                while let Some(&((event_at, 0), html)) = points.get(next)
+                    && event_at == index
+                {
+                    out.push(tag(html, range.start));
+                    next += 1;
+                }
+                out.push((event, range.clone()));
+                while let Some(&((event_at, AFTER), html)) = points.get(next)
+                    && event_at == index
+                {
+                    out.push(tag(html, range.end));
+                    next += 1;
+                }
+            }
+        }
+    }
+}
+
+fn slice<'a>(text: &CowStr<'a>, bytes: Range<usize>) -> CowStr<'a> {
+    match text {
+        CowStr::Borrowed(s) => CowStr::Borrowed(&s[bytes]),
+        other => CowStr::from(other[bytes].to_string()),
+    }
+}
+
+/// The source range of part of a text event (exact when the text is its source verbatim).
+fn piece(range: &Range<usize>, bytes: Range<usize>) -> Range<usize> {
+    let start = (range.start + bytes.start).min(range.end);
+    let end = (range.start + bytes.end).min(range.end);
+    start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use pulldown_cmark::html;
+
+    use super::*;
+    use crate::markdown::parser::parse;
+    use crate::markdown::text::merge_text;
+
+    fn render(body: &str, lang: Lang) -> String {
+        let events = isolate(merge_text(parse(body)), lang);
+        let mut out = String::new();
+        html::push_html(&mut out, events.into_iter().map(|(e, _)| e));
+        out
+    }
+
+    fn b(text: &str) -> String {
+        format!("{OPEN}{text}{CLOSE}")
+    }
+
+    #[test]
+    fn wraps_islands_in_arabic_paragraphs() {
+        let cases = [
+            (
+                "كما أعلنت (Welt & Bowen, 2021, 12). كما\n",
+                format!(
+                    "<p>كما أعلنت ({}). كما</p>\n",
+                    b("Welt &amp; Bowen, 2021, 12")
+                ),
+            ),
+            (
+                "نظر: <https://www.arab48.com> (تاريخ الدخول)\n",
+                format!(
+                    "<p>نظر: {} (تاريخ الدخول)</p>\n",
+                    b("<a href=\"https://www.arab48.com\">https://www.arab48.com</a>")
+                ),
+            ),
+            (
+                "مجلة *Foreign Policy* تقريراً\n",
+                format!("<p>مجلة {} تقريراً</p>\n", b("<em>Foreign Policy</em>")),
+            ),
+            (
+                "مجلة *Foreign Policy magazine* و*Foreign* Policy\n",
+                format!(
+                    "<p>مجلة {} و{}</p>\n",
+                    b("<em>Foreign Policy magazine</em>"),
+                    b("<em>Foreign</em> Policy")
+                ),
+            ),
+            (
+                "*عربي Latin* more\n",
+                format!("<p><em>عربي {}</em> {}</p>\n", b("Latin"), b("more")),
+            ),
+            (
+                "ثانياً `x < y`\n",
+                format!("<p>ثانياً {}</p>\n", b("<code>x &lt; y</code>")),
+            ),
+            (
+                "علييف Ilham Aliyev.[^1]\n\n[^1]: حاشية\n",
+                format!(
+                    "<p>علييف {}.<sup class=\"footnote-reference\"><a href=\"#1\">1</a></sup></p>\n",
+                    b("Ilham Aliyev")
+                ),
+            ),
+            (
+                "صورة ![Alt text](a.png) هنا\n",
+                "<p>صورة <img src=\"a.png\" alt=\"Alt text\" /> هنا</p>\n".to_string(),
+            ),
+        ];
+        for (md, expected) in cases {
+            let got = render(md, Lang::Ar);
+            let got = got
+                .split("<div class=\"footnote-definition\"")
+                .next()
+                .unwrap();
+            assert_eq!(got, expected, "{md}");
+        }
+    }
+
+    #[test]
+    fn one_island_across_a_note_with_emphasis_and_a_link() {
+        let md = "[^8]\n\n[^8]: Mark Perry, site of *Foreign Policy* magazine, 28/3/2012, <https://foreignpolicy.com/x/> (Entrance date: 30/12/2021)\n";
+        let got = render(md, Lang::Ar);
+        assert_eq!(got.matches("<bdi").count(), 1, "{got}");
+        assert!(
+            got.contains(&format!("{OPEN}Mark Perry, site of <em>Foreign Policy</em> magazine, 28/3/2012, <a href=\"https://foreignpolicy.com/x/\">https://foreignpolicy.com/x/</a> (Entrance date: 30/12/2021){CLOSE}")),
+            "{got}"
+        );
+    }
+
+    #[test]
+    fn code_blocks_and_english_documents_are_left_alone() {
+        let md = "```\nLatin code\n```\n\n    indented Latin\n";
+        assert!(!render(md, Lang::Ar).contains("<bdi"));
+        let md = "Plain English (Alkan, n.d.) with `code`.\n";
+        assert_eq!(
+            render(md, Lang::En),
+            "<p>Plain English (Alkan, n.d.) with <code>code</code>.</p>\n"
+        );
+    }
+
+    #[test]
+    fn headings_and_table_cells_are_isolated() {
+        let md = "## عنوان TRG-300 Tiger\n\n| أ | ب |\n| - | - |\n| SU-25 | نص |\n";
+        let got = render(md, Lang::Ar);
+        assert!(
+            got.contains(&format!("<h2>عنوان {}</h2>", b("TRG-300 Tiger"))),
+            "{got}"
+        );
+        assert!(got.contains(&format!("<td>{}</td>", b("SU-25"))), "{got}");
+    }
+
+    #[test]
+    fn text_outside_islands_is_kept_and_escaped() {
+        let got = render("نص 1 < 2 و A&B\n", Lang::Ar);
+        assert_eq!(got, format!("<p>نص 1 &lt; 2 و {}</p>\n", b("A&amp;B")));
+    }
+}

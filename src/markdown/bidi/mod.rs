@@ -1,0 +1,331 @@
+//! Bidi isolation: finds the Latin-script runs ("islands") inside Arabic text and wraps each
+//! in `<bdi lang="en" dir="ltr">`, so that a citation such as `(Welt & Bowen, 2021, 12)` or a
+//! designator such as `TRG-300 Tiger` keeps its own order and its punctuation on the right side.
+//!
+//! An island starts at a Latin letter and runs on through Latin letters, combining marks, ASCII
+//! digits, spaces and the punctuation and symbols Latin text uses, until it meets an Arabic
+//! letter (or any other letter that is not Latin), Arabic punctuation, `«`/`»`, a bidi control
+//! character, an emoji, or a closing bracket it did not open. Then what belongs to the Arabic
+//! sentence is given back: trailing spaces, commas, colons, semicolons, dashes and `&`, an opening
+//! bracket that is never closed inside the island (with all after it), and a final `.` unless
+//! it ends an abbreviation (`n.d.`, `et al.`, `D.`). Digits on their own never make an island.
+//!
+//! This module holds the finder (pure, over characters or over the units of an inline event
+//! run) and [`isolate_plain`] for front matter strings; [`events`] is the Markdown pass.
+
+pub mod events;
+
+use std::ops::Range;
+
+pub use events::isolate;
+
+/// The element that opens an island.
+pub const OPEN: &str = "<bdi lang=\"en\" dir=\"ltr\">";
+/// The element that closes an island.
+pub const CLOSE: &str = "</bdi>";
+
+/// Words that keep their final `.` at the end of an island (compared in lowercase).
+const ABBREVIATIONS: [&str; 30] = [
+    "al", "cf", "ch", "co", "corp", "dr", "ed", "eds", "etc", "fig", "ibid", "inc", "jr", "ltd",
+    "mr", "mrs", "ms", "no", "nos", "op", "p", "pp", "prof", "repr", "sr", "st", "trans", "vol",
+    "vols", "vs",
+];
+
+/// One position of the text the finder walks: a character, or something from the event stream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// A character of the text.
+    Char(char),
+    /// Left-to-right content that is not text (an inline code span): starts or joins an island.
+    Ltr,
+    /// Inline markup (a footnote reference): joins an island, never starts or ends one.
+    Mark,
+    /// The start of an inline element; the index of its end.
+    Open(usize),
+    /// The end of an inline element; the index of its start.
+    Close(usize),
+    /// Something no island crosses (an image, a hard line break).
+    Break,
+}
+
+/// The byte ranges of the Latin islands of `text`, in order and never overlapping.
+pub fn islands(text: &str) -> Vec<Range<usize>> {
+    if !text.chars().any(is_latin_letter) {
+        return Vec::new();
+    }
+    let mut units = Vec::new();
+    let mut starts = Vec::new();
+    for_units(text, |unit, bytes| {
+        units.push(unit);
+        starts.push(bytes.start);
+    });
+    let at = |i: usize| starts.get(i).copied().unwrap_or(text.len());
+    find(&units)
+        .into_iter()
+        .map(|r| at(r.start)..at(r.end))
+        .collect()
+}
+
+/// Calls `f` with each unit of `text` and its bytes. A stretch of characters that no island
+/// can contain (an Arabic phrase) is one unit: the finder only needs to know it stops islands.
+pub fn for_units(text: &str, mut f: impl FnMut(Unit, Range<usize>)) {
+    let mut stretch: Option<(char, usize)> = None;
+    for (at, c) in text.char_indices() {
+        if stops(c) {
+            stretch.get_or_insert((c, at));
+            continue;
+        }
+        if let Some((first, from)) = stretch.take() {
+            f(Unit::Char(first), from..at);
+        }
+        f(Unit::Char(c), at..at + c.len_utf8());
+    }
+    if let Some((first, from)) = stretch {
+        f(Unit::Char(first), from..text.len());
+    }
+}
+
+/// `text` HTML-escaped, with each Latin island wrapped in [`OPEN`] … [`CLOSE`].
+///
+/// For plain strings shown inside Arabic text (titles, abstract sentences): whatever `text`
+/// holds, the result is markup only through the `bdi` elements this function adds.
+pub fn isolate_plain(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 4);
+    let mut at = 0;
+    for island in islands(text) {
+        escape_into(&mut out, &text[at..island.start]);
+        out.push_str(OPEN);
+        escape_into(&mut out, &text[island.clone()]);
+        out.push_str(CLOSE);
+        at = island.end;
+    }
+    escape_into(&mut out, &text[at..]);
+    out
+}
+
+fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// The islands of `units`, as index ranges, in order and never overlapping.
+///
+/// An island may contain `Open`/`Close` units whose partner lies outside it; the event pass
+/// turns such a unit into a `Break` and looks again.
+pub fn find(units: &[Unit]) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < units.len() {
+        if !starts_island(units[i]) {
+            i += 1;
+            continue;
+        }
+        let end = trim_end(units, i, scan(units, i));
+        let (start, end) = take_tags(units, i, end);
+        found.push(start..end);
+        i = end;
+    }
+    found
+}
+
+fn starts_island(unit: Unit) -> bool {
+    match unit {
+        Unit::Char(c) => is_latin_letter(c),
+        Unit::Ltr => true,
+        _ => false,
+    }
+}
+
+/// The greedy end of the island starting at `start`: brackets opened inside must close inside.
+fn scan(units: &[Unit], start: usize) -> usize {
+    // Opening brackets not yet closed: (index, the closer that matches).
+    let mut open: Vec<(usize, char)> = Vec::new();
+    let mut j = start;
+    while j < units.len() {
+        match units[j] {
+            Unit::Char(c) => {
+                if let Some(closer) = opener(units, j, c) {
+                    open.push((j, closer));
+                } else if is_closer(c) {
+                    if open.last().is_some_and(|&(_, closer)| closer == c) {
+                        open.pop();
+                    } else {
+                        break;
+                    }
+                } else if !continues(c) {
+                    break;
+                }
+            }
+            Unit::Break => break,
+            Unit::Ltr | Unit::Mark | Unit::Open(_) | Unit::Close(_) => {}
+        }
+        j += 1;
+    }
+    // A bracket never closed in the island is the Arabic sentence's, with all after it.
+    open.first().map_or(j, |&(i, _)| i)
+}
+
+/// The closer that matches `c` if `c` opens a bracket at `at`.
+fn opener(units: &[Unit], at: usize, c: char) -> Option<char> {
+    match c {
+        '(' => Some(')'),
+        '[' => Some(']'),
+        '{' => Some('}'),
+        '\u{201C}' => Some('\u{201D}'),
+        // A straight quote opens when it follows a space or bracket and precedes a word.
+        '"' => {
+            let before = at.checked_sub(1).map(|i| units[i]);
+            let after = units.get(at + 1).copied();
+            let opens_after = matches!(before, None | Some(Unit::Char('(' | '[' | '{')))
+                || matches!(before, Some(Unit::Char(b)) if b.is_whitespace());
+            let word_follows = match after {
+                Some(Unit::Char(a)) => a.is_alphanumeric(),
+                Some(Unit::Ltr) => true,
+                _ => false,
+            };
+            (opens_after && word_follows).then_some('"')
+        }
+        _ => None,
+    }
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, ')' | ']' | '}' | '\u{201D}' | '"')
+}
+
+/// Gives back what belongs to the Arabic sentence at the end of `start..end`.
+fn trim_end(units: &[Unit], start: usize, mut end: usize) -> usize {
+    // The first unit is a letter or code and always stays.
+    while end > start + 1 {
+        let keep = match units[end - 1] {
+            Unit::Char('.') => ends_abbreviation(units, start, end - 1),
+            Unit::Char(c) => {
+                !(c.is_whitespace()
+                    || matches!(
+                        c,
+                        ',' | ';' | ':' | '-' | '&' | '|' | '\u{2013}' | '\u{2014}'
+                    ))
+            }
+            Unit::Ltr => true,
+            Unit::Mark | Unit::Open(_) | Unit::Close(_) | Unit::Break => false,
+        };
+        if keep {
+            break;
+        }
+        end -= 1;
+    }
+    end
+}
+
+/// Whether the `.` at `dot` ends an abbreviation (and so stays in the island).
+fn ends_abbreviation(units: &[Unit], start: usize, dot: usize) -> bool {
+    let mut k = dot;
+    while k > start
+        && matches!(units[k - 1], Unit::Char(c) if is_latin_letter(c) || is_combining(c) || c == '.')
+    {
+        k -= 1;
+    }
+    let token: String = units[k..dot]
+        .iter()
+        .filter_map(|u| match u {
+            Unit::Char(c) => Some(*c),
+            _ => None,
+        })
+        .collect();
+    if token.is_empty() {
+        return false;
+    }
+    token.contains('.')
+        || token.chars().filter(|c| !is_combining(*c)).count() == 1
+        || ABBREVIATIONS.contains(&token.to_lowercase().as_str())
+}
+
+/// Widens `start..end` over element tags around it whose partners are inside it.
+fn take_tags(units: &[Unit], mut start: usize, mut end: usize) -> (usize, usize) {
+    loop {
+        if let Some(Unit::Close(partner)) = units.get(end)
+            && *partner >= start
+        {
+            end += 1;
+        } else if let Some(Unit::Open(partner)) = start.checked_sub(1).map(|i| units[i])
+            && partner <= end
+        {
+            start -= 1;
+            if partner == end {
+                end += 1;
+            }
+        } else {
+            return (start, end);
+        }
+    }
+}
+
+/// A letter of the Latin script, including accented and modifier letters (`ü`, `ş`, `ʿ`).
+pub fn is_latin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(c,
+            '\u{AA}' | '\u{BA}'
+            | '\u{C0}'..='\u{D6}'
+            | '\u{D8}'..='\u{F6}'
+            | '\u{F8}'..='\u{24F}'
+            | '\u{250}'..='\u{2FF}'
+            | '\u{1D00}'..='\u{1DBF}'
+            | '\u{1E00}'..='\u{1EFF}'
+            | '\u{2C60}'..='\u{2C7F}'
+            | '\u{A720}'..='\u{A7FF}'
+            | '\u{AB30}'..='\u{AB6F}'
+            | '\u{FB00}'..='\u{FB06}'
+            | '\u{FF21}'..='\u{FF3A}'
+            | '\u{FF41}'..='\u{FF5A}')
+}
+
+/// A combining mark of the kind Latin text uses (not Arabic harakat).
+fn is_combining(c: char) -> bool {
+    matches!(c,
+        '\u{300}'..='\u{36F}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// Characters no island contains.
+fn stops(c: char) -> bool {
+    // The Arabic block first: most characters of an Arabic document are there.
+    matches!(c, '\u{600}'..='\u{6FF}') || !(continues(c) || matches!(c, '\u{201C}' | '\u{201D}'))
+}
+
+/// Characters an island runs on through once started (brackets are handled apart).
+fn continues(c: char) -> bool {
+    is_latin_letter(c)
+        || is_combining(c)
+        || c.is_ascii_digit()
+        || c.is_ascii_punctuation()
+        || (c.is_whitespace() && !matches!(c, '\u{2028}' | '\u{2029}'))
+        || matches!(c,
+            // Latin-1 punctuation and symbols, without « and ».
+            '\u{A1}'..='\u{AA}'
+            | '\u{AC}'..='\u{BA}'
+            | '\u{BC}'..='\u{BF}'
+            | '\u{D7}'
+            | '\u{F7}'
+            // Dashes, single quotes and apostrophes, daggers, bullets, ellipsis, primes.
+            | '\u{2010}'..='\u{201B}'
+            | '\u{201E}'..='\u{2027}'
+            | '\u{2030}'..='\u{2038}'
+            // Currency signs, №, ™.
+            | '\u{20A0}'..='\u{20C0}'
+            | '\u{2116}'
+            | '\u{2122}')
+}
+
+#[cfg(test)]
+mod tests;

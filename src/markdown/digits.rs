@@ -1,0 +1,215 @@
+//! One digit style per document: Western (0–9) or Arabic-Indic (٠–٩), whichever the body's
+//! prose uses more (Western when it has no digits). Generated numbers (footnote markers and
+//! note numbers) are shown in that style; a body that mixes the two gets a warning at the
+//! first digit of the minority style.
+//!
+//! Digits inside code and, in Arabic documents, inside Latin islands (a citation's year, a
+//! URL) belong to the Latin text and are not counted.
+
+use pulldown_cmark::{Event, Tag, TagEnd};
+
+use super::bidi;
+use super::parser::Spanned;
+use crate::diagnostics::FileDiagnostics;
+use crate::lang::Lang;
+
+/// How a document writes its numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DigitStyle {
+    /// 0–9.
+    #[default]
+    Western,
+    /// ٠–٩ (U+0660–U+0669).
+    ArabicIndic,
+}
+
+impl DigitStyle {
+    /// `n` written in this style.
+    pub fn number(self, n: usize) -> String {
+        let western = n.to_string();
+        match self {
+            DigitStyle::Western => western,
+            DigitStyle::ArabicIndic => western
+                .chars()
+                .map(|d| {
+                    let value = d.to_digit(10).unwrap_or(0);
+                    char::from_u32(0x0660 + value).unwrap_or(d)
+                })
+                .collect(),
+        }
+    }
+
+    /// The CSS `list-style-type` that numbers list items in this style.
+    pub fn list_style(self) -> &'static str {
+        match self {
+            DigitStyle::Western => "decimal",
+            DigitStyle::ArabicIndic => "arabic-indic",
+        }
+    }
+
+    fn of(c: char) -> Option<DigitStyle> {
+        match c {
+            '0'..='9' => Some(DigitStyle::Western),
+            '\u{660}'..='\u{669}' | '\u{6F0}'..='\u{6F9}' => Some(DigitStyle::ArabicIndic),
+            _ => None,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            DigitStyle::Western => "Western (0–9)",
+            DigitStyle::ArabicIndic => "Arabic-Indic (٠–٩)",
+        }
+    }
+}
+
+/// A digit of the prose and where it is in the body.
+struct Seen {
+    digit: char,
+    offset: usize,
+}
+
+/// The body's digit style; warns (at `base` + offset) when the prose mixes the two styles.
+pub fn detect(
+    events: &[Spanned],
+    body: &str,
+    lang: Lang,
+    diags: &mut FileDiagnostics,
+    base: usize,
+) -> DigitStyle {
+    let mut counts = [0usize; 2];
+    let mut first: [Option<Seen>; 2] = [None, None];
+    let mut in_code = false;
+    for (event, range) in events {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Text(text) if !in_code => {
+                if !text.chars().any(|c| DigitStyle::of(c).is_some()) {
+                    continue;
+                }
+                let islands = match lang {
+                    Lang::Ar => bidi::islands(text),
+                    Lang::En => Vec::new(),
+                };
+                for (at, c) in text.char_indices() {
+                    let Some(style) = DigitStyle::of(c) else {
+                        continue;
+                    };
+                    if islands.iter().any(|r| r.contains(&at)) {
+                        continue;
+                    }
+                    let slot = style as usize;
+                    counts[slot] += 1;
+                    if first[slot].is_none() {
+                        first[slot] = Some(Seen {
+                            digit: c,
+                            offset: source_offset(body, range, text, at, c),
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let style = if counts[1] > counts[0] {
+        DigitStyle::ArabicIndic
+    } else {
+        DigitStyle::Western
+    };
+    let minority = match style {
+        DigitStyle::Western => DigitStyle::ArabicIndic,
+        DigitStyle::ArabicIndic => DigitStyle::Western,
+    };
+    if let Some(seen) = &first[minority as usize] {
+        diags
+            .warning(
+                base + seen.offset,
+                format!(
+                    "the digit `{}` is {}, but most digits of this document are {} ({} to {})",
+                    seen.digit,
+                    minority.name(),
+                    style.name(),
+                    counts[style as usize],
+                    counts[minority as usize],
+                ),
+            )
+            .set_field("digits")
+            .set_hint(format!(
+                "write every number of the text in one style; notes are numbered in the {} style",
+                style.name()
+            ));
+    }
+    style
+}
+
+/// Where in `body` the digit `c` at byte `at` of a text event (source `range`) was written.
+///
+/// Merged text holds the source's characters in order, so the n-th `c` of the text is the
+/// n-th `c` of its source span (escapes aside, which is why it falls back to the span start).
+fn source_offset(
+    body: &str,
+    range: &std::ops::Range<usize>,
+    text: &str,
+    at: usize,
+    c: char,
+) -> usize {
+    let nth = text[..at].matches(c).count();
+    body.get(range.clone())
+        .and_then(|source| source.match_indices(c).nth(nth))
+        .map_or(range.start, |(i, _)| range.start + i)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::markdown::parser::parse;
+    use crate::markdown::text::merge_text;
+
+    fn run(body: &str, lang: Lang) -> (DigitStyle, Vec<String>) {
+        let mut diags = FileDiagnostics::new(Path::new("d.md"), body);
+        let style = detect(&merge_text(parse(body)), body, lang, &mut diags, 0);
+        (style, diags.list.iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn numbers_in_each_style() {
+        assert_eq!(DigitStyle::Western.number(1207), "1207");
+        assert_eq!(DigitStyle::ArabicIndic.number(1207), "١٢٠٧");
+        assert_eq!(DigitStyle::ArabicIndic.number(0), "٠");
+    }
+
+    #[test]
+    fn the_majority_wins_and_western_by_default() {
+        let cases = [
+            ("نص بلا أرقام.\n", DigitStyle::Western),
+            ("عام 2020 و 44 يوماً.\n", DigitStyle::Western),
+            ("عام ٢٠٢٠ و ٤٤ يوماً.\n", DigitStyle::ArabicIndic),
+            ("تعادل ١٢ و 34.\n", DigitStyle::Western),
+        ];
+        for (body, expected) in cases {
+            assert_eq!(run(body, Lang::Ar).0, expected, "{body}");
+        }
+    }
+
+    #[test]
+    fn mixing_is_a_warning_at_the_first_minority_digit() {
+        let body = "عام ٢٠٢٠ و ٤٤ يوماً.\n\nثم `2021` و (Welt & Bowen, 2021, 12)\nوفي *سنة* 1994.\n";
+        let (style, diags) = run(body, Lang::Ar);
+        assert_eq!(style, DigitStyle::ArabicIndic);
+        assert_eq!(
+            diags,
+            [
+                "d.md:4:11: warning: digits: the digit `1` is Western (0–9), but most digits of this document are Arabic-Indic (٠–٩) (6 to 4)\n  hint: write every number of the text in one style; notes are numbered in the Arabic-Indic (٠–٩) style"
+            ]
+        );
+    }
+
+    #[test]
+    fn code_blocks_and_single_style_bodies_say_nothing() {
+        let (style, diags) = run("عام ٢٠٢٠\n\n```\n1 2 3 4 5 6\n```\n", Lang::Ar);
+        assert_eq!((style, diags.len()), (DigitStyle::ArabicIndic, 0));
+    }
+}
