@@ -38,6 +38,11 @@ pub enum Command {
     /// and reports per block what was lost or added, with source line numbers.
     #[command(after_help = EXIT_HELP)]
     Verify(VerifyArgs),
+    /// Preview the site on http://127.0.0.1 while editing: rebuilds on change, reloads the page.
+    ///
+    /// Writes the preview to a folder of its own (never site/); a rebuild with errors prints
+    /// them and keeps serving the last good preview.
+    Serve(ServeArgs),
     /// Show how an abstract's Arabic and English sentences pair up.
     #[command(after_help = EXIT_HELP)]
     Align(AlignArgs),
@@ -110,4 +115,20 @@ pub struct BuildArgs {
     /// The public URL of the site root, for canonical links (overrides content/_index.md).
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
+}
+
+/// Flags of `serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Port on 127.0.0.1 (0 picks a free one).
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Serve the site under this path, e.g. `/repo/` as on a GitHub project page.
+    #[arg(long, default_value = "/", value_name = "PATH")]
+    pub base_path: String,
+    /// Where to write the preview [default: a folder under the system's temp folder].
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
 }

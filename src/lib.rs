@@ -10,6 +10,8 @@
 //! 3. **render** ([`render`]): typed contexts through Tera templates;
 //! 4. **write** ([`output`]): minify every page, then swap the new site in atomically.
 //!
+//! `warraq serve` ([`serve`]) previews a site, rebuilding only what a change touches.
+//!
 //! Content problems are [`diagnostics::Diagnostic`]s with file, line and column, all
 //! collected before anything is written; environment failures are [`error::Error`]s.
 
@@ -30,5 +32,6 @@ pub mod output;
 pub mod pipeline;
 pub mod publish;
 pub mod render;
+pub mod serve;
 pub mod source_map;
 pub mod verify;

@@ -42,6 +42,14 @@ fn main() -> ExitCode {
             },
             args.previous.as_deref(),
         ),
+        Command::Serve(args) => warraq::serve::run(&warraq::serve::ServeOptions {
+            root: args.site.root,
+            out: args.out,
+            drafts: args.site.drafts,
+            port: args.port,
+            base_path: args.base_path,
+        })
+        .map(|()| ExitCode::SUCCESS),
         Command::Verify(args) => verify(&args),
         Command::Align(args) => align(&args),
     };

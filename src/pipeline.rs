@@ -2,12 +2,22 @@
 //!
 //! This is the one place that knows the order of the stages. Content problems are collected
 //! from every stage and returned together; nothing is written unless there are none.
+//!
+//! Two passes over the documents, each in parallel on every core (rayon): the first reads and
+//! validates the front matter and keeps only that (an [`Indexed`] per document), the second
+//! reads each document again, takes it through Markdown, templates and minification, and
+//! writes its files at once. Results are gathered in path order, so pages and diagnostics are
+//! the same as a one-thread build's.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::content::discover::discover;
 use crate::content::document::{self, Document, Home};
+use crate::content::indexed::Indexed;
+use crate::content::schema::{Meta, SiteConfig};
 use crate::content::yaml_path::Seg;
 use crate::diagnostics::{self, Diagnostic, FileDiagnostics};
 use crate::error::Error;
@@ -66,23 +76,53 @@ pub struct Site {
 
 /// Builds (or checks) the site described by `options`.
 pub fn build(options: &Options) -> Result<Outcome, Error> {
+    Ok(build_site(options, false)?.0)
+}
+
+/// A loaded site whose documents are kept as index entries (front matter, no text).
+pub struct Index {
+    /// `content/_index.md`, with `--base-url` applied.
+    pub home: Home,
+    /// Documents to publish, sorted by path.
+    pub documents: Vec<Indexed>,
+}
+
+/// The build, returning the index of the site when it could be loaded; `live_reload` adds
+/// the preview script of `serve` to every page.
+pub(crate) fn build_site(
+    options: &Options,
+    live_reload: bool,
+) -> Result<(Outcome, Option<Index>), Error> {
     let mut outcome = Outcome::default();
-    let (home, documents) = load_all(&options.root, options.drafts, &mut outcome.diagnostics)?;
-    let mut site = match home {
-        Some(home) if !diagnostics::has_errors(&outcome.diagnostics) => Site { home, documents },
+    let (home, documents) = load_all(
+        &options.root,
+        options.drafts,
+        &mut outcome.diagnostics,
+        Indexed::new,
+    )?;
+    let mut index = match home {
+        Some(home) if !diagnostics::has_errors(&outcome.diagnostics) => Index { home, documents },
         _ => {
             // The site cannot be built, but every document that loaded still gets its
             // Markdown checked, so one run reports every error.
             let raw_html = home.as_ref().is_some_and(|h| h.config.allow_raw_html);
-            for doc in &documents {
-                render_markdown(doc, raw_html, &mut outcome.diagnostics);
-            }
+            let lists: Vec<Vec<Diagnostic>> = documents
+                .par_iter()
+                .map(|indexed| {
+                    let mut diags = Vec::new();
+                    if let Some(doc) = reload(indexed, &mut diags) {
+                        render_markdown(&doc, raw_html, &mut diags);
+                    }
+                    diags
+                })
+                .collect();
+            outcome.diagnostics.extend(lists.into_iter().flatten());
             diagnostics::sort(&mut outcome.diagnostics);
-            return Ok(outcome);
+            return Ok((outcome, None));
         }
     };
     if let Some(url) = &options.base_url {
-        site.home.config.base_url = Some(if url.ends_with('/') {
+        index.home.config.base_url = Some(if url.ends_with('/') {
             url.clone()
         } else {
             format!("{url}/")
@@ -94,181 +134,66 @@ pub fn build(options: &Options) -> Result<Outcome, Error> {
     } else {
         None
     };
+    let stage =
+        |path: &str, bytes: &[u8]| staging.as_ref().map_or(Ok(()), |s| s.write(path, bytes));
     // Every output file is also kept in memory, so the links can be checked before the swap.
     let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-    let mut write = |path: &str, bytes: &[u8]| {
-        files.insert(path.to_string(), bytes.to_vec());
-        staging.as_ref().map_or(Ok(()), |s| s.write(path, bytes))
-    };
-    let base_url = site.home.config.base_url.clone();
-    let base_url = base_url.as_deref();
+    let templates = Templates::new(&index.home.config, &renderer, live_reload);
 
-    let config = &site.home.config;
-    let site_view = SiteView::new(config);
-    for doc in &site.documents {
-        let rendered = render_markdown(doc, config.allow_raw_html, &mut outcome.diagnostics);
-        let slug = doc.meta.slug.as_str();
-        let url = format!("{slug}/");
-        let place = Place {
-            path: &url,
-            base_url,
-            root: "../",
-        };
-        let rows = abstract_rows(doc, &config.glossary, &mut outcome.diagnostics);
-        let fragments = anchors::document_fragments(
-            &rendered.anchors,
-            &doc.meta.aliases,
-            rows.len(),
-            rendered.notes.count,
-        );
-        outcome
-            .anchors
-            .add(&url, fragments, Some(doc.source.path.clone()));
-        let work = cite::Work::new(&doc.meta);
-        write(
-            &format!("{url}{BIB_FILE}"),
-            cite::bibtex::entry(&work, &place.cited(None)).as_bytes(),
-        )?;
-        write(
-            &format!("{url}{RIS_FILE}"),
-            cite::ris::record(&work, &place.cited(None)).as_bytes(),
-        )?;
-        let cite = CiteView::new(&doc.meta, place, &rendered.headings);
-
-        // The paper's own page.
-        let mut page = PageView::new(doc.meta.lang, doc.meta.title.clone(), "../");
-        page.canonical = place.absolute();
-        page.head = Some(HeadView::document(
-            &doc.meta,
-            config,
-            place,
-            &rendered.headings,
-        ));
-        // An Arabic paper also gets an English page: metadata, abstracts, outline, citation.
-        let english = (doc.meta.lang == Lang::Ar).then(|| format!("en/{slug}/"));
-        page.other_lang_href = english.as_ref().map(|_| format!("../en/{slug}/"));
-        let mut view = DocumentView::new(&doc.meta, &rendered, rows.clone());
-        view.cite = Some(cite.clone());
-        let html = renderer.render(
-            "document.html",
-            &PageContext {
-                doc: Some(view),
-                ..PageContext::new(&site_view, page)
-            },
-        )?;
-        write(&format!("{url}index.html"), &minify::html(&html))?;
-        outcome.pages += 1;
-
-        if let Some(en_url) = english {
-            let en_place = Place {
-                path: &en_url,
-                base_url,
-                root: "../../",
+    // Documents in parallel, each file written as soon as it is made; results gathered in
+    // path order, so diagnostics, anchors and the first failure are a one-thread build's.
+    let results: Vec<Result<Made, Error>> = index
+        .documents
+        .par_iter()
+        .map(|indexed| {
+            let mut diags = Vec::new();
+            let Some(doc) = reload(indexed, &mut diags) else {
+                return Ok((diags, None));
             };
-            let mut page = PageView::new(Lang::En, doc.meta.title_en.clone(), "../../");
-            page.canonical = en_place.absolute();
-            page.other_lang_href = Some(format!("../../{slug}/"));
-            page.head = Some(HeadView::translation(&doc.meta, config, en_place));
-            let anchors: Vec<String> = (1..=rows.len()).map(|n| format!("abstract-s{n}")).collect();
-            outcome
-                .anchors
-                .add(&en_url, anchors, Some(doc.source.path.clone()));
-            let mut view = DocumentView::new(&doc.meta, &rendered, rows);
-            view.cite = Some(cite.linked_from(&format!("../../{slug}/")));
-            let html = renderer.render(
-                "document-en.html",
-                &PageContext {
-                    doc: Some(view),
-                    ..PageContext::new(&site_view, page)
-                },
-            )?;
-            write(&format!("{en_url}index.html"), &minify::html(&html))?;
-            outcome.pages += 1;
+            let made = document_files(&doc, &templates, &mut diags)?;
+            for file in &made.files {
+                stage(&file.path, &file.html)?;
+            }
+            Ok((diags, Some(made)))
+        })
+        .collect();
+    for result in results {
+        let (diags, made) = result?;
+        outcome.diagnostics.extend(diags);
+        for (url, fragments, source) in made.iter().flat_map(|m| m.anchors.clone()) {
+            outcome.anchors.add(&url, fragments, Some(source));
+        }
+        for file in made.into_iter().flat_map(|m| m.files) {
+            outcome.pages += usize::from(file.path.ends_with(".html"));
+            files.insert(file.path, file.html);
         }
     }
-    outcome.documents = site.documents.len();
+    outcome.documents = index.documents.len();
+    let mut write = |path: &str, bytes: &[u8]| {
+        files.insert(path.to_string(), bytes.to_vec());
+        stage(path, bytes)
+    };
 
-    for lang in Lang::ALL {
-        let (path, root) = match lang {
-            Lang::Ar => ("index.html", ""),
-            Lang::En => ("en/index.html", "../"),
-        };
-        let title = match lang {
-            Lang::Ar => config.title.clone(),
-            Lang::En => config.title_en.clone(),
-        };
-        let mut page = PageView::new(lang, title, root);
-        page.other_lang_href = Some(match lang {
-            Lang::Ar => "en/".to_string(),
-            Lang::En => "../".to_string(),
-        });
-        page.canonical = config
-            .base_url
-            .as_ref()
-            .map(|base| format!("{base}{}", path.trim_end_matches("index.html")));
-        let url = path.trim_end_matches("index.html");
-        page.head = Some(HeadView::home(
-            config,
-            lang,
-            Place {
-                path: url,
-                base_url,
-                root,
-            },
-        ));
-        outcome.anchors.add(url, Vec::new(), None);
-        let entries = site
-            .documents
-            .iter()
-            .map(|d| {
-                // The English home links Arabic papers to their English pages (`en/<slug>/`).
-                let href = match (lang, d.meta.lang) {
-                    (Lang::En, Lang::En) => format!("../{}/", d.meta.slug),
-                    _ => format!("{}/", d.meta.slug),
-                };
-                Entry::new(&d.meta, href)
-            })
-            .collect();
-        let context = match lang {
-            Lang::Ar => PageContext {
-                intro_html: home_intro(&site.home, &mut outcome.diagnostics),
-                ..PageContext::new(&site_view, page)
-            },
-            Lang::En => PageContext {
-                intro_text: config.description_en.as_deref(),
-                ..PageContext::new(&site_view, page)
-            },
-        };
-        let html = renderer.render("index.html", &PageContext { entries, ..context })?;
-        write(path, &minify::html(&html))?;
+    let metas: Vec<&Meta> = index.documents.iter().map(|d| &d.meta).collect();
+    let pages = site_pages(
+        &index.home,
+        &metas,
+        &templates,
+        &mut outcome.anchors,
+        &mut outcome.diagnostics,
+    )?;
+    for page in pages {
+        write(&page.path, &page.html)?;
         outcome.pages += 1;
     }
-
-    let mut page = PageView::new(
-        Lang::Ar,
-        format!(
-            "{} — {}",
-            config.title,
-            crate::i18n::strings(Lang::Ar).not_found_title
-        ),
-        // GitHub Pages serves this page at any depth: see `HeadView::not_found`.
-        &base_url.map_or("/".to_string(), links::base_path),
-    );
-    let css = renderer.assets.iter().find(|(name, _)| name == "style.css");
-    page.head = Some(HeadView::not_found(
-        base_url,
-        css.map(|(_, bytes)| bytes.as_slice()),
-    ));
-    let html = renderer.render("404.html", &PageContext::new(&site_view, page))?;
-    write("404.html", &minify::html(&html))?;
-    outcome.pages += 1;
+    let config = &index.home.config;
+    let base_url = config.base_url.as_deref();
     write(".nojekyll", b"")?;
     for (name, bytes) in &renderer.assets {
         write(&format!("assets/{name}"), bytes)?;
     }
     write("anchors.json", outcome.anchors.to_json().as_bytes())?;
     if let Some(base) = base_url {
-        let metas: Vec<_> = site.documents.iter().map(|d| &d.meta).collect();
         for (name, text) in publish::crawler_files(base, config, &metas) {
             write(name, text.as_bytes())?;
         }
@@ -303,7 +228,272 @@ pub fn build(options: &Options) -> Result<Outcome, Error> {
         staging.commit()?;
         outcome.written = true;
     }
-    Ok(outcome)
+    Ok((outcome, Some(index)))
+}
+
+/// A file of the site: where it goes and its contents (minified HTML for pages).
+pub struct Page<T = Vec<u8>> {
+    /// `/`-separated path inside the site, e.g. `my-paper/index.html`.
+    pub path: String,
+    /// The contents.
+    pub html: T,
+}
+
+/// One document's diagnostics and files (none when it could not be read again).
+type Made = (Vec<Diagnostic>, Option<DocumentFiles>);
+
+/// Everything one document adds to the site.
+pub struct DocumentFiles {
+    /// Its pages and citation files.
+    pub files: Vec<Page>,
+    /// Its public addresses: (url, fragments, source file), for `anchors.json`.
+    pub anchors: Vec<(String, Vec<String>, PathBuf)>,
+}
+
+/// The parsed templates and the site-wide values every page is rendered with.
+pub struct Templates<'a> {
+    config: &'a SiteConfig,
+    site: SiteView<'a>,
+    renderer: &'a Renderer,
+    live_reload: bool,
+}
+
+impl<'a> Templates<'a> {
+    /// Pages of the site `config` through `renderer`; `live_reload` is for `serve` only.
+    pub fn new(config: &'a SiteConfig, renderer: &'a Renderer, live_reload: bool) -> Self {
+        Templates {
+            config,
+            site: SiteView::new(config),
+            renderer,
+            live_reload,
+        }
+    }
+
+    fn render(&self, template: &str, context: &PageContext) -> Result<String, Error> {
+        let mut html = self.renderer.render(template, context)?;
+        if self.live_reload {
+            crate::serve::reload::inject(&mut html);
+        }
+        Ok(html)
+    }
+}
+
+/// Template stage of one document: the paper's page and, for an Arabic paper, its English
+/// page (metadata, abstracts, outline, citation), as HTML before minification.
+pub fn document_html(
+    doc: &Document,
+    rendered: &Rendered,
+    rows: &[AbstractRow],
+    templates: &Templates,
+) -> Result<Vec<Page<String>>, Error> {
+    let config = templates.config;
+    let base_url = config.base_url.as_deref();
+    let slug = doc.meta.slug.as_str();
+    let url = format!("{slug}/");
+    let place = Place {
+        path: &url,
+        base_url,
+        root: "../",
+    };
+    let cite = CiteView::new(&doc.meta, place, &rendered.headings);
+    let mut pages = Vec::new();
+
+    // The paper's own page.
+    let mut page = PageView::new(doc.meta.lang, doc.meta.title.clone(), "../");
+    page.canonical = place.absolute();
+    page.head = Some(HeadView::document(
+        &doc.meta,
+        config,
+        place,
+        &rendered.headings,
+    ));
+    let english = (doc.meta.lang == Lang::Ar).then(|| format!("en/{slug}/"));
+    page.other_lang_href = english.as_ref().map(|_| format!("../en/{slug}/"));
+    let mut view = DocumentView::new(&doc.meta, rendered, rows.to_vec());
+    view.cite = Some(cite.clone());
+    let html = templates.render(
+        "document.html",
+        &PageContext {
+            doc: Some(view),
+            ..PageContext::new(&templates.site, page)
+        },
+    )?;
+    pages.push(Page {
+        path: format!("{url}index.html"),
+        html,
+    });
+
+    if let Some(en_url) = english {
+        let en_place = Place {
+            path: &en_url,
+            base_url,
+            root: "../../",
+        };
+        let mut page = PageView::new(Lang::En, doc.meta.title_en.clone(), "../../");
+        page.canonical = en_place.absolute();
+        page.other_lang_href = Some(format!("../../{slug}/"));
+        page.head = Some(HeadView::translation(&doc.meta, config, en_place));
+        let mut view = DocumentView::new(&doc.meta, rendered, rows.to_vec());
+        view.cite = Some(cite.linked_from(&format!("../../{slug}/")));
+        let html = templates.render(
+            "document-en.html",
+            &PageContext {
+                doc: Some(view),
+                ..PageContext::new(&templates.site, page)
+            },
+        )?;
+        pages.push(Page {
+            path: format!("{en_url}index.html"),
+            html,
+        });
+    }
+    Ok(pages)
+}
+
+/// Every stage for one document: Markdown, abstract pairs, citation files, templates,
+/// minification.
+pub fn document_files(
+    doc: &Document,
+    templates: &Templates,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<DocumentFiles, Error> {
+    let rendered = render_markdown(doc, templates.config.allow_raw_html, diags);
+    let rows = abstract_rows(doc, &templates.config.glossary, diags);
+    let slug = doc.meta.slug.as_str();
+    let url = format!("{slug}/");
+    let place = Place {
+        path: &url,
+        base_url: templates.config.base_url.as_deref(),
+        root: "../",
+    };
+    let source = doc.source.path.clone();
+    let mut anchors = vec![(
+        url.clone(),
+        anchors::document_fragments(
+            &rendered.anchors,
+            &doc.meta.aliases,
+            rows.len(),
+            rendered.notes.count,
+        ),
+        source.clone(),
+    )];
+    if doc.meta.lang == Lang::Ar {
+        let fragments = (1..=rows.len()).map(|n| format!("abstract-s{n}")).collect();
+        anchors.push((format!("en/{slug}/"), fragments, source));
+    }
+    let work = cite::Work::new(&doc.meta);
+    let mut files = vec![
+        Page {
+            path: format!("{url}{BIB_FILE}"),
+            html: cite::bibtex::entry(&work, &place.cited(None)).into_bytes(),
+        },
+        Page {
+            path: format!("{url}{RIS_FILE}"),
+            html: cite::ris::record(&work, &place.cited(None)).into_bytes(),
+        },
+    ];
+    for page in document_html(doc, &rendered, &rows, templates)? {
+        files.push(Page {
+            path: page.path,
+            html: minify::html(&page.html),
+        });
+    }
+    Ok(DocumentFiles { files, anchors })
+}
+
+/// The pages that list documents or belong to no document: both home pages and `404.html`.
+pub fn site_pages(
+    home: &Home,
+    documents: &[&Meta],
+    templates: &Templates,
+    anchor_index: &mut anchors::Index,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Vec<Page>, Error> {
+    let config = templates.config;
+    let base_url = config.base_url.as_deref();
+    let mut pages = Vec::new();
+    for lang in Lang::ALL {
+        let (path, root) = match lang {
+            Lang::Ar => ("index.html", ""),
+            Lang::En => ("en/index.html", "../"),
+        };
+        let title = match lang {
+            Lang::Ar => config.title.clone(),
+            Lang::En => config.title_en.clone(),
+        };
+        let mut page = PageView::new(lang, title, root);
+        page.other_lang_href = Some(match lang {
+            Lang::Ar => "en/".to_string(),
+            Lang::En => "../".to_string(),
+        });
+        page.canonical = config
+            .base_url
+            .as_ref()
+            .map(|base| format!("{base}{}", path.trim_end_matches("index.html")));
+        let url = path.trim_end_matches("index.html");
+        page.head = Some(HeadView::home(
+            config,
+            lang,
+            Place {
+                path: url,
+                base_url,
+                root,
+            },
+        ));
+        anchor_index.add(url, Vec::new(), None);
+        let entries = documents
+            .iter()
+            .map(|meta| {
+                // The English home links Arabic papers to their English pages (`en/<slug>/`).
+                let href = match (lang, meta.lang) {
+                    (Lang::En, Lang::En) => format!("../{}/", meta.slug),
+                    _ => format!("{}/", meta.slug),
+                };
+                Entry::new(meta, href)
+            })
+            .collect();
+        let context = match lang {
+            Lang::Ar => PageContext {
+                intro_html: home_intro(home, diags),
+                ..PageContext::new(&templates.site, page)
+            },
+            Lang::En => PageContext {
+                intro_text: config.description_en.as_deref(),
+                ..PageContext::new(&templates.site, page)
+            },
+        };
+        let html = templates.render("index.html", &PageContext { entries, ..context })?;
+        pages.push(Page {
+            path: path.to_string(),
+            html: minify::html(&html),
+        });
+    }
+
+    let mut page = PageView::new(
+        Lang::Ar,
+        format!(
+            "{} — {}",
+            config.title,
+            crate::i18n::strings(Lang::Ar).not_found_title
+        ),
+        // GitHub Pages serves this page at any depth: see `HeadView::not_found`.
+        &base_url.map_or("/".to_string(), links::base_path),
+    );
+    let css = templates
+        .renderer
+        .assets
+        .iter()
+        .find(|(name, _)| name == "style.css");
+    page.head = Some(HeadView::not_found(
+        base_url,
+        css.map(|(_, bytes)| bytes.as_slice()),
+    ));
+    let html = templates.render("404.html", &PageContext::new(&templates.site, page))?;
+    pages.push(Page {
+        path: "404.html".to_string(),
+        html: minify::html(&html),
+    });
+    Ok(pages)
 }
 
 /// The context every template gets; each page fills its part.
@@ -334,19 +524,21 @@ impl<'a> PageContext<'a> {
 
 /// Load stage: every content file read and validated; `None` when the site cannot be built.
 pub fn load(root: &Path, drafts: bool, diags: &mut Vec<Diagnostic>) -> Result<Option<Site>, Error> {
-    let (home, documents) = load_all(root, drafts, diags)?;
+    let (home, documents) = load_all(root, drafts, diags, |doc| doc)?;
     match home {
         Some(home) if !diagnostics::has_errors(diags) => Ok(Some(Site { home, documents })),
         _ => Ok(None),
     }
 }
 
-/// Load stage: the settings (if valid) and every document that validated.
-fn load_all(
+/// Load stage: the settings (if valid) and every document that validated, each passed
+/// through `keep` as soon as it is loaded (in parallel; the result is in path order).
+fn load_all<T: Send>(
     root: &Path,
     drafts: bool,
     diags: &mut Vec<Diagnostic>,
-) -> Result<(Option<Home>, Vec<Document>), Error> {
+    keep: impl Fn(Document) -> T + Sync,
+) -> Result<(Option<Home>, Vec<T>), Error> {
     let content_dir = root.join("content");
     if !content_dir.is_dir() {
         return Err(Error::Usage(format!(
@@ -375,39 +567,85 @@ fn load_all(
     let default_lang = home
         .as_ref()
         .map_or(Lang::Ar, |h| h.config.default_language);
+    let loaded: Vec<(Option<Loaded<T>>, Vec<Diagnostic>)> = found
+        .documents
+        .par_iter()
+        .map(|path| {
+            let mut list = Vec::new();
+            let loaded = load_document(path, default_lang, &mut list).map(|doc| Loaded {
+                slug: doc.meta.slug.to_string(),
+                slug_position: doc.source.field_position(&[Seg::Key("slug")]),
+                draft: doc.meta.draft,
+                path: doc.source.path.clone(),
+                item: keep(doc),
+            });
+            (loaded, list)
+        })
+        .collect();
     let mut documents = Vec::new();
     let mut slugs: BTreeMap<String, PathBuf> = BTreeMap::new();
-    for path in &found.documents {
-        let Some(text) = read(path, diags) else {
-            continue;
-        };
-        let (doc, list) = document::document(&display(path), text, default_lang);
+    for (loaded, list) in loaded {
         diags.extend(list);
-        let Some(doc) = doc else { continue };
-        if let Some(first) = slugs.get(doc.meta.slug.as_str()) {
-            let position = doc.source.field_position(&[Seg::Key("slug")]);
-            diags.push(
-                Diagnostic::error(
-                    &doc.source.path,
-                    position,
-                    format!(
-                        "the slug `{}` is already used by {}",
-                        doc.meta.slug,
-                        first.display()
-                    ),
-                )
-                .field("slug")
-                .hint("every document needs its own slug"),
-            );
+        let Some(doc) = loaded else { continue };
+        if let Some(first) = slugs.get(&doc.slug) {
+            diags.push(duplicate_slug(
+                &doc.path,
+                doc.slug_position,
+                &doc.slug,
+                first,
+            ));
             continue;
         }
-        slugs.insert(doc.meta.slug.to_string(), doc.source.path.clone());
-        if doc.meta.draft && !drafts {
+        slugs.insert(doc.slug, doc.path);
+        if doc.draft && !drafts {
             continue;
         }
-        documents.push(doc);
+        documents.push(doc.item);
     }
     Ok((home, documents))
+}
+
+/// A loaded document with what the sequential checks after loading need.
+struct Loaded<T> {
+    slug: String,
+    slug_position: (usize, usize),
+    draft: bool,
+    path: PathBuf,
+    item: T,
+}
+
+/// Reads and validates one document.
+pub fn load_document(
+    path: &Path,
+    default_lang: Lang,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Document> {
+    let text = read(path, diags)?;
+    let (doc, list) = document::document(&display(path), text, default_lang);
+    diags.extend(list);
+    doc
+}
+
+/// The error for a second document with the slug of `first`.
+pub fn duplicate_slug(
+    path: &Path,
+    position: (usize, usize),
+    slug: &str,
+    first: &Path,
+) -> Diagnostic {
+    Diagnostic::error(
+        path,
+        position,
+        format!("the slug `{slug}` is already used by {}", first.display()),
+    )
+    .field("slug")
+    .hint("every document needs its own slug")
+}
+
+/// The whole document of an index entry, read again; `None` after reporting why not.
+pub fn reload(indexed: &Indexed, diags: &mut Vec<Diagnostic>) -> Option<Document> {
+    let text = read(&indexed.path, diags)?;
+    indexed.restore(text).map_err(|d| diags.push(d)).ok()
 }
 
 fn read(path: &Path, diags: &mut Vec<Diagnostic>) -> Option<String> {
@@ -431,7 +669,7 @@ fn read(path: &Path, diags: &mut Vec<Diagnostic>) -> Option<String> {
 }
 
 /// The path as editors should see it: without a leading `./`.
-fn display(path: &Path) -> PathBuf {
+pub fn display(path: &Path) -> PathBuf {
     path.strip_prefix(".")
         .map(Path::to_path_buf)
         .unwrap_or_else(|_| path.to_path_buf())
@@ -506,7 +744,7 @@ pub fn render_markdown(doc: &Document, raw_html: bool, diags: &mut Vec<Diagnosti
 ///
 /// A pinned alignment that does not fit the sentences is an error; a computed one that is
 /// poor is a warning, and the page shows the two abstracts side by side.
-fn abstract_rows(
+pub fn abstract_rows(
     doc: &Document,
     glossary: &[(String, String)],
     diags: &mut Vec<Diagnostic>,

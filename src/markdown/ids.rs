@@ -4,7 +4,7 @@
 //! abstract ids (`abstract-…`) live in prefixes that headings may not use, so they never clash.
 //! Paragraph ids (`p3`, `introduction-p3`) have a shape headings may not take either.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Ids the page templates use themselves.
 pub const RESERVED_IDS: [&str; 10] = [
@@ -70,6 +70,9 @@ pub fn is_paragraph_id(id: &str) -> bool {
 #[derive(Debug, Default)]
 pub struct PageIds {
     taken: BTreeSet<String>,
+    /// For each base given to [`PageIds::take_free`], the next suffix to try, so n clashes on
+    /// one base cost n lookups in all rather than n² (a page of many untitled headings).
+    next_suffix: BTreeMap<String, usize>,
 }
 
 impl PageIds {
@@ -77,6 +80,7 @@ impl PageIds {
     pub fn new() -> Self {
         PageIds {
             taken: RESERVED_IDS.iter().map(|s| s.to_string()).collect(),
+            next_suffix: BTreeMap::new(),
         }
     }
 
@@ -90,10 +94,15 @@ impl PageIds {
         if self.take(base) {
             return base.to_string();
         }
-        (2..)
-            .map(|n| format!("{base}-{n}"))
-            .find(|id| self.take(id))
-            .expect("some suffix is free")
+        let mut n = self.next_suffix.get(base).copied().unwrap_or(2);
+        loop {
+            let id = format!("{base}-{n}");
+            n += 1;
+            if self.take(&id) {
+                self.next_suffix.insert(base.to_string(), n);
+                return id;
+            }
+        }
     }
 }
 
@@ -139,5 +148,10 @@ mod tests {
         assert_eq!(ids.take_free("s1"), "s1-2");
         assert_eq!(ids.take_free("s1"), "s1-3");
         assert_eq!(ids.take_free("toc"), "toc-2");
+        // A suffix taken by hand is skipped, and counting goes on after it.
+        assert!(ids.take("a-2"));
+        assert_eq!(ids.take_free("a"), "a");
+        assert_eq!(ids.take_free("a"), "a-3");
+        assert_eq!(ids.take_free("a"), "a-4");
     }
 }

@@ -6,22 +6,37 @@ use super::parser::Spanned;
 
 /// Joins runs of adjacent `Text` events into one, so later passes see whole words.
 ///
-/// pulldown-cmark splits text at every character that might start markup (`[`, `*` …).
+/// pulldown-cmark splits text at every character that might start markup (`[`, `*` …). A run
+/// is gathered in one growing buffer (copying each piece once); a lone text event is kept as
+/// it is, borrowed from the source.
 pub fn merge_text(events: Vec<Spanned<'_>>) -> Vec<Spanned<'_>> {
     let mut out: Vec<Spanned> = Vec::with_capacity(events.len());
+    // The run being joined: its text so far, once it has two pieces.
+    let mut joined: Option<String> = None;
     for (event, range) in events {
         if let Event::Text(text) = &event
             && let Some((Event::Text(prev), prev_range)) = out.last_mut()
         {
-            let mut joined = prev.to_string();
-            joined.push_str(text);
-            *prev = CowStr::from(joined);
+            joined
+                .get_or_insert_with(|| prev.to_string())
+                .push_str(text);
             prev_range.end = prev_range.end.max(range.end);
             continue;
         }
+        flush(&mut out, &mut joined);
         out.push((event, range));
     }
+    flush(&mut out, &mut joined);
     out
+}
+
+/// Puts a joined run in place of the first piece of the run.
+fn flush(out: &mut [Spanned<'_>], joined: &mut Option<String>) {
+    if let Some(text) = joined.take()
+        && let Some((Event::Text(prev), _)) = out.last_mut()
+    {
+        *prev = CowStr::from(text);
+    }
 }
 
 /// The plain text of one block of a document, for comparison with its source.
@@ -138,6 +153,12 @@ mod tests {
             })
             .collect();
         assert_eq!(texts, ["a [^x] b ", "c"]);
+        // A run at the very end is joined too.
+        let events = merge_text(parse("x [y] [z]"));
+        assert!(
+            matches!(&events[1].0, Event::Text(t) if t.as_ref() == "x [y] [z]"),
+            "{events:?}"
+        );
     }
 
     #[test]

@@ -111,6 +111,29 @@ impl Drop for Staging {
     }
 }
 
+/// Replaces one file of a built site in place, atomically (written beside it, then renamed),
+/// so a reader of the site sees the old page or the new one, never half of one. For `serve`.
+pub fn replace_file(site: &Path, relative: &str, bytes: &[u8]) -> Result<(), Error> {
+    let path = site.join(relative);
+    let dir = path.parent().unwrap_or(site);
+    fs::create_dir_all(dir).map_err(|e| Error::io("create directory", dir, e))?;
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    fs::write(&tmp, bytes).map_err(|e| Error::io("write", &tmp, e))?;
+    fs::rename(&tmp, &path).map_err(|e| Error::io("move into place", &path, e))
+}
+
+/// Removes a folder of a built site (the page of a document that was deleted), if present.
+pub fn remove_dir(site: &Path, relative: &str) -> Result<(), Error> {
+    let path = site.join(relative);
+    match fs::remove_dir_all(&path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io("remove", &path, e)),
+        _ => Ok(()),
+    }
+}
+
 /// Removes temporary folders of killed builds; restores the old site if a swap was cut short.
 fn recover(out: &Path, parent: &Path) -> Result<(), Error> {
     let name = out

@@ -1,0 +1,142 @@
+//! Benchmarks of the build stages on generated papers, so the profile of a build is visible:
+//! front matter (read + validate), Markdown (parse and passes), abstract alignment,
+//! templates, minification, and writing.
+//!
+//! Run with `cargo bench --bench stages`. The papers come from
+//! `target/bench-corpus/warraq-1000/` (made by `benches/build.sh`); without it, the project's
+//! own documents are used. Each benchmark handles the same 20 documents.
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use warraq::content::document::{self, Document};
+use warraq::lang::Lang;
+use warraq::output::{minify, write::Staging};
+use warraq::pipeline::{self, Templates};
+use warraq::render::Renderer;
+
+const DOCUMENTS: usize = 20;
+
+fn corpus() -> PathBuf {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let generated = manifest.join("target/bench-corpus/warraq-1000");
+    if generated.join("content").is_dir() {
+        generated
+    } else {
+        manifest.to_path_buf()
+    }
+}
+
+fn bench(c: &mut Criterion) {
+    let root = corpus();
+    let mut diags = Vec::new();
+    let site = pipeline::load(&root, false, &mut diags)
+        .expect("readable")
+        .expect("loads");
+    let docs: Vec<Document> = site.documents.into_iter().take(DOCUMENTS).collect();
+    let texts: Vec<(PathBuf, String)> = docs
+        .iter()
+        .map(|d| (d.source.path.clone(), d.source.text.clone()))
+        .collect();
+    let renderer = Renderer::load(&root.join("templates")).expect("templates");
+    let config = &site.home.config;
+    let templates = Templates::new(config, &renderer, false);
+    let bytes: usize = texts.iter().map(|(_, t)| t.len()).sum();
+    eprintln!(
+        "stages: {} documents, {} KB of Markdown, from {}",
+        docs.len(),
+        bytes / 1024,
+        root.display()
+    );
+
+    let mut group = c.benchmark_group("stages");
+    group.bench_function("1 read + front matter", |b| {
+        b.iter(|| {
+            for (path, _) in &texts {
+                let text = String::from_utf8(std::fs::read(path).unwrap()).unwrap();
+                black_box(document::document(path, text, Lang::Ar));
+            }
+        })
+    });
+    group.bench_function("2 markdown", |b| {
+        b.iter(|| {
+            for doc in &docs {
+                black_box(pipeline::render_markdown(doc, false, &mut Vec::new()));
+            }
+        })
+    });
+    group.bench_function("3 abstract alignment", |b| {
+        b.iter(|| {
+            for doc in &docs {
+                black_box(pipeline::abstract_rows(
+                    doc,
+                    &config.glossary,
+                    &mut Vec::new(),
+                ));
+            }
+        })
+    });
+    let rendered: Vec<_> = docs
+        .iter()
+        .map(|d| {
+            let mut diags = Vec::new();
+            let md = pipeline::render_markdown(d, false, &mut diags);
+            let rows = pipeline::abstract_rows(d, &config.glossary, &mut diags);
+            (md, rows)
+        })
+        .collect();
+    // Both pages of each document: the paper's own and its English page.
+    let pages_of = |doc, md, rows: &Vec<_>| {
+        pipeline::document_html(doc, md, rows, &templates)
+            .unwrap()
+            .into_iter()
+            .map(|page| (page.path, page.html))
+            .collect::<Vec<_>>()
+    };
+    group.bench_function("4 templates", |b| {
+        b.iter(|| {
+            for (doc, (md, rows)) in docs.iter().zip(&rendered) {
+                black_box(pages_of(doc, md, rows));
+            }
+        })
+    });
+    let html: Vec<(String, String)> = docs
+        .iter()
+        .zip(&rendered)
+        .flat_map(|(doc, (md, rows))| pages_of(doc, md, rows))
+        .collect();
+    group.bench_function("5 minify", |b| {
+        b.iter(|| {
+            for (_, page) in &html {
+                black_box(minify::html(page));
+            }
+        })
+    });
+    let pages: Vec<(String, Vec<u8>)> = html
+        .iter()
+        .map(|(path, page)| (path.clone(), minify::html(page)))
+        .collect();
+    let out = std::env::temp_dir().join(format!("warraq-bench-stages-{}", std::process::id()));
+    group.bench_function("6 write", |b| {
+        b.iter(|| {
+            let staging = Staging::begin(&out).unwrap();
+            for (path, page) in &pages {
+                staging.write(path, page).unwrap();
+            }
+            staging.commit().unwrap();
+        })
+    });
+    group.bench_function("all stages, one thread", |b| {
+        b.iter(|| {
+            for doc in &docs {
+                black_box(pipeline::document_files(doc, &templates, &mut Vec::new()).unwrap());
+            }
+        })
+    });
+    group.finish();
+    let _ = std::fs::remove_dir_all(&out);
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,96 @@
+//! A validated document without its text: what the site keeps of every document between the
+//! load and render passes, so memory grows with the index, not with the corpus.
+//!
+//! Pure: the caller reads the text again for rendering and hands it to [`Indexed::restore`],
+//! which checks it is the text that was indexed (a fingerprint of the bytes).
+
+use std::hash::{Hash, Hasher};
+use std::path::PathBuf;
+
+use super::document::{Document, Text};
+use super::schema::Meta;
+use super::yaml_path::Seg;
+use crate::diagnostics::Diagnostic;
+
+/// A document's front matter, where its file is, and a fingerprint of the text it came from.
+#[derive(Debug, Clone)]
+pub struct Indexed {
+    /// Validated front matter.
+    pub meta: Meta,
+    /// The file as editors name it in messages.
+    pub path: PathBuf,
+    /// Line and column of the `slug:` value, for the duplicate-slug error.
+    pub slug_position: (usize, usize),
+    body_offset: usize,
+    fingerprint: u64,
+}
+
+impl Indexed {
+    /// Keeps everything of `doc` but its text.
+    pub fn new(doc: Document) -> Indexed {
+        Indexed {
+            slug_position: doc.source.field_position(&[Seg::Key("slug")]),
+            fingerprint: fingerprint(&doc.source.text),
+            body_offset: doc.source.body_offset,
+            path: doc.source.path,
+            meta: doc.meta,
+        }
+    }
+
+    /// The whole document again, from `text` read anew from [`Indexed::path`].
+    ///
+    /// A file edited since it was indexed is an error: its front matter may no longer be the
+    /// one the rest of the site was built with, so the build is run again instead.
+    pub fn restore(&self, text: String) -> Result<Document, Diagnostic> {
+        if fingerprint(&text) != self.fingerprint {
+            return Err(Diagnostic::error(
+                &self.path,
+                (1, 1),
+                "the file changed while the site was being built",
+            )
+            .hint("build again"));
+        }
+        Ok(Document {
+            meta: self.meta.clone(),
+            source: Text {
+                path: self.path.clone(),
+                text,
+                body_offset: self.body_offset,
+            },
+        })
+    }
+}
+
+/// A fixed-key hash of the text (the same in every run and on every machine of one build).
+fn fingerprint(text: &str) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::content::document::document;
+    use crate::lang::Lang;
+
+    const TEXT: &str = "---\nslug: a-b\ntitle: عنوان\ntitle_en: Title\ndate: 2022\n---\nنص\n";
+
+    #[test]
+    fn restores_the_same_text_and_refuses_a_changed_one() {
+        let (doc, diags) = document(Path::new("x.md"), TEXT.to_string(), Lang::Ar);
+        assert!(diags.is_empty(), "{diags:?}");
+        let indexed = Indexed::new(doc.unwrap());
+        assert_eq!(indexed.slug_position, (2, 7));
+        let back = indexed.restore(TEXT.to_string()).unwrap();
+        assert_eq!(back.source.body(), "نص\n");
+        assert_eq!(back.meta.slug.as_str(), "a-b");
+        let err = indexed.restore(TEXT.replace("نص", "نص آخر")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "x.md:1:1: error: the file changed while the site was being built\n  hint: build again"
+        );
+    }
+}

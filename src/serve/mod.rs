@@ -1,0 +1,150 @@
+//! `warraq serve`: a local preview that rebuilds on change and reloads the open page.
+//!
+//! `watch` notices changed files, `incremental` rebuilds only what they touch (into a
+//! preview folder of its own, never `site/`), `http` serves the folder on loopback, and
+//! `reload` adds the script that reloads a page after a good rebuild. Content errors are
+//! printed and the last good preview keeps being served.
+
+pub mod http;
+pub mod incremental;
+pub mod reload;
+pub mod watch;
+
+use std::hash::{Hash, Hasher};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use crate::error::Error;
+use crate::pipeline::Options;
+
+/// How often the sources are checked for changes.
+const POLL: Duration = Duration::from_millis(50);
+
+/// What to preview and how.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The site folder.
+    pub root: PathBuf,
+    /// Where the preview is written; a folder of its own under the system's temp folder by
+    /// default.
+    pub out: Option<PathBuf>,
+    /// Include drafts.
+    pub drafts: bool,
+    /// Port on 127.0.0.1; 0 picks a free one.
+    pub port: u16,
+    /// Path prefix the site is served under (`/repo/` mimics a GitHub project page).
+    pub base_path: String,
+}
+
+/// Builds, serves and rebuilds until the process is stopped; returns only on a failure to
+/// start (the port is taken, the site folder is not usable).
+pub fn run(options: &ServeOptions) -> Result<(), Error> {
+    let out = options
+        .out
+        .clone()
+        .unwrap_or_else(|| default_out(&options.root));
+    let base_path = normalize_base(&options.base_path);
+    let listener = TcpListener::bind(("127.0.0.1", options.port))
+        .map_err(|e| Error::io("listen on", format!("127.0.0.1:{}", options.port), e))?;
+    let address = listener
+        .local_addr()
+        .map_err(|e| Error::io("listen on", "127.0.0.1", e))?;
+    let version = Arc::new(AtomicU64::new(0));
+    let mut preview = incremental::Preview::new(Options {
+        root: options.root.clone(),
+        out: out.clone(),
+        base_url: None,
+        drafts: options.drafts,
+        write: true,
+    });
+    let mut seen = watch::snapshot(&options.root);
+    rebuild(&mut preview, &seen, &version)?;
+    let served = Arc::new(http::Served {
+        dir: out.clone(),
+        base_path: base_path.clone(),
+        version: Arc::clone(&version),
+    });
+    std::thread::spawn(move || http::serve(listener, served));
+    eprintln!(
+        "warraq: serving {} at http://{address}{base_path} (preview files in {}); stop with Ctrl-C",
+        options.root.display(),
+        out.display()
+    );
+    loop {
+        std::thread::sleep(POLL);
+        let now = watch::snapshot(&options.root);
+        if now != seen {
+            seen = now;
+            rebuild(&mut preview, &seen, &version)?;
+        }
+    }
+}
+
+/// One rebuild, reported on stderr; environment failures are reported and survived.
+fn rebuild(
+    preview: &mut incremental::Preview,
+    snapshot: &watch::Snapshot,
+    version: &AtomicU64,
+) -> Result<(), Error> {
+    let start = Instant::now();
+    match preview.update(snapshot) {
+        Ok(report) => {
+            for diagnostic in &report.diagnostics {
+                eprintln!("{diagnostic}");
+            }
+            let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
+            if report.written {
+                version.fetch_add(1, Ordering::SeqCst);
+                eprintln!(
+                    "warraq: {} rebuild: {} page(s) in {} ms",
+                    report.kind,
+                    report.pages,
+                    start.elapsed().as_millis()
+                );
+            } else if errors > 0 {
+                eprintln!("warraq: {errors} error(s); the previous preview is still served");
+            }
+        }
+        Err(err) => eprintln!("warraq: error: {err}; the previous preview is still served"),
+    }
+    Ok(())
+}
+
+/// `/repo` → `/repo/`; empty → `/`.
+fn normalize_base(base: &str) -> String {
+    let trimmed = base.trim_matches('/');
+    if trimmed.is_empty() {
+        "/".to_string()
+    } else {
+        format!("/{trimmed}/")
+    }
+}
+
+/// A preview folder per site under the temp folder, reused across runs.
+fn default_out(root: &Path) -> PathBuf {
+    let absolute = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    absolute.hash(&mut hasher);
+    std::env::temp_dir().join(format!("warraq-serve-{:016x}", hasher.finish()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_paths_are_normalized() {
+        for (given, expected) in [
+            ("", "/"),
+            ("/", "/"),
+            ("repo", "/repo/"),
+            ("/repo/", "/repo/"),
+            ("/a/b", "/a/b/"),
+        ] {
+            assert_eq!(normalize_base(given), expected, "{given}");
+        }
+    }
+}

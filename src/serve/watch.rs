@@ -1,0 +1,84 @@
+//! What `serve` watches: the size and modification time of every content and template file.
+//!
+//! Polling, not OS notifications: a scan of a 1,000-document site is a few milliseconds of
+//! `stat` calls, it sees every way editors save (in place, or write-and-rename), works the
+//! same on every platform and file system, and needs no extra crate.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use crate::content::discover::discover;
+
+/// Size and modification time of one file.
+pub type Stamp = (u64, Option<SystemTime>);
+
+/// The state of a site's sources at one moment.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Snapshot {
+    /// Every document file (as discovered for a build) and its stamp.
+    pub documents: BTreeMap<PathBuf, Stamp>,
+    /// `content/_index.md` and every file under `templates/`: a change rebuilds everything.
+    pub site: BTreeMap<PathBuf, Stamp>,
+}
+
+/// Takes a snapshot of the site at `root`.
+pub fn snapshot(root: &Path) -> Snapshot {
+    let found = discover(&root.join("content"));
+    let mut snapshot = Snapshot::default();
+    for path in found.documents {
+        let stamp = stamp(&path);
+        snapshot.documents.insert(path, stamp);
+    }
+    if let Some(index) = found.index {
+        let stamp = stamp(&index);
+        snapshot.site.insert(index, stamp);
+    }
+    templates(&root.join("templates"), &mut snapshot.site);
+    snapshot
+}
+
+fn stamp(path: &Path) -> Stamp {
+    fs::metadata(path).map_or((0, None), |m| (m.len(), m.modified().ok()))
+}
+
+fn templates(dir: &Path, into: &mut BTreeMap<PathBuf, Stamp>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            templates(&path, into);
+        } else {
+            let stamp = stamp(&path);
+            into.insert(path, stamp);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sees_edits_additions_and_template_changes() {
+        let dir = std::env::temp_dir().join(format!("warraq-watch-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(dir.join("content")).unwrap();
+        fs::create_dir_all(dir.join("templates")).unwrap();
+        fs::write(dir.join("content/_index.md"), "x").unwrap();
+        fs::write(dir.join("content/a.md"), "a").unwrap();
+        let first = snapshot(&dir);
+        assert_eq!(first.documents.len(), 1);
+        assert_eq!(first.site.len(), 1);
+        fs::write(dir.join("content/a.md"), "longer").unwrap();
+        let second = snapshot(&dir);
+        assert_ne!(first.documents, second.documents);
+        assert_eq!(first.site, second.site);
+        fs::write(dir.join("templates/base.html"), "t").unwrap();
+        assert_ne!(snapshot(&dir).site, second.site);
+        fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -1,0 +1,135 @@
+//! `warraq serve` over loopback: it serves the preview, rebuilds after an edit, refuses paths
+//! that leave the site, and serves under a path prefix.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use crate::util::Site;
+
+/// A running `serve`, stopped on drop.
+struct Server {
+    child: Child,
+    address: String,
+    log: mpsc::Receiver<String>,
+}
+
+impl Server {
+    fn start(site: &Site, extra: &[&str]) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_warraq"))
+            .args(["serve", "--port", "0", "--out", "preview"])
+            .args(extra)
+            .current_dir(&site.root)
+            .stderr(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap();
+        let (send, log) = mpsc::channel();
+        let stderr = child.stderr.take().unwrap();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if send.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut server = Server {
+            child,
+            address: String::new(),
+            log,
+        };
+        let line = server.wait_for_line("serving");
+        let start = line.find("http://127.0.0.1:").expect("an address") + "http://".len();
+        let end = start + line[start..].find('/').unwrap();
+        server.address = line[start..end].to_string();
+        server
+    }
+
+    /// The next stderr line containing `needle` (generous timeout: the machine may be busy).
+    fn wait_for_line(&mut self, needle: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(120);
+        while Instant::now() < deadline {
+            match self.log.recv_timeout(Duration::from_secs(1)) {
+                Ok(line) if line.contains(needle) => return line,
+                Ok(_) | Err(mpsc::RecvTimeoutError::Timeout) => {}
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            }
+        }
+        panic!("serve never printed `{needle}`");
+    }
+
+    /// Sends a raw request line and returns (status line, headers and body as text).
+    fn get(&self, target: &str) -> (String, String) {
+        let mut stream = TcpStream::connect(&self.address).unwrap();
+        write!(stream, "GET {target} HTTP/1.1\r\nHost: localhost\r\n\r\n").unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        let status = response.lines().next().unwrap_or_default().to_string();
+        (status, response)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn serve_rebuilds_after_an_edit_and_guards_its_folder() {
+    let site = Site::new(&["valid"]);
+    let mut server = Server::start(&site, &["--base-path", "/repo/"]);
+
+    let (status, page) = server.get("/repo/arabic-paper/");
+    assert_eq!(status, "HTTP/1.1 200 OK", "{page}");
+    assert!(page.contains("ورقة عربية للاختبار"), "{page}");
+    assert!(
+        page.contains("/__warraq/version"),
+        "no reload script: {page}"
+    );
+    // The preview is not the site: `build` output never carries the reload script.
+    assert!(!site.root.join("site").exists());
+
+    // Under the prefix only: the root redirects there, other paths are not found.
+    let (status, head) = server.get("/");
+    assert!(status.contains("301"), "{head}");
+    assert!(head.contains("Location: /repo/"), "{head}");
+    assert!(server.get("/arabic-paper/").0.contains("404"));
+    assert!(server.get("/repo/arabic-paper").0.contains("301"));
+    assert!(server.get("/repo/assets/style.css").1.contains("text/css"));
+
+    // Paths that leave the preview folder are refused before the file system is read.
+    for target in [
+        "/../",
+        "/repo/../content/_index.md",
+        "/repo/%2e%2e/%2e%2e/etc/passwd",
+    ] {
+        let (status, response) = server.get(target);
+        assert!(status.contains("400"), "{target}: {response}");
+    }
+
+    // An edit shows up in the served page.
+    let path = site.root.join("content/arabic-paper.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("فقرة أولى", "فقرة معدلة")).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(120);
+    loop {
+        let (_, page) = server.get("/repo/arabic-paper/");
+        if page.contains("فقرة معدلة") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the edit never reached the page");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    server.wait_for_line("incremental rebuild");
+
+    // An error is printed with its position, and the last good page keeps being served.
+    std::fs::write(&path, text.replace("فقرة أولى", "فقرة[^nowhere]")).unwrap();
+    let line = server.wait_for_line("[^nowhere]");
+    assert!(line.contains("arabic-paper.md:"), "{line}");
+    server.wait_for_line("the previous preview is still served");
+    assert!(server.get("/repo/arabic-paper/").1.contains("فقرة معدلة"));
+}
