@@ -60,10 +60,17 @@ fn main() -> ExitCode {
 }
 
 /// Prints diagnostics; true when any is an error.
+///
+/// Standard error is unbuffered and a diagnostic is formatted a character at a time, so the
+/// whole report is formatted first and written at once.
 fn report(diagnostics: &[Diagnostic]) -> bool {
+    use std::fmt::Write as _;
+    use std::io::Write as _;
+    let mut text = String::new();
     for diagnostic in diagnostics {
-        eprintln!("{diagnostic}");
+        let _ = writeln!(text, "{diagnostic}");
     }
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
     diagnostics.iter().any(Diagnostic::is_error)
 }
 

@@ -136,13 +136,14 @@ pub(crate) fn build_site(
     };
     let stage =
         |path: &str, bytes: &[u8]| staging.as_ref().map_or(Ok(()), |s| s.write(path, bytes));
-    // Every output file is also kept in memory, so the links can be checked before the swap.
-    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    // Every output file is summarized for the link check as it is made; none is kept.
+    let mut files: BTreeMap<String, links::Summary> = BTreeMap::new();
     let templates = Templates::new(&index.home.config, &renderer, live_reload);
 
-    // Documents in parallel, each file written as soon as it is made; results gathered in
-    // path order, so diagnostics, anchors and the first failure are a one-thread build's.
-    let results: Vec<Result<Made, Error>> = index
+    // Documents in parallel, each file written and summarized as soon as it is made; results
+    // gathered in path order, so diagnostics, anchors and the first failure are a one-thread
+    // build's.
+    let results: Vec<Result<Summarized, Error>> = index
         .documents
         .par_iter()
         .map(|indexed| {
@@ -151,26 +152,32 @@ pub(crate) fn build_site(
                 return Ok((diags, None));
             };
             let made = document_files(&doc, &templates, &mut diags)?;
-            for file in &made.files {
+            let mut summaries = Vec::with_capacity(made.files.len());
+            for file in made.files {
                 stage(&file.path, &file.html)?;
+                let summary = links::Summary::of(&file.path, &file.html);
+                summaries.push((file.path, summary));
             }
-            Ok((diags, Some(made)))
+            Ok((diags, Some((made.anchors, summaries))))
         })
         .collect();
     for result in results {
         let (diags, made) = result?;
         outcome.diagnostics.extend(diags);
-        for (url, fragments, source) in made.iter().flat_map(|m| m.anchors.clone()) {
+        let Some((anchors, summaries)) = made else {
+            continue;
+        };
+        for (url, fragments, source) in anchors {
             outcome.anchors.add(&url, fragments, Some(source));
         }
-        for file in made.into_iter().flat_map(|m| m.files) {
-            outcome.pages += usize::from(file.path.ends_with(".html"));
-            files.insert(file.path, file.html);
+        for (path, summary) in summaries {
+            outcome.pages += usize::from(path.ends_with(".html"));
+            files.insert(path, summary);
         }
     }
     outcome.documents = index.documents.len();
     let mut write = |path: &str, bytes: &[u8]| {
-        files.insert(path.to_string(), bytes.to_vec());
+        files.insert(path.to_string(), links::Summary::of(path, bytes));
         stage(path, bytes)
     };
 
@@ -205,15 +212,13 @@ pub(crate) fn build_site(
     let problems = if outcome.failed() {
         Vec::new()
     } else {
-        links::check(&files, base_url)
+        links::check_site(&files, base_url)
     };
     for problem in problems {
-        let text = String::from_utf8_lossy(&files[&problem.page]);
-        let position = crate::source_map::SourceMap::new(&text).position(problem.offset);
         outcome.diagnostics.push(
             Diagnostic::error(
                 &display(&options.out.join(&problem.page)),
-                position,
+                problem.position,
                 problem.message,
             )
             .field("link")
@@ -239,8 +244,15 @@ pub struct Page<T = Vec<u8>> {
     pub html: T,
 }
 
-/// One document's diagnostics and files (none when it could not be read again).
-type Made = (Vec<Diagnostic>, Option<DocumentFiles>);
+/// One document's diagnostics, and its anchors and its files' link summaries (none when it
+/// could not be read again).
+type Summarized = (
+    Vec<Diagnostic>,
+    Option<(
+        Vec<(String, Vec<String>, PathBuf)>,
+        Vec<(String, links::Summary)>,
+    )>,
+);
 
 /// Everything one document adds to the site.
 pub struct DocumentFiles {

@@ -1,8 +1,12 @@
 //! Checks a built site's links: every local `href`/`src` exists, every `#fragment` exists in
 //! its target page, ids are unique per page, and nothing links absolutely to the site itself.
 //!
-//! Pure: works on the output files by path (relative to the site root), so it checks the
-//! staged output of `build` and the in-memory output of `check` alike. Links must be relative
+//! Pure, in two steps: each output file is read into a small [`Summary`] (a page's ids, its
+//! links with their positions, the ids it repeats; for other files only that they exist) as
+//! soon as it is made, on whichever thread made it; then [`check_site`] checks the links
+//! across pages over the summaries, keyed by path (relative to the site root). So the build
+//! need not keep its pages in memory, and `build` and `check` (which writes nothing) check
+//! alike. Links must be relative
 //! so that one build works at a user page, under a project path (`/<repo>/`), on a custom
 //! domain and from disk. The only exceptions are `<link rel="canonical">` (absolute by
 //! definition) and the root-relative links of `404.html`, which GitHub Pages serves at any
@@ -10,15 +14,15 @@
 
 pub mod scan;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashSet};
 
 /// A broken or forbidden link, or a duplicate id.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     /// The page, relative to the site root.
     pub page: String,
-    /// Byte offset of the tag in the page.
-    pub offset: usize,
+    /// Line and column (1-based, in characters) of the tag in the page.
+    pub position: (usize, usize),
     pub message: String,
     pub hint: String,
 }
@@ -26,53 +30,161 @@ pub struct Problem {
 /// The page that may use root-relative links.
 pub const NOT_FOUND_PAGE: &str = "404.html";
 
-/// Checks every HTML page of `files`; `base_url` is the site's public URL, if known.
-pub fn check(files: &BTreeMap<String, Vec<u8>>, base_url: Option<&str>) -> Vec<Problem> {
-    let pages: BTreeMap<&str, (&str, Vec<scan::Tag>)> = files
-        .iter()
-        .filter(|(path, _)| path.ends_with(".html"))
-        .filter_map(|(path, bytes)| {
-            let text = std::str::from_utf8(bytes).ok()?;
-            Some((path.as_str(), (text, scan::tags(text))))
-        })
-        .collect();
-    let mut problems = Vec::new();
-    let mut ids: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    for (path, (_, tags)) in &pages {
-        let set = ids.entry(path).or_default();
-        for tag in tags {
+/// What the cross-page check needs of one output file, taken when the file is made so the
+/// file itself need not be kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Summary {
+    /// An HTML page (UTF-8, named `*.html`).
+    Page(PageSummary),
+    /// Any other file: only that it exists.
+    File,
+}
+
+/// The ids and links of one HTML page, and the ids it repeats.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageSummary {
+    ids: HashSet<String>,
+    links: Vec<Link>,
+    /// Second and later uses of an id: (position, id), in page order.
+    duplicates: Vec<((usize, usize), String)>,
+}
+
+/// One `href` or `src` of a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Link {
+    /// `href` or `src`.
+    attr: &'static str,
+    /// The decoded value.
+    value: String,
+    /// True on `<link rel=canonical>`, which is absolute by definition.
+    canonical: bool,
+    /// Line and column of the tag.
+    position: (usize, usize),
+}
+
+impl Summary {
+    /// Reads the file at `path` (relative to the site root) with contents `bytes`.
+    pub fn of(path: &str, bytes: &[u8]) -> Summary {
+        if !path.ends_with(".html") {
+            return Summary::File;
+        }
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Summary::Page(PageSummary::of(text)),
+            Err(_) => Summary::File,
+        }
+    }
+}
+
+impl PageSummary {
+    fn of(text: &str) -> PageSummary {
+        let mut summary = PageSummary::default();
+        let mut cursor = Cursor::new(text);
+        for tag in scan::tags(text) {
+            let mut position = None;
+            let mut at =
+                |cursor: &mut Cursor| *position.get_or_insert_with(|| cursor.at(tag.offset));
             if let Some(id) = tag.attr("id")
-                && !set.insert(id)
+                && !summary.ids.insert(id.to_string())
             {
-                problems.push(Problem {
-                    page: path.to_string(),
-                    offset: tag.offset,
-                    message: format!("the id `{id}` is used twice on this page"),
-                    hint: "check `aliases:` for an old id that is an id of the page again".into(),
+                summary.duplicates.push((at(&mut cursor), id.to_string()));
+            }
+            let canonical = tag.name == "link"
+                && tag
+                    .attr("rel")
+                    .is_some_and(|r| r.split_whitespace().any(|w| w == "canonical"));
+            for (attr, value) in tag.attrs {
+                let attr = match attr.as_str() {
+                    "href" => "href",
+                    "src" => "src",
+                    _ => continue,
+                };
+                summary.links.push(Link {
+                    attr,
+                    value,
+                    canonical,
+                    position: at(&mut cursor),
                 });
             }
         }
+        summary
+    }
+}
+
+/// Line and column of increasing byte offsets of one text, counted in one pass (a minified
+/// page is mostly one long line, so counting from the line start each time would be slow).
+/// Gives what `SourceMap::position` gives.
+struct Cursor<'a> {
+    text: &'a str,
+    offset: usize,
+    line: usize,
+    column: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(text: &'a str) -> Self {
+        Cursor {
+            text,
+            offset: 0,
+            line: 1,
+            column: 1,
+        }
+    }
+
+    /// The position of `offset`, a char boundary not before the previous one asked for.
+    fn at(&mut self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        for c in self.text[self.offset..offset].chars() {
+            if c == '\n' {
+                self.line += 1;
+                self.column = 1;
+            } else {
+                self.column += 1;
+            }
+        }
+        self.offset = offset;
+        (self.line, self.column)
+    }
+}
+
+/// Checks every HTML page of `files`; `base_url` is the site's public URL, if known.
+pub fn check(files: &BTreeMap<String, Vec<u8>>, base_url: Option<&str>) -> Vec<Problem> {
+    let summaries = files
+        .iter()
+        .map(|(path, bytes)| (path.clone(), Summary::of(path, bytes)))
+        .collect();
+    check_site(&summaries, base_url)
+}
+
+/// Checks every page of a site given by its files' summaries, keyed by path.
+pub fn check_site(files: &BTreeMap<String, Summary>, base_url: Option<&str>) -> Vec<Problem> {
+    let pages = || {
+        files.iter().filter_map(|(path, summary)| match summary {
+            Summary::Page(page) => Some((path, page)),
+            Summary::File => None,
+        })
+    };
+    let mut problems = Vec::new();
+    for (path, page) in pages() {
+        for (position, id) in &page.duplicates {
+            problems.push(Problem {
+                page: path.clone(),
+                position: *position,
+                message: format!("the id `{id}` is used twice on this page"),
+                hint: "check `aliases:` for an old id that is an id of the page again".into(),
+            });
+        }
     }
     let own = base_url.map(Own::new);
-    for (path, (_, tags)) in &pages {
-        for tag in tags {
-            for (attr, value) in &tag.attrs {
-                if attr != "href" && attr != "src" {
-                    continue;
-                }
-                let canonical = tag.name == "link"
-                    && tag
-                        .attr("rel")
-                        .is_some_and(|r| r.split_whitespace().any(|w| w == "canonical"));
-                let found = check_link(path, value, canonical, own.as_ref(), files, &ids);
-                if let Err((message, hint)) = found {
-                    problems.push(Problem {
-                        page: path.to_string(),
-                        offset: tag.offset,
-                        message: format!("{attr}=\"{value}\": {message}"),
-                        hint,
-                    });
-                }
+    for (path, page) in pages() {
+        for link in &page.links {
+            let found = check_link(path, &link.value, link.canonical, own.as_ref(), files);
+            if let Err((message, hint)) = found {
+                problems.push(Problem {
+                    page: path.clone(),
+                    position: link.position,
+                    message: format!("{}=\"{}\": {message}", link.attr, link.value),
+                    hint,
+                });
             }
         }
     }
@@ -121,12 +233,11 @@ fn check_link(
     value: &str,
     canonical: bool,
     own: Option<&Own>,
-    files: &BTreeMap<String, Vec<u8>>,
-    ids: &BTreeMap<&str, BTreeSet<&str>>,
+    files: &BTreeMap<String, Summary>,
 ) -> Outcome {
     let value = value.trim();
     if let Some(fragment) = value.strip_prefix('#') {
-        return fragment_exists(page, &percent_decode(fragment), ids);
+        return fragment_exists(page, &percent_decode(fragment), files);
     }
     if let Some(rest) = value.strip_prefix("//").or_else(|| {
         let (scheme, rest) = value.split_once("://")?;
@@ -182,22 +293,22 @@ fn check_link(
         return Err((format!("`{target}` does not exist"), hint));
     }
     match fragment {
-        Some(fragment) if !fragment.is_empty() => fragment_exists(&target, &fragment, ids),
+        Some(fragment) if !fragment.is_empty() => fragment_exists(&target, &fragment, files),
         _ => Ok(()),
     }
 }
 
-fn fragment_exists(page: &str, fragment: &str, ids: &BTreeMap<&str, BTreeSet<&str>>) -> Outcome {
+fn fragment_exists(page: &str, fragment: &str, files: &BTreeMap<String, Summary>) -> Outcome {
     if fragment.is_empty() || fragment == "top" {
         return Ok(());
     }
-    match ids.get(page) {
-        Some(set) if set.contains(fragment) => Ok(()),
-        Some(_) => Err((
+    match files.get(page) {
+        Some(Summary::Page(summary)) if summary.ids.contains(fragment) => Ok(()),
+        Some(Summary::Page(_)) => Err((
             format!("`{page}` has no element with the id `{fragment}`"),
             "link to an existing heading or paragraph id".into(),
         )),
-        None => Err((
+        _ => Err((
             format!("`{page}` is not an HTML page, so `#{fragment}` leads nowhere"),
             "remove the fragment".into(),
         )),
@@ -356,6 +467,33 @@ mod tests {
         );
         let pages = [("index.html", ""), ("404.html", "<a href=/>h</a>")];
         assert!(problems(&pages, None).is_empty());
+    }
+
+    #[test]
+    fn positions_are_the_source_maps() {
+        let text = "<p id=a>\r\nعربي <a href=#a>x</a>\n\n<i id=a></i> <b><img src=y.png></b>";
+        let map = crate::source_map::SourceMap::new(text);
+        let Summary::Page(page) = Summary::of("p.html", text.as_bytes()) else {
+            panic!("an HTML page");
+        };
+        let offsets: Vec<usize> = ["<a ", "<img"]
+            .iter()
+            .map(|t| text.find(t).unwrap())
+            .collect();
+        let got: Vec<(usize, usize)> = page.links.iter().map(|l| l.position).collect();
+        let want: Vec<(usize, usize)> = offsets.iter().map(|&o| map.position(o)).collect();
+        assert_eq!(got, want);
+        assert_eq!(
+            page.duplicates,
+            [(map.position(text.find("<i").unwrap()), "a".to_string())]
+        );
+    }
+
+    #[test]
+    fn only_utf8_html_files_are_pages() {
+        assert_eq!(Summary::of("a.css", b"<a href=x>"), Summary::File);
+        assert_eq!(Summary::of("a.html", b"<a href=x>\xff"), Summary::File);
+        assert!(matches!(Summary::of("a.html", b""), Summary::Page(_)));
     }
 
     #[test]
