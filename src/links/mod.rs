@@ -77,32 +77,40 @@ impl Summary {
 
 impl PageSummary {
     fn of(text: &str) -> PageSummary {
+        let tags = scan::tags(text);
         let mut summary = PageSummary::default();
         let mut cursor = Cursor::new(text);
-        for tag in scan::tags(text) {
-            let mut position = None;
-            let mut at =
-                |cursor: &mut Cursor| *position.get_or_insert_with(|| cursor.at(tag.offset));
+        for tag in &tags {
             if let Some(id) = tag.attr("id")
                 && !summary.ids.insert(id.to_string())
             {
-                summary.duplicates.push((at(&mut cursor), id.to_string()));
+                let position = cursor.at(tag.offset);
+                summary.duplicates.push((position, id.to_string()));
             }
+        }
+        // Links to an id of this page that exists cannot fail: they are not kept.
+        let mut cursor = Cursor::new(text);
+        for tag in &tags {
             let canonical = tag.name == "link"
                 && tag
                     .attr("rel")
                     .is_some_and(|r| r.split_whitespace().any(|w| w == "canonical"));
-            for (attr, value) in tag.attrs {
-                let attr = match attr.as_str() {
+            for (attr, value) in &tag.attrs {
+                let attr = match attr.as_ref() {
                     "href" => "href",
                     "src" => "src",
                     _ => continue,
                 };
+                if let Some(fragment) = value.trim().strip_prefix('#')
+                    && fragment_found(&percent_decode(fragment), &summary.ids)
+                {
+                    continue;
+                }
                 summary.links.push(Link {
                     attr,
-                    value,
+                    value: value.to_string(),
                     canonical,
-                    position: at(&mut cursor),
+                    position: cursor.at(tag.offset),
                 });
             }
         }
@@ -298,6 +306,11 @@ fn check_link(
     }
 }
 
+/// True when a link to `#fragment` of a page with `ids` finds its target.
+fn fragment_found(fragment: &str, ids: &HashSet<String>) -> bool {
+    fragment.is_empty() || fragment == "top" || ids.contains(fragment)
+}
+
 fn fragment_exists(page: &str, fragment: &str, files: &BTreeMap<String, Summary>) -> Outcome {
     if fragment.is_empty() || fragment == "top" {
         return Ok(());
@@ -403,7 +416,7 @@ mod tests {
             ),
             (
                 "a/index.html",
-                "<h2 id=s1></h2><p id=s1-p2></p><a href=#s1>s</a><a href=cite.bib>b</a><a href=\"https://other.org/x\">o</a><a href=mailto:x@y.z>m</a><link rel=canonical href=https://e.org/repo/a/>",
+                "<a href=#later>l</a><h2 id=s1></h2><p id=s1-p2></p><a href=#s1>s</a><a href=cite.bib>b</a><a href=cite.bib#top>t</a><a href=#>e</a><p id=later></p><a href=\"https://other.org/x\">o</a><a href=mailto:x@y.z>m</a><link rel=canonical href=https://e.org/repo/a/>",
             ),
             ("a/cite.bib", "@misc{}"),
             ("assets/s.css", ""),
@@ -471,7 +484,7 @@ mod tests {
 
     #[test]
     fn positions_are_the_source_maps() {
-        let text = "<p id=a>\r\nعربي <a href=#a>x</a>\n\n<i id=a></i> <b><img src=y.png></b>";
+        let text = "<p id=a>\r\nعربي <a href=#b>x</a><a href=#a>y</a>\n\n<i id=a></i> <b><img src=y.png></b>";
         let map = crate::source_map::SourceMap::new(text);
         let Summary::Page(page) = Summary::of("p.html", text.as_bytes()) else {
             panic!("an HTML page");

@@ -6,31 +6,34 @@
 //! is all the link checker needs to read ids, `href` and `src`, and it keeps an HTML parser
 //! out of the runtime dependencies.
 
-/// A start tag.
+use std::borrow::Cow;
+
+/// A start tag, borrowing from the page where it can (names already lowercase, values
+/// without character references), since a page has thousands of tags.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Tag {
+pub struct Tag<'a> {
     /// Lowercase element name.
-    pub name: String,
+    pub name: Cow<'a, str>,
     /// Attributes in order: lowercase name, decoded value (`""` when it has none).
-    pub attrs: Vec<(String, String)>,
+    pub attrs: Vec<(Cow<'a, str>, Cow<'a, str>)>,
     /// Byte offset of the `<` in the page.
     pub offset: usize,
 }
 
-impl Tag {
+impl Tag<'_> {
     /// The value of attribute `name`, if present.
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
             .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
+            .map(|(_, v)| v.as_ref())
     }
 }
 
 const RAW_TEXT: [&str; 4] = ["script", "style", "textarea", "title"];
 
 /// Every start tag of `html`, in order.
-pub fn tags(html: &str) -> Vec<Tag> {
+pub fn tags(html: &str) -> Vec<Tag<'_>> {
     let bytes = html.as_bytes();
     let mut tags = Vec::new();
     let mut i = 0;
@@ -52,7 +55,7 @@ pub fn tags(html: &str) -> Vec<Tag> {
         }
         let (tag, end) = start_tag(html, start);
         i = end;
-        if RAW_TEXT.contains(&tag.name.as_str()) {
+        if RAW_TEXT.contains(&tag.name.as_ref()) {
             let close = format!("</{}", tag.name);
             i = find_ascii_ci(&html[end..], &close).map_or(html.len(), |e| end + e);
         }
@@ -62,13 +65,13 @@ pub fn tags(html: &str) -> Vec<Tag> {
 }
 
 /// Parses the start tag at `start`; returns it and the offset after its `>`.
-fn start_tag(html: &str, start: usize) -> (Tag, usize) {
+fn start_tag(html: &str, start: usize) -> (Tag<'_>, usize) {
     let bytes = html.as_bytes();
     let mut i = start + 1;
     let name_end = scan(bytes, i, |b| {
         !b.is_ascii_whitespace() && b != b'>' && b != b'/'
     });
-    let name = html[i..name_end].to_ascii_lowercase();
+    let name = lowercase(&html[i..name_end]);
     i = name_end;
     let mut attrs = Vec::new();
     loop {
@@ -83,9 +86,9 @@ fn start_tag(html: &str, start: usize) -> (Tag, usize) {
         let name_end = scan(bytes, i, |b| {
             !b.is_ascii_whitespace() && b != b'=' && b != b'>' && b != b'/'
         });
-        let attr = html[i..name_end].to_ascii_lowercase();
+        let attr = lowercase(&html[i..name_end]);
         i = scan(bytes, name_end, |b| b.is_ascii_whitespace());
-        let mut value = String::new();
+        let mut value = Cow::Borrowed("");
         if bytes.get(i) == Some(&b'=') {
             i = scan(bytes, i + 1, |b| b.is_ascii_whitespace());
             match bytes.get(i) {
@@ -113,6 +116,15 @@ fn start_tag(html: &str, start: usize) -> (Tag, usize) {
     )
 }
 
+/// `text` in ASCII lowercase, borrowed when it already is.
+fn lowercase(text: &str) -> Cow<'_, str> {
+    if text.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(text.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 fn scan(bytes: &[u8], mut i: usize, keep: impl Fn(u8) -> bool) -> usize {
     while i < bytes.len() && keep(bytes[i]) {
         i += 1;
@@ -129,9 +141,9 @@ fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
 }
 
 /// Decodes the character references an attribute value may hold.
-pub fn decode(value: &str) -> String {
+pub fn decode(value: &str) -> Cow<'_, str> {
     if !value.contains('&') {
-        return value.to_string();
+        return Cow::Borrowed(value);
     }
     let mut out = String::with_capacity(value.len());
     let mut rest = value;
@@ -143,7 +155,7 @@ pub fn decode(value: &str) -> String {
         rest = &rest[used..];
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 /// The character a reference at the start of `text` stands for, and its length.
@@ -181,7 +193,14 @@ mod tests {
     use super::*;
 
     fn attrs(html: &str) -> Vec<(String, Vec<(String, String)>)> {
-        tags(html).into_iter().map(|t| (t.name, t.attrs)).collect()
+        tags(html)
+            .into_iter()
+            .map(|t| {
+                let attrs = t.attrs.into_iter();
+                let attrs = attrs.map(|(n, v)| (n.into_owned(), v.into_owned()));
+                (t.name.into_owned(), attrs.collect())
+            })
+            .collect()
     }
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -214,7 +233,7 @@ mod tests {
     #[test]
     fn comments_scripts_and_styles_are_skipped() {
         let html = r#"<!-- <a href=nope> --><script type=application/ld+json>{"a":"<a href=x>"}</script><style>a[href="y"]{}</style><title><b id=t></title><i id=z>"#;
-        let names: Vec<String> = tags(html).into_iter().map(|t| t.name).collect();
+        let names: Vec<String> = tags(html).into_iter().map(|t| t.name.into()).collect();
         assert_eq!(names, ["script", "style", "title", "i"]);
     }
 
