@@ -43,7 +43,7 @@ pub enum Summary {
 /// The ids and links of one HTML page, and the ids it repeats.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PageSummary {
-    ids: HashSet<String>,
+    ids: Ids,
     links: Vec<Link>,
     /// Second and later uses of an id: (position, id), in page order.
     duplicates: Vec<((usize, usize), String)>,
@@ -79,10 +79,11 @@ impl PageSummary {
     fn of(text: &str) -> PageSummary {
         let tags = scan::tags(text);
         let mut summary = PageSummary::default();
+        let mut ids = HashSet::new();
         let mut cursor = Cursor::new(text);
         for tag in &tags {
             if let Some(id) = tag.attr("id")
-                && !summary.ids.insert(id.to_string())
+                && !ids.insert(id)
             {
                 let position = cursor.at(tag.offset);
                 summary.duplicates.push((position, id.to_string()));
@@ -102,7 +103,7 @@ impl PageSummary {
                     _ => continue,
                 };
                 if let Some(fragment) = value.trim().strip_prefix('#')
-                    && fragment_found(&percent_decode(fragment), &summary.ids)
+                    && fragment_found(&percent_decode(fragment), &ids)
                 {
                     continue;
                 }
@@ -114,7 +115,51 @@ impl PageSummary {
                 });
             }
         }
+        summary.ids = Ids::new(ids);
         summary
+    }
+}
+
+/// A page's ids, sorted and packed into one string (a page has hundreds, and the check
+/// keeps them for every page of the site).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Ids {
+    text: String,
+    /// Where each id ends in `text`; it starts where the previous one ends.
+    ends: Vec<usize>,
+}
+
+impl Ids {
+    fn new(ids: HashSet<&str>) -> Ids {
+        let mut sorted: Vec<&str> = ids.into_iter().collect();
+        sorted.sort_unstable();
+        let mut packed = Ids {
+            text: String::with_capacity(sorted.iter().map(|id| id.len()).sum()),
+            ends: Vec::with_capacity(sorted.len()),
+        };
+        for id in sorted {
+            packed.text.push_str(id);
+            packed.ends.push(packed.text.len());
+        }
+        packed
+    }
+
+    fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start..self.ends[i]]
+    }
+
+    fn contains(&self, id: &str) -> bool {
+        let (mut low, mut high) = (0, self.ends.len());
+        while low < high {
+            let middle = (low + high) / 2;
+            match self.get(middle).cmp(id) {
+                std::cmp::Ordering::Less => low = middle + 1,
+                std::cmp::Ordering::Greater => high = middle,
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
     }
 }
 
@@ -307,7 +352,7 @@ fn check_link(
 }
 
 /// True when a link to `#fragment` of a page with `ids` finds its target.
-fn fragment_found(fragment: &str, ids: &HashSet<String>) -> bool {
+fn fragment_found(fragment: &str, ids: &HashSet<&str>) -> bool {
     fragment.is_empty() || fragment == "top" || ids.contains(fragment)
 }
 
@@ -500,6 +545,19 @@ mod tests {
             page.duplicates,
             [(map.position(text.find("<i").unwrap()), "a".to_string())]
         );
+    }
+
+    #[test]
+    fn packed_ids_are_found() {
+        let list = ["s1", "", "fn-2", "s1-p2", "ب", "a"];
+        let ids = Ids::new(list.into_iter().collect());
+        for id in list {
+            assert!(ids.contains(id), "{id}");
+        }
+        for id in ["s", "s1-p", "fn-", "z", "s1-p20"] {
+            assert!(!ids.contains(id), "{id}");
+        }
+        assert!(!Ids::default().contains(""));
     }
 
     #[test]
