@@ -103,17 +103,10 @@ pub fn isolate_plain(text: &str) -> String {
     out
 }
 
+/// Escapes with the same table pulldown-cmark's HTML writer uses for attribute values.
 fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    // Writing into a `String` cannot fail.
+    let _ = pulldown_cmark_escape::escape_html(out, text);
 }
 
 /// The islands of `units`, as index ranges, in order and never overlapping.
