@@ -9,7 +9,7 @@ pub mod context;
 pub mod filters;
 pub mod head;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use tera::{Context, Tera};
@@ -119,6 +119,18 @@ impl Renderer {
             tera,
             assets: own.into_iter().collect(),
         })
+    }
+
+    /// Every file [`Renderer::load`] reads from a site's `templates/` folder, so that `serve`
+    /// watches exactly what a build depends on.
+    pub fn source_files(dir: &Path) -> Vec<PathBuf> {
+        let mut files: Vec<PathBuf> = BUILTIN_TEMPLATES
+            .iter()
+            .map(|(name, _)| dir.join(name))
+            .filter(|path| path.is_file())
+            .collect();
+        files.extend(crate::fs::files_in(&dir.join("assets")).unwrap_or_default());
+        files
     }
 
     /// Renders `template` with `context`.

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use crate::content::discover::discover;
+use crate::render::Renderer;
 
 /// Size and modification time of one file.
 pub type Stamp = (u64, Option<SystemTime>);
@@ -19,7 +20,7 @@ pub type Stamp = (u64, Option<SystemTime>);
 pub struct Snapshot {
     /// Every document file (as discovered for a build) and its stamp.
     pub documents: BTreeMap<PathBuf, Stamp>,
-    /// `content/_index.md` and every file under `templates/`: a change rebuilds everything.
+    /// `content/_index.md` and the template files a build reads: a change rebuilds everything.
     pub site: BTreeMap<PathBuf, Stamp>,
 }
 
@@ -35,27 +36,15 @@ pub fn snapshot(root: &Path) -> Snapshot {
         let stamp = stamp(&index);
         snapshot.site.insert(index, stamp);
     }
-    templates(&root.join("templates"), &mut snapshot.site);
+    for path in Renderer::source_files(&root.join("templates")) {
+        let stamp = stamp(&path);
+        snapshot.site.insert(path, stamp);
+    }
     snapshot
 }
 
 fn stamp(path: &Path) -> Stamp {
     fs::metadata(path).map_or((0, None), |m| (m.len(), m.modified().ok()))
-}
-
-fn templates(dir: &Path, into: &mut BTreeMap<PathBuf, Stamp>) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            templates(&path, into);
-        } else {
-            let stamp = stamp(&path);
-            into.insert(path, stamp);
-        }
-    }
 }
 
 #[cfg(test)]
