@@ -71,8 +71,8 @@ pub struct AlignArgs {
     /// A plain English text to align with --ar.
     #[arg(long, value_name = "FILE", requires = "ar")]
     pub en: Option<PathBuf>,
-    /// The texts hold one sentence per line (no sentence splitting).
-    #[arg(long)]
+    /// The texts hold one sentence per line (no sentence splitting); with --ar and --en only.
+    #[arg(long, requires = "ar")]
     pub lines: bool,
     /// Print JSON: {"ar_sentences", "en_sentences", "beads", "costs", ...}.
     #[arg(long)]

@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use crate::align::{Aligned, align_texts};
+use crate::content::yaml_path::Seg;
 use crate::diagnostics::Diagnostic;
 use crate::error::Error;
 
@@ -37,8 +38,8 @@ pub fn document(
     ) else {
         return Ok(Err(vec![
             Diagnostic::error(
-                path,
-                (1, 1),
+                &doc.source.path,
+                doc.source.field_position(&[Seg::Key("abstract")]),
                 "the document does not have both an Arabic and an English abstract",
             )
             .field("abstract")
@@ -48,7 +49,12 @@ pub fn document(
     match align_texts(ar, en, false, doc.meta.alignment.as_ref(), glossary) {
         Ok(aligned) => Ok(Ok(aligned)),
         Err(message) => Ok(Err(vec![
-            Diagnostic::error(path, (1, 1), message).field("alignment"),
+            Diagnostic::error(
+                &doc.source.path,
+                doc.source.field_position(&[Seg::Key("alignment")]),
+                message,
+            )
+            .field("alignment"),
         ])),
     }
 }
