@@ -35,7 +35,7 @@ mod numbers;
 mod pair;
 mod pinned;
 mod segment;
-mod text;
+pub(crate) mod text;
 
 use std::ops::Range;
 

@@ -5,6 +5,9 @@
 //! Markdown pass does for the body. Its input is always escaped, even a value already marked
 //! safe, so `{{ x | isolate }}` (and `{{ x | isolate | safe }}`) is safe whatever `x` holds; the
 //! result is marked safe because it is markup built only from escaped parts.
+//!
+//! `isolate_arabic`: the mirror for English text, wrapping Arabic runs in
+//! `<bdi lang="ar" dir="rtl">`, with the same escaping.
 
 use tera::{Kwargs, State, StringInput, Tera, Value};
 
@@ -13,10 +16,15 @@ use crate::markdown::bidi;
 /// Adds Warraq's filters to `tera`.
 pub fn register(tera: &mut Tera) {
     tera.register_filter("isolate", isolate);
+    tera.register_filter("isolate_arabic", isolate_arabic);
 }
 
 fn isolate(text: StringInput, _: Kwargs, _: &State) -> Value {
     Value::safe_string(&bidi::isolate_plain(text.as_str()))
+}
+
+fn isolate_arabic(text: StringInput, _: Kwargs, _: &State) -> Value {
+    Value::safe_string(&bidi::isolate_arabic_plain(text.as_str()))
 }
 
 #[cfg(test)]

@@ -103,6 +103,41 @@ pub fn isolate_plain(text: &str) -> String {
     out
 }
 
+/// `text` HTML-escaped, with each run of Arabic words wrapped in
+/// `<bdi lang="ar" dir="rtl">`: the mirror of [`isolate_plain`], for plain strings shown inside
+/// English text (an English citation naming an author who has no romanised name).
+pub fn isolate_arabic_plain(text: &str) -> String {
+    use crate::align::text::{is_arabic_letter, is_arabic_mark};
+    let arabic = |c: char| is_arabic_letter(c) || is_arabic_mark(c);
+    // Spaces and Arabic punctuation belong to a run only between two Arabic words.
+    let joins = |c: char| c.is_whitespace() || matches!(c, '\u{060C}' | '\u{061B}' | '\u{061F}');
+    let mut out = String::with_capacity(text.len() + 32);
+    let mut at = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !arabic(c) {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        let mut probe = chars.clone();
+        while let Some((i, c)) = probe.next() {
+            if arabic(c) {
+                end = i + c.len_utf8();
+                chars = probe.clone();
+            } else if !joins(c) {
+                break;
+            }
+        }
+        escape_into(&mut out, &text[at..start]);
+        out.push_str("<bdi lang=\"ar\" dir=\"rtl\">");
+        escape_into(&mut out, &text[start..end]);
+        out.push_str(CLOSE);
+        at = end;
+    }
+    escape_into(&mut out, &text[at..]);
+    out
+}
+
 /// Escapes with the same table pulldown-cmark's HTML writer uses for attribute values.
 fn escape_into(out: &mut String, text: &str) {
     // Writing into a `String` cannot fail.
