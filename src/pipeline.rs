@@ -390,7 +390,8 @@ pub fn document_files(
         source.clone(),
     )];
     if doc.meta.lang == Lang::Ar {
-        let fragments = (1..=rows.len()).map(|n| format!("abstract-s{n}")).collect();
+        // The English page shows the abstract pairs and nothing else of the body.
+        let fragments = anchors::document_fragments(&[], &BTreeMap::new(), rows.len(), 0);
         anchors.push((format!("en/{slug}/"), fragments, source));
     }
     let work = cite::Work::new(&doc.meta);
@@ -438,20 +439,14 @@ pub fn site_pages(
             Lang::Ar => "en/".to_string(),
             Lang::En => "../".to_string(),
         });
-        page.canonical = config
-            .base_url
-            .as_ref()
-            .map(|base| format!("{base}{}", path.trim_end_matches("index.html")));
         let url = path.trim_end_matches("index.html");
-        page.head = Some(HeadView::home(
-            config,
-            lang,
-            Place {
-                path: url,
-                base_url,
-                root,
-            },
-        ));
+        let place = Place {
+            path: url,
+            base_url,
+            root,
+        };
+        page.canonical = place.absolute();
+        page.head = Some(HeadView::home(config, lang, place));
         anchor_index.add(url, Vec::new(), None);
         let entries = documents
             .iter()

@@ -199,7 +199,9 @@ impl<'a> Cursor<'a> {
     }
 }
 
-/// Checks every HTML page of `files`; `base_url` is the site's public URL, if known.
+/// Checks every HTML page of `files`; `base_url` is the site's public URL, if known. The
+/// build checks summaries as it goes ([`check_site`]); this whole-site form is for the tests.
+#[cfg(test)]
 pub fn check(files: &BTreeMap<String, Vec<u8>>, base_url: Option<&str>) -> Vec<Problem> {
     let summaries = files
         .iter()
