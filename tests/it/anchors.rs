@@ -1,7 +1,7 @@
 //! Citable addresses: every anchor in `anchors.json` exists, lost anchors fail
 //! `check --previous`, and an alias makes the old fragment land on the right place.
 
-use crate::util::{Site, attr, by_id, one, select};
+use crate::util::{Site, attr, by_id, one, one_in, select};
 
 /// The pages and fragments of a built site's `anchors.json`.
 fn anchors(site: &Site) -> Vec<(String, Vec<String>)> {
@@ -99,12 +99,6 @@ fn every_anchor_of_the_seed_site_exists_and_every_body_paragraph_has_one() {
             assert_eq!(attr(link, "aria-label"), "رابط هذا القسم");
         }
     }
-}
-
-fn one_in<'a>(element: scraper::ElementRef<'a>, css: &str) -> scraper::ElementRef<'a> {
-    let found = crate::util::select_in(element, css);
-    assert_eq!(found.len(), 1, "one `{css}`");
-    found[0]
 }
 
 #[test]

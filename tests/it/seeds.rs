@@ -3,7 +3,7 @@
 
 use warraq::commands::verify;
 
-use crate::util::{Site, assert_links_resolve, attr, by_id, one, select, text};
+use crate::util::{Site, assert_links_resolve, attr, by_id, one, one_in, select, text};
 
 const TATWEEL: char = '\u{0640}';
 
@@ -235,10 +235,4 @@ fn document_000_has_its_sections_abstracts_and_outline() {
         assert!(islands.iter().any(|i| i == island), "{island}: {islands:?}");
     }
     assert!(!islands.iter().any(|i| i.contains('(') || i.contains("د.ت")));
-}
-
-fn one_in<'a>(element: scraper::ElementRef<'a>, css: &str) -> scraper::ElementRef<'a> {
-    let found = crate::util::select_in(element, css);
-    assert_eq!(found.len(), 1, "{css}");
-    found[0]
 }

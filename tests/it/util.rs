@@ -204,6 +204,18 @@ pub fn one<'a>(html: &'a Html, css: &str) -> ElementRef<'a> {
     found[0]
 }
 
+/// The only element inside `element` matching `css`.
+pub fn one_in<'a>(element: ElementRef<'a>, css: &str) -> ElementRef<'a> {
+    let found = select_in(element, css);
+    assert_eq!(
+        found.len(),
+        1,
+        "expected one `{css}`, found {}",
+        found.len()
+    );
+    found[0]
+}
+
 /// An element's text, all descendants joined.
 pub fn text(element: ElementRef) -> String {
     element.text().collect()
