@@ -87,12 +87,12 @@ pub struct Index {
     pub documents: Vec<Indexed>,
 }
 
-/// The build, returning the index of the site when it could be loaded; `live_reload` adds
-/// the preview script of `serve` to every page.
+/// The build, returning the index of the site and the templates it used when it could be
+/// loaded; `live_reload` adds the preview script of `serve` to every page.
 pub(crate) fn build_site(
     options: &Options,
     live_reload: bool,
-) -> Result<(Outcome, Option<Index>), Error> {
+) -> Result<(Outcome, Option<(Index, Renderer)>), Error> {
     let mut outcome = Outcome::default();
     let (home, documents) = load_all(
         &options.root,
@@ -233,7 +233,7 @@ pub(crate) fn build_site(
         staging.commit()?;
         outcome.written = true;
     }
-    Ok((outcome, Some(index)))
+    Ok((outcome, Some((index, renderer))))
 }
 
 /// A file of the site: where it goes and its contents (minified HTML for pages).

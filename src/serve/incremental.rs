@@ -98,7 +98,7 @@ impl Preview {
             written: outcome.written,
             diagnostics: outcome.diagnostics,
         };
-        let Some(index) = index.filter(|_| outcome.written) else {
+        let Some((index, renderer)) = index.filter(|_| outcome.written) else {
             // The previous output stays; the next change of any file tries a full build again.
             self.state = None;
             report.pages = 0;
@@ -128,7 +128,8 @@ impl Preview {
             out: self.options.out.clone(),
             site: snapshot.site.clone(),
             home: index.home,
-            renderer: Renderer::load(&self.options.root.join("templates"))?,
+            // The templates the build just used: parsed once, and the same ones.
+            renderer,
             documents,
             pending: BTreeSet::new(),
             listings: false,
