@@ -8,8 +8,8 @@
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use super::bidi;
 use super::parser::Spanned;
+use super::{bidi, scan};
 use crate::diagnostics::FileDiagnostics;
 use crate::lang::Lang;
 
@@ -80,23 +80,26 @@ pub fn detect(
     let mut counts = [0usize; 2];
     let mut first: [Option<Seen>; 2] = [None, None];
     let mut in_code = false;
+    let mut islands = bidi::Islands::default();
     for (event, range) in events {
         match event {
             Event::Start(Tag::CodeBlock(_)) => in_code = true,
             Event::End(TagEnd::CodeBlock) => in_code = false,
             Event::Text(text) if !in_code => {
-                if !text.chars().any(|c| DigitStyle::of(c).is_some()) {
+                let mut digits = digits_of(text).peekable();
+                if digits.peek().is_none() {
                     continue;
                 }
-                let islands = match lang {
-                    Lang::Ar => bidi::islands(text),
-                    Lang::En => Vec::new(),
+                // Arabic-Indic digits stop islands, so only Western digits can be inside one.
+                let latin: &[std::ops::Range<usize>] = match lang {
+                    Lang::Ar if has_western_digit(text) => islands.of(text),
+                    _ => &[],
                 };
-                for (at, c) in text.char_indices() {
-                    let Some(style) = DigitStyle::of(c) else {
-                        continue;
-                    };
-                    if islands.iter().any(|r| r.contains(&at)) {
+                // Both are in text order: the islands not yet passed.
+                let mut latin = latin.iter().peekable();
+                for (at, c, style) in digits {
+                    while latin.next_if(|island| island.end <= at).is_some() {}
+                    if latin.peek().is_some_and(|island| island.start <= at) {
                         continue;
                     }
                     let slot = style as usize;
@@ -141,6 +144,42 @@ pub fn detect(
             ));
     }
     style
+}
+
+/// The digits of `text` with their byte index and style, found byte by byte: ASCII digits,
+/// and the two-byte Arabic-Indic (U+0660–U+0669) and Eastern Arabic-Indic (U+06F0–U+06F9)
+/// digits, whose first bytes are never part of another character.
+fn digits_of(text: &str) -> impl Iterator<Item = (usize, char, DigitStyle)> + '_ {
+    let bytes = text.as_bytes();
+    scan::suspect_chunks(bytes, may_be_digit)
+        .flatten()
+        .filter_map(move |at| {
+            let next = bytes.get(at + 1).map_or(0, |&b| b);
+            let c = match bytes[at] {
+                b @ b'0'..=b'9' => char::from(b),
+                0xD9 if may_be_digit(0xD9, next) => arabic_indic(0x660, next - 0xA0),
+                0xDB if may_be_digit(0xDB, next) => arabic_indic(0x6F0, next - 0xB0),
+                _ => return None,
+            };
+            DigitStyle::of(c).map(|style| (at, c, style))
+        })
+}
+
+/// Whether the byte `b`, followed by `next`, starts a digit (without branches).
+fn may_be_digit(b: u8, next: u8) -> bool {
+    (b.wrapping_sub(b'0') < 10)
+        | ((b == 0xD9) & (next.wrapping_sub(0xA0) < 10))
+        | ((b == 0xDB) & (next.wrapping_sub(0xB0) < 10))
+}
+
+fn arabic_indic(zero: u32, value: u8) -> char {
+    char::from_u32(zero + u32::from(value)).unwrap_or('0')
+}
+
+fn has_western_digit(text: &str) -> bool {
+    scan::suspect_chunks(text.as_bytes(), |b, _| b.is_ascii_digit())
+        .next()
+        .is_some()
 }
 
 /// Where in `body` the digit `c` at byte `at` of a text event (source `range`) was written.

@@ -239,8 +239,13 @@ fn report_undefined(label: &str, offset: usize, diags: &mut FileDiagnostics) {
 fn undefined_in_text(text: &str) -> Vec<(usize, &str)> {
     let mut found = Vec::new();
     let mut from = 0;
-    while let Some(i) = text[from..].find("[^") {
+    // Looking for `[` alone is a fast byte search; most texts have none.
+    while let Some(i) = text[from..].find('[') {
         let start = from + i;
+        if text.as_bytes().get(start + 1) != Some(&b'^') {
+            from = start + 1;
+            continue;
+        }
         let rest = &text[start + 2..];
         match rest.find(']') {
             Some(end) if end > 0 && !rest[..end].contains(char::is_whitespace) => {

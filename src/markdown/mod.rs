@@ -18,6 +18,7 @@ pub mod ids;
 pub mod local_links;
 pub mod parser;
 pub mod safety;
+pub mod scan;
 pub mod text;
 
 use pulldown_cmark::html;
@@ -81,8 +82,10 @@ pub fn render(input: &Input, diags: &mut FileDiagnostics) -> Rendered {
     let events = bidi::isolate(events, input.lang);
     let mut out = String::with_capacity(input.body.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter().map(|(event, _)| event));
-    let notes_markup = notes.items.concat();
-    local_links::check(&links, &[&out, &notes_markup], diags, base);
+    if !links.is_empty() {
+        let notes_markup = notes.items.concat();
+        local_links::check(&links, &[&out, &notes_markup], diags, base);
+    }
     Rendered {
         html: out,
         headings,

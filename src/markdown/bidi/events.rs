@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-use super::{CLOSE, OPEN, Unit, find, for_units, is_latin_letter};
+use super::{CLOSE, OPEN, Unit, find_into, for_units, has_latin_letter};
 use crate::lang::Lang;
 use crate::markdown::parser::Spanned;
 
@@ -35,6 +35,7 @@ pub fn isolate(events: Vec<Spanned<'_>>, lang: Lang) -> Vec<Spanned<'_>> {
     }
     let mut out = Vec::with_capacity(events.len() + events.len() / 4);
     let mut run = Vec::new();
+    let mut finder = Finder::default();
     let mut in_code = false;
     for (event, range) in events {
         match event {
@@ -45,11 +46,11 @@ pub fn isolate(events: Vec<Spanned<'_>>, lang: Lang) -> Vec<Spanned<'_>> {
         if !in_code && is_inline(&event) {
             run.push((event, range));
         } else {
-            flush(&mut run, &mut out);
+            finder.flush(&mut run, &mut out);
             out.push((event, range));
         }
     }
-    flush(&mut run, &mut out);
+    finder.flush(&mut run, &mut out);
     out
 }
 
@@ -81,90 +82,108 @@ fn is_inline_tag(tag: TagEnd) -> bool {
     )
 }
 
-/// Moves one inline run into `out`, with its islands wrapped.
-fn flush<'a>(run: &mut Vec<Spanned<'a>>, out: &mut Vec<Spanned<'a>>) {
-    let has_latin = run.iter().any(|(event, _)| match event {
-        Event::Text(text) => text.chars().any(is_latin_letter),
-        Event::Code(_) | Event::InlineMath(_) => true,
-        _ => false,
-    });
-    if !has_latin {
-        out.append(run);
-        return;
-    }
-    let (mut units, locs) = units_of(run);
-    let islands = loop {
-        let islands = find(&units);
-        match islands.iter().find_map(|island| split_tag(&units, island)) {
-            Some(tag) => units[tag] = Unit::Break,
-            None => break islands,
-        }
-    };
-    let mut points: Vec<(Point, &'static str)> = Vec::with_capacity(islands.len() * 2);
-    for island in islands {
-        points.push((before(locs[island.start]), OPEN));
-        points.push((after(locs[island.end - 1]), CLOSE));
-    }
-    rebuild(run.drain(..), &points, out);
+/// The finder's buffers, kept from one run to the next.
+#[derive(Default)]
+struct Finder {
+    units: Vec<Unit>,
+    locs: Vec<Loc>,
+    open_tags: Vec<usize>,
+    islands: Vec<Range<usize>>,
+    points: Vec<(Point, &'static str)>,
 }
 
-/// The finder's view of a run, and where each unit came from.
-fn units_of(run: &[Spanned]) -> (Vec<Unit>, Vec<Loc>) {
-    let mut units = Vec::new();
-    let mut locs = Vec::new();
-    let mut open_tags: Vec<usize> = Vec::new();
-    let mut in_image = 0usize;
-    for (index, (event, _)) in run.iter().enumerate() {
-        let whole = Loc {
-            event: index,
-            bytes: None,
-        };
-        let unit = match event {
-            Event::Start(Tag::Image { .. }) => {
-                in_image += 1;
-                Unit::Break
+impl Finder {
+    /// Moves one inline run into `out`, with its islands wrapped.
+    fn flush<'a>(&mut self, run: &mut Vec<Spanned<'a>>, out: &mut Vec<Spanned<'a>>) {
+        let has_latin = run.iter().any(|(event, _)| match event {
+            Event::Text(text) => has_latin_letter(text),
+            Event::Code(_) | Event::InlineMath(_) => true,
+            _ => false,
+        });
+        if !has_latin {
+            out.append(run);
+            return;
+        }
+        self.units_of(run);
+        loop {
+            self.islands.clear();
+            find_into(&self.units, &mut self.islands);
+            match (self.islands.iter()).find_map(|island| split_tag(&self.units, island)) {
+                Some(tag) => self.units[tag] = Unit::Break,
+                None => break,
             }
-            Event::End(TagEnd::Image) => {
-                in_image = in_image.saturating_sub(1);
-                Unit::Break
-            }
-            _ if in_image > 0 => Unit::Break,
-            Event::Text(text) => {
-                for_units(text, |unit, bytes| {
-                    units.push(unit);
-                    locs.push(Loc {
-                        event: index,
-                        bytes: Some((bytes.start, bytes.end)),
-                    });
-                });
-                continue;
-            }
-            Event::Code(_) | Event::InlineMath(_) => Unit::Ltr,
-            Event::SoftBreak => Unit::Char(' '),
-            Event::Start(_) => {
-                open_tags.push(units.len());
-                Unit::Open(usize::MAX)
-            }
-            Event::End(_) => match open_tags.pop() {
-                Some(start) => {
-                    units[start] = Unit::Open(units.len());
-                    Unit::Close(start)
-                }
-                None => Unit::Break,
-            },
-            Event::InlineHtml(_) | Event::FootnoteReference(_) => Unit::Mark,
-            _ => Unit::Break,
-        };
-        units.push(unit);
-        locs.push(whole);
+        }
+        self.points.clear();
+        for island in &self.islands {
+            self.points.push((before(self.locs[island.start]), OPEN));
+            self.points.push((after(self.locs[island.end - 1]), CLOSE));
+        }
+        rebuild(run.drain(..), &self.points, out);
     }
-    // A start tag whose end is not in the run (it never is, for inline tags) is a border.
-    for unit in &mut units {
-        if *unit == Unit::Open(usize::MAX) {
-            *unit = Unit::Break;
+
+    /// The finder's view of a run, and where each unit came from.
+    fn units_of(&mut self, run: &[Spanned]) {
+        let Finder {
+            units,
+            locs,
+            open_tags,
+            ..
+        } = self;
+        units.clear();
+        locs.clear();
+        open_tags.clear();
+        let mut in_image = 0usize;
+        for (index, (event, _)) in run.iter().enumerate() {
+            let whole = Loc {
+                event: index,
+                bytes: None,
+            };
+            let unit = match event {
+                Event::Start(Tag::Image { .. }) => {
+                    in_image += 1;
+                    Unit::Break
+                }
+                Event::End(TagEnd::Image) => {
+                    in_image = in_image.saturating_sub(1);
+                    Unit::Break
+                }
+                _ if in_image > 0 => Unit::Break,
+                Event::Text(text) => {
+                    for_units(text, |unit, bytes| {
+                        units.push(unit);
+                        locs.push(Loc {
+                            event: index,
+                            bytes: Some((bytes.start, bytes.end)),
+                        });
+                    });
+                    continue;
+                }
+                Event::Code(_) | Event::InlineMath(_) => Unit::Ltr,
+                Event::SoftBreak => Unit::Char(' '),
+                Event::Start(_) => {
+                    open_tags.push(units.len());
+                    Unit::Open(usize::MAX)
+                }
+                Event::End(_) => match open_tags.pop() {
+                    Some(start) => {
+                        units[start] = Unit::Open(units.len());
+                        Unit::Close(start)
+                    }
+                    None => Unit::Break,
+                },
+                Event::InlineHtml(_) | Event::FootnoteReference(_) => Unit::Mark,
+                _ => Unit::Break,
+            };
+            units.push(unit);
+            locs.push(whole);
+        }
+        // A start tag whose end is not in the run (it never is, for inline tags) is a border.
+        for unit in units.iter_mut() {
+            if *unit == Unit::Open(usize::MAX) {
+                *unit = Unit::Break;
+            }
         }
     }
-    (units, locs)
 }
 
 /// The first tag inside `island` whose partner is outside it.

@@ -19,6 +19,8 @@ use std::ops::Range;
 
 pub use events::isolate;
 
+use super::scan;
+
 /// The element that opens an island.
 pub const OPEN: &str = "<bdi lang=\"en\" dir=\"ltr\">";
 /// The element that closes an island.
@@ -50,35 +52,113 @@ pub enum Unit {
 
 /// The byte ranges of the Latin islands of `text`, in order and never overlapping.
 pub fn islands(text: &str) -> Vec<Range<usize>> {
-    if !text.chars().any(is_latin_letter) {
-        return Vec::new();
+    Islands::default().of(text).to_vec()
+}
+
+/// The island finder for plain strings, keeping its buffers from one string to the next.
+#[derive(Debug, Default)]
+pub struct Islands {
+    units: Vec<Unit>,
+    starts: Vec<usize>,
+    found: Vec<Range<usize>>,
+}
+
+impl Islands {
+    /// The byte ranges of the Latin islands of `text`, as [`islands`] finds them.
+    pub fn of(&mut self, text: &str) -> &[Range<usize>] {
+        self.found.clear();
+        if !has_latin_letter(text) {
+            return &self.found;
+        }
+        self.units.clear();
+        self.starts.clear();
+        for_units(text, |unit, bytes| {
+            self.units.push(unit);
+            self.starts.push(bytes.start);
+        });
+        find_into(&self.units, &mut self.found);
+        let at = |i: usize| self.starts.get(i).copied().unwrap_or(text.len());
+        for island in &mut self.found {
+            *island = at(island.start)..at(island.end);
+        }
+        &self.found
     }
-    let mut units = Vec::new();
-    let mut starts = Vec::new();
-    for_units(text, |unit, bytes| {
-        units.push(unit);
-        starts.push(bytes.start);
-    });
-    let at = |i: usize| starts.get(i).copied().unwrap_or(text.len());
-    find(&units)
-        .into_iter()
-        .map(|r| at(r.start)..at(r.end))
-        .collect()
+}
+
+/// Whether `text` has a Latin letter. Only ASCII letters and characters outside the Arabic
+/// block can be one, so chunks of Arabic text and ASCII spaces, digits and punctuation are
+/// passed over undecoded.
+pub fn has_latin_letter(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let maybe_latin = |b: u8| b.is_ascii_alphabetic() | ((b >= 0xC0) & !is_arabic_lead(b));
+    scan::suspect_chunks(bytes, move |b, _| maybe_latin(b)).any(|chunk| {
+        chunk
+            .filter(|&at| maybe_latin(bytes[at]))
+            .any(|at| is_latin_letter(char_at(text, at)))
+    })
+}
+
+/// Whether `b` is the first byte of a character of the Arabic block (U+0600–U+06FF), which
+/// in UTF-8 takes two bytes and never belongs to an island.
+fn is_arabic_lead(b: u8) -> bool {
+    b.wrapping_sub(0xD8) < 4
+}
+
+/// The character that starts at byte `at` of `text` (a character boundary).
+fn char_at(text: &str, at: usize) -> char {
+    text.get(at..)
+        .and_then(|rest| rest.chars().next())
+        .unwrap_or(char::REPLACEMENT_CHARACTER)
 }
 
 /// Calls `f` with each unit of `text` and its bytes. A stretch of characters that no island
-/// can contain (an Arabic phrase) is one unit: the finder only needs to know it stops islands.
+/// can contain (an Arabic phrase) is one unit: the finder only needs to know it stops islands,
+/// and what its first character is (whether it is a space or a letter, next to a quote). The
+/// spaces between two Arabic words belong to the stretch, unless it starts with a space: no
+/// island can reach them, and the units on either side of the stretch are unchanged.
 pub fn for_units(text: &str, mut f: impl FnMut(Unit, Range<usize>)) {
+    let bytes = text.as_bytes();
     let mut stretch: Option<(char, usize)> = None;
-    for (at, c) in text.char_indices() {
-        if stops(c) {
-            stretch.get_or_insert((c, at));
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if is_arabic_lead(b) {
+            let (first, _) = *stretch.get_or_insert_with(|| (char_at(text, at), at));
+            at += 2;
+            if !first.is_whitespace() {
+                // Whole chunks of Arabic letters and the single spaces between them.
+                at = scan::skip_chunks(bytes, at, |b, next| {
+                    is_arabic_lead(b)
+                        | (b.wrapping_sub(0x80) < 0x40)
+                        | ((b == b' ') & is_arabic_lead(next))
+                });
+                // Back to the start of the character the last chunk may have cut.
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+            }
             continue;
         }
-        if let Some((first, from)) = stretch.take() {
-            f(Unit::Char(first), from..at);
+        if b == b' '
+            && let Some((first, _)) = stretch
+            && !first.is_whitespace()
+        {
+            let spaces = bytes[at..].iter().take_while(|&&b| b == b' ').count();
+            if bytes.get(at + spaces).is_some_and(|&b| is_arabic_lead(b)) {
+                at += spaces;
+                continue;
+            }
         }
-        f(Unit::Char(c), at..at + c.len_utf8());
+        let c = char_at(text, at);
+        let next = at + c.len_utf8();
+        if stops(c) {
+            stretch.get_or_insert((c, at));
+        } else {
+            if let Some((first, from)) = stretch.take() {
+                f(Unit::Char(first), from..at);
+            }
+            f(Unit::Char(c), at..next);
+        }
+        at = next;
     }
     if let Some((first, from)) = stretch {
         f(Unit::Char(first), from..text.len());
@@ -150,6 +230,12 @@ fn escape_into(out: &mut String, text: &str) {
 /// turns such a unit into a `Break` and looks again.
 pub fn find(units: &[Unit]) -> Vec<Range<usize>> {
     let mut found = Vec::new();
+    find_into(units, &mut found);
+    found
+}
+
+/// [`find`], appending to `found`.
+pub fn find_into(units: &[Unit], found: &mut Vec<Range<usize>>) {
     let mut i = 0;
     while i < units.len() {
         if !starts_island(units[i]) {
@@ -161,7 +247,6 @@ pub fn find(units: &[Unit]) -> Vec<Range<usize>> {
         found.push(start..end);
         i = end;
     }
-    found
 }
 
 fn starts_island(unit: Unit) -> bool {
@@ -327,12 +412,24 @@ fn is_combining(c: char) -> bool {
 
 /// Characters no island contains.
 fn stops(c: char) -> bool {
+    if c.is_ascii() {
+        return !continues_ascii(c);
+    }
     // The Arabic block first: most characters of an Arabic document are there.
     matches!(c, '\u{600}'..='\u{6FF}') || !(continues(c) || matches!(c, '\u{201C}' | '\u{201D}'))
 }
 
+/// [`continues`] for an ASCII character: letters, digits, punctuation and the spaces
+/// `char::is_whitespace` knows (tab to carriage return, space).
+fn continues_ascii(c: char) -> bool {
+    c.is_ascii_graphic() || matches!(c, ' ' | '\t'..='\r')
+}
+
 /// Characters an island runs on through once started (brackets are handled apart).
 fn continues(c: char) -> bool {
+    if c.is_ascii() {
+        return continues_ascii(c);
+    }
     is_latin_letter(c)
         || is_combining(c)
         || c.is_ascii_digit()
