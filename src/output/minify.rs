@@ -39,7 +39,7 @@ pub fn with_parts(page: &str, parts: &[(&str, &str)]) -> Option<Vec<u8>> {
     let minified = html(page);
     let mut found: Vec<(usize, &str, &str)> = Vec::with_capacity(parts.len());
     for &(mark, part) in parts {
-        let mut hits = find_all(&minified, mark.as_bytes());
+        let mut hits = memchr::memmem::find_iter(&minified, mark.as_bytes());
         let at = hits.next()?;
         if hits.next().is_some() {
             return None;
@@ -59,18 +59,6 @@ pub fn with_parts(page: &str, parts: &[(&str, &str)]) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// Where `needle` starts in `haystack`, each time.
-fn find_all<'h>(haystack: &'h [u8], needle: &'h [u8]) -> impl Iterator<Item = usize> + 'h {
-    let mut from = 0;
-    std::iter::from_fn(move || {
-        let at = from
-            + haystack[from..]
-                .windows(needle.len())
-                .position(|w| w == needle)?;
-        from = at + needle.len();
-        Some(at)
-    })
-}
 
 #[cfg(test)]
 mod tests {
