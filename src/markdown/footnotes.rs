@@ -159,12 +159,14 @@ pub fn extract<'a>(
         let linked = link_references(def_events, &definitions, &mut numbering, diags, base);
         rendered.push((next, linked));
     }
+    let mut isolator = bidi::events::Isolator::default();
     for (number, events) in rendered {
         notes.items.push(render_item(
             number,
             numbering.refs[number - 1],
             events,
             script,
+            &mut isolator,
         ));
     }
     notes.count = numbering.order.len();
@@ -259,9 +261,15 @@ fn undefined_in_text(text: &str) -> Vec<(usize, &str)> {
 }
 
 /// One `<li>` of the endnotes, with a backlink per reference.
-fn render_item(number: usize, refs: usize, events: Vec<Spanned>, script: Script) -> String {
+fn render_item<'a>(
+    number: usize,
+    refs: usize,
+    events: Vec<Spanned<'a>>,
+    script: Script,
+    isolator: &mut bidi::events::Isolator<'a>,
+) -> String {
     let Script { lang, digits } = script;
-    let mut events = bidi::isolate(events, lang);
+    let mut events = isolator.isolate(events, lang);
     let shown = digits.number(number);
     let backlinks: Vec<String> = (1..=refs)
         .map(|k| {

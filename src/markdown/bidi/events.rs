@@ -30,28 +30,43 @@ const AFTER: usize = usize::MAX;
 
 /// Wraps the Latin islands of an Arabic document's text; other languages pass unchanged.
 pub fn isolate(events: Vec<Spanned<'_>>, lang: Lang) -> Vec<Spanned<'_>> {
-    if lang != Lang::Ar {
-        return events;
-    }
-    let mut out = Vec::with_capacity(events.len() + events.len() / 4);
-    let mut run = Vec::new();
-    let mut finder = Finder::default();
-    let mut in_code = false;
-    for (event, range) in events {
-        match event {
-            Event::Start(Tag::CodeBlock(_)) => in_code = true,
-            Event::End(TagEnd::CodeBlock) => in_code = false,
-            _ => {}
+    Isolator::default().isolate(events, lang)
+}
+
+/// The bidi pass with its buffers kept from one call to the next, for the notes of a page,
+/// which are isolated one by one.
+#[derive(Default)]
+pub struct Isolator<'a> {
+    /// The inline run being read (empty between calls).
+    run: Vec<Spanned<'a>>,
+    finder: Finder,
+}
+
+impl<'a> Isolator<'a> {
+    /// [`isolate`], reusing this isolator's buffers.
+    pub fn isolate(&mut self, events: Vec<Spanned<'a>>, lang: Lang) -> Vec<Spanned<'a>> {
+        if lang != Lang::Ar {
+            return events;
         }
-        if !in_code && is_inline(&event) {
-            run.push((event, range));
-        } else {
-            finder.flush(&mut run, &mut out);
-            out.push((event, range));
+        let Isolator { run, finder } = self;
+        let mut out = Vec::with_capacity(events.len() + events.len() / 4);
+        let mut in_code = false;
+        for (event, range) in events {
+            match event {
+                Event::Start(Tag::CodeBlock(_)) => in_code = true,
+                Event::End(TagEnd::CodeBlock) => in_code = false,
+                _ => {}
+            }
+            if !in_code && is_inline(&event) {
+                run.push((event, range));
+            } else {
+                finder.flush(run, &mut out);
+                out.push((event, range));
+            }
         }
+        finder.flush(run, &mut out);
+        out
     }
-    finder.flush(&mut run, &mut out);
-    out
 }
 
 fn is_inline(event: &Event) -> bool {
