@@ -86,21 +86,23 @@ pub fn detect(
             Event::Start(Tag::CodeBlock(_)) => in_code = true,
             Event::End(TagEnd::CodeBlock) => in_code = false,
             Event::Text(text) if !in_code => {
-                let mut digits = digits_of(text).peekable();
-                if digits.peek().is_none() {
-                    continue;
-                }
-                // Arabic-Indic digits stop islands, so only Western digits can be inside one.
-                let latin: &[std::ops::Range<usize>] = match lang {
-                    Lang::Ar if has_western_digit(text) => islands.of(text),
-                    _ => &[],
-                };
-                // Both are in text order: the islands not yet passed.
-                let mut latin = latin.iter().peekable();
-                for (at, c, style) in digits {
-                    while latin.next_if(|island| island.end <= at).is_some() {}
-                    if latin.peek().is_some_and(|island| island.start <= at) {
-                        continue;
+                // Arabic-Indic digits stop islands, so only Western digits can be inside one;
+                // the islands are found when a digit may be in one.
+                let mut found = false;
+                for (at, c, style) in digits_of(text) {
+                    if lang == Lang::Ar
+                        && style == DigitStyle::Western
+                        && bidi::may_be_in_island(text, at)
+                    {
+                        if !found {
+                            islands.of(text);
+                            found = true;
+                        }
+                        let latin = islands.last();
+                        let next = latin.partition_point(|island| island.end <= at);
+                        if latin.get(next).is_some_and(|island| island.start <= at) {
+                            continue;
+                        }
                     }
                     let slot = style as usize;
                     counts[slot] += 1;
@@ -174,12 +176,6 @@ fn may_be_digit(b: u8, next: u8) -> bool {
 
 fn arabic_indic(zero: u32, value: u8) -> char {
     char::from_u32(zero + u32::from(value)).unwrap_or('0')
-}
-
-fn has_western_digit(text: &str) -> bool {
-    scan::suspect_chunks(text.as_bytes(), |b, _| b.is_ascii_digit())
-        .next()
-        .is_some()
 }
 
 /// Where in `body` the digit `c` at byte `at` of a text event (source `range`) was written.

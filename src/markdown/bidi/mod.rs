@@ -83,6 +83,24 @@ impl Islands {
         }
         &self.found
     }
+
+    /// The islands [`Islands::of`] found last.
+    pub fn last(&self) -> &[Range<usize>] {
+        &self.found
+    }
+}
+
+/// Whether the character at byte `at` of `text`, which is not a Latin letter, may be inside
+/// one of its islands: only when a Latin letter comes before it with nothing that stops
+/// islands in between (islands start at a Latin letter and never cross such a character).
+pub fn may_be_in_island(text: &str, at: usize) -> bool {
+    text.get(..at).is_some_and(|before| {
+        before
+            .chars()
+            .rev()
+            .find(|&c| stops(c) || is_latin_letter(c))
+            .is_some_and(is_latin_letter)
+    })
 }
 
 /// Whether `text` has a Latin letter. Only ASCII letters and characters outside the Arabic

@@ -242,3 +242,24 @@ fn arabic_runs_in_english_text_are_isolated_and_escaped() {
     );
     assert_eq!(isolate_arabic_plain("no Arabic"), "no Arabic");
 }
+
+#[test]
+fn characters_inside_islands_may_be_in_one() {
+    let texts = [
+        "كما أعلنت (Welt & Bowen, 2021, 12). كما 2020",
+        "عام 1994 و TRG-300 Tiger و 12 (Alkan, n.d.) 7",
+        "“Baku- Tibilisi-Ceyhan، BTC”؛ 2008 - 9 أبريل 2018",
+    ];
+    for text in texts {
+        let found = islands(text);
+        for (at, c) in text.char_indices() {
+            if !is_latin_letter(c) && found.iter().any(|r| r.contains(&at)) {
+                assert!(may_be_in_island(text, at), "{text} at {at}");
+            }
+        }
+    }
+    // A digit after Arabic words, with no Latin letter before it, cannot be in an island.
+    let text = texts[1];
+    assert!(!may_be_in_island(text, text.find("1994").unwrap_or(0)));
+    assert!(may_be_in_island(text, text.find("300").unwrap_or(0)));
+}
