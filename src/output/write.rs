@@ -8,8 +8,10 @@
 //! between those two renames is undone by the next one. A failed or killed build leaves the
 //! previous site untouched; leftovers of a killed build are removed by the next one.
 
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use crate::error::Error;
 
@@ -17,6 +19,8 @@ use crate::error::Error;
 pub struct Staging {
     out: PathBuf,
     tmp: PathBuf,
+    /// Folders of the new site already made (relative), so each is made once, not per file.
+    made: Mutex<HashSet<String>>,
     done: bool,
 }
 
@@ -44,17 +48,37 @@ impl Staging {
         Ok(Staging {
             out: out.to_path_buf(),
             tmp,
+            made: Mutex::new(HashSet::new()),
             done: false,
         })
     }
 
     /// Writes `bytes` at `relative` (a `/`-separated path) inside the new site.
+    ///
+    /// Files may be written from several threads at once.
     pub fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), Error> {
         let path = self.tmp.join(relative);
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).map_err(|e| Error::io("create directory", dir, e))?;
+        if let Some((folder, _)) = relative.rsplit_once('/') {
+            self.make_folder(folder)?;
         }
         fs::write(&path, bytes).map_err(|e| Error::io("write", &path, e))
+    }
+
+    /// Makes `folder` (relative, with its parents) unless this build already made it.
+    fn make_folder(&self, folder: &str) -> Result<(), Error> {
+        if self.made().contains(folder) {
+            return Ok(());
+        }
+        // Made outside the lock: two threads may both make it, which `create_dir_all` allows.
+        let dir = self.tmp.join(folder);
+        fs::create_dir_all(&dir).map_err(|e| Error::io("create directory", &dir, e))?;
+        self.made().insert(folder.to_string());
+        Ok(())
+    }
+
+    /// The set of folders made; a thread that panicked holding it left it as it was.
+    fn made(&self) -> MutexGuard<'_, HashSet<String>> {
+        self.made.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Puts the new site in place of the old one.
