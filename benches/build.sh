@@ -7,16 +7,17 @@
 # Steps: build the release binary; install Hugo (apt) and GNU time if missing; generate the
 # corpora with make_corpus.py (Warraq layout from this project, Hugo layout with minification
 # on) under target/bench-corpus/, reused while the generator, templates and first document
-# are unchanged; then, per corpus, alternate Warraq and Hugo full builds (fresh output folder
-# each run) and time copying the corpus folder as the I/O floor. Prints a Markdown table
-# (median wall time, papers per second, peak RSS, ratios, 5k/1k scaling) and saves it as
-# target/bench-corpus/results.md.
+# are unchanged; then, per corpus, alternate Warraq and Hugo full builds (a new output folder
+# each run) and time copying the corpus folder as the I/O floor; then time building again over
+# the previous output. Prints a Markdown table (median wall time, papers per second, peak RSS,
+# ratios, 5k/1k scaling) and saves it as target/bench-corpus/results.md.
 #
 # Environment:
 #   MAKE_CORPUS  path of make_corpus.py (default: ../shared/bench/make_corpus.py from the repo)
 #   RUNS         runs per tool and corpus (default 5)
 #   SIZES        corpus sizes (default "1000 5000")
-#   BENCH_DIR    where corpora and outputs go (default target/bench-corpus)
+#   BENCH_DIR    where the corpora go (default target/bench-corpus)
+#   BENCH_OUT    where the builds write (default $BENCH_DIR/out; /dev/shm/... for memory)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,6 +25,7 @@ MAKE_CORPUS=${MAKE_CORPUS:-$ROOT/../shared/bench/make_corpus.py}
 RUNS=${RUNS:-5}
 SIZES=${SIZES:-"1000 5000"}
 BENCH_DIR=${BENCH_DIR:-$ROOT/target/bench-corpus}
+BENCH_OUT=${BENCH_OUT:-$BENCH_DIR/out}
 
 if [[ ! -f $MAKE_CORPUS ]]; then
     echo "benches/build.sh: $MAKE_CORPUS not found; set MAKE_CORPUS=/path/to/make_corpus.py" >&2
@@ -58,17 +60,18 @@ for n in $SIZES; do
     done
 done
 
-WARRAQ=$WARRAQ HUGO_VERSION="$(hugo version)" python3 - "$BENCH_DIR" "$RUNS" $SIZES <<'PY'
+WARRAQ=$WARRAQ HUGO_VERSION="$(hugo version)" python3 - "$BENCH_DIR" "$BENCH_OUT" "$RUNS" $SIZES <<'PY'
 import os, shutil, statistics, subprocess, sys, tempfile, time
 from pathlib import Path
 
-bench, runs, sizes = Path(sys.argv[1]), int(sys.argv[2]), [int(n) for n in sys.argv[3:]]
+bench, out_root = Path(sys.argv[1]), Path(sys.argv[2])
+runs, sizes = int(sys.argv[3]), [int(n) for n in sys.argv[4:]]
 warraq = os.environ["WARRAQ"]
-scratch = Path(tempfile.mkdtemp(prefix="warraq-bench-"))
+out_root.mkdir(parents=True, exist_ok=True)
+scratch = Path(tempfile.mkdtemp(prefix="warraq-bench-", dir=out_root))
 
-def timed(cmd, out):
-    """Runs cmd once into a fresh `out`; returns (seconds, peak RSS in MB)."""
-    shutil.rmtree(out, ignore_errors=True)
+def timed(cmd):
+    """Runs cmd once; returns (seconds, peak RSS in MB)."""
     rss_file = scratch / "rss"
     start = time.perf_counter()
     subprocess.run(["/usr/bin/time", "-f", "%M", "-o", str(rss_file), *cmd],
@@ -76,32 +79,44 @@ def timed(cmd, out):
     seconds = time.perf_counter() - start
     return seconds, int(rss_file.read_text().split()[-1]) / 1024
 
-def tools(n):
+def command(name, n, out):
     w, h = bench / f"warraq-{n}", bench / f"hugo-{n}"
     return {
-        "warraq": ["warraq", ["build", "--root", str(w), "--out", str(scratch / "warraq")], scratch / "warraq"],
-        "hugo": ["hugo", ["--minify", "--quiet", "-s", str(h), "-d", str(scratch / "hugo")], scratch / "hugo"],
-        "cp -r": ["cp", ["-r", str(w), str(scratch / "copy")], scratch / "copy"],
-    }
+        "warraq": [warraq, "build", "--root", str(w), "--out", str(out)],
+        "hugo": ["hugo", "--minify", "--quiet", "-s", str(h), "-d", str(out)],
+        "cp -r": ["cp", "-r", str(w), str(out)],
+    }[name]
 
-results = {}
+# Every run writes a folder of its own, and no output is deleted until all runs of all sizes
+# are done: on ext4 without a journal, creating files soon after deleting many costs more the
+# more were deleted, so deleting between runs would make each run pay for the one before.
+results, rebuilds = {}, {}
+tools = ["warraq", "hugo", "cp -r"]
 for n in sizes:
-    t = tools(n)
-    samples = {name: [] for name in t}
-    for name, (exe, args, out) in t.items():  # one warm-up run each, not counted
-        timed([warraq if exe == "warraq" else exe, *args], out)
-    for _ in range(runs):  # alternating, so load changes hit every tool alike
-        for name, (exe, args, out) in t.items():
-            samples[name].append(timed([warraq if exe == "warraq" else exe, *args], out))
+    samples = {name: [] for name in tools}
+    for r in range(runs + 1):  # alternating, so load changes hit every tool alike
+        for name in tools:
+            sample = timed(command(name, n, scratch / f"{name.replace(' ', '')}-{n}-{r}"))
+            if r > 0:  # the first round warms the caches and is not counted
+                samples[name].append(sample)
     results[n] = {name: (statistics.median(s for s, _ in v), max(m for _, m in v))
                   for name, v in samples.items()}
     print(f"measured {n} papers", file=sys.stderr)
+# The everyday case: building again over the previous output (unchanged content).
+for n in sizes:
+    samples = {name: [] for name in ("warraq", "hugo")}
+    for r in range(runs):
+        for name in samples:
+            samples[name].append(timed(command(name, n, scratch / f"{name}-{n}-0")))
+    rebuilds[n] = {name: statistics.median(s for s, _ in v) for name, v in samples.items()}
+    print(f"measured rebuilds of {n} papers", file=sys.stderr)
 shutil.rmtree(scratch, ignore_errors=True)
 
+version = os.environ["HUGO_VERSION"].split(" ")
 lines = [
-    f"Warraq against {os.environ['HUGO_VERSION'].split(' ')[0]} {os.environ['HUGO_VERSION'].split(' ')[1]}"
-    f" (`hugo --minify`), {runs} alternating runs each, medians; peak RSS is the largest of the runs;"
-    f" {os.cpu_count()} cores.",
+    f"Warraq against {version[0]} {version[1]} (`hugo --minify`), {runs} alternating runs each"
+    f" after one warm-up round, medians; peak RSS is the largest of the runs; {os.cpu_count()}"
+    f" cores; output under {out_root}.",
     "",
     "| papers | tool | median wall | papers/s | peak RSS | Hugo time ÷ Warraq time | RSS Warraq ÷ Hugo | ÷ copy time |",
     "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -111,6 +126,10 @@ for n, r in results.items():
     lines.append(f"| {n} | warraq | {ws:.3f} s | {n / ws:,.0f} | {wm:.0f} MB | **{hs / ws:.2f}×** | {wm / hm:.2f} | {ws / cs:.1f}× |")
     lines.append(f"| {n} | hugo | {hs:.3f} s | {n / hs:,.0f} | {hm:.0f} MB | | | {hs / cs:.1f}× |")
     lines.append(f"| {n} | cp -r (I/O floor) | {cs:.3f} s | | | | | |")
+lines += ["", "Building again over the previous output, content unchanged:", "",
+          "| papers | Warraq | Hugo | Hugo time ÷ Warraq time |", "| ---: | ---: | ---: | ---: |"]
+for n, r in rebuilds.items():
+    lines.append(f"| {n} | {r['warraq']:.3f} s | {r['hugo']:.3f} s | **{r['hugo'] / r['warraq']:.2f}×** |")
 if len(sizes) >= 2:
     lo, hi = sizes[0], sizes[-1]
     lines.append("")

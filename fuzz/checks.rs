@@ -63,10 +63,46 @@ pub fn check_front_matter(data: &[u8]) {
 
 /// Every `id="…"` value in `html`.
 fn ids(html: &str) -> Vec<&str> {
-    html.split(" id=\"")
-        .skip(1)
-        .filter_map(|rest| rest.split('"').next())
-        .collect()
+    attribute_values(html, "id")
+}
+
+/// The values of every `name` attribute in the start tags of `html` (quoted or not, as the
+/// HTML writer and minify-html write them), in order.
+fn attribute_values<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
+    let mut values = Vec::new();
+    for piece in html.split('<').skip(1) {
+        // Text and attribute values escape `<` and `>`, so a tag ends at the first `>`.
+        let tag = piece.split('>').next().unwrap_or_default();
+        let Some(mut rest) = tag.split_once([' ', '/']).map(|(_, attrs)| attrs) else {
+            continue;
+        };
+        loop {
+            rest = rest.trim_start_matches([' ', '/']);
+            if rest.is_empty() {
+                break;
+            }
+            let end = rest.find([' ', '=']).unwrap_or(rest.len());
+            let attr = &rest[..end];
+            rest = &rest[end..];
+            let value = match rest.strip_prefix('=') {
+                Some(after) => {
+                    let (value, after) = match after.chars().next() {
+                        Some(q @ ('"' | '\'')) => {
+                            after[1..].split_once(q).unwrap_or((&after[1..], ""))
+                        }
+                        _ => after.split_once(' ').unwrap_or((after, "")),
+                    };
+                    rest = after;
+                    value
+                }
+                None => "",
+            };
+            if attr.eq_ignore_ascii_case(name) {
+                values.push(value);
+            }
+        }
+    }
+    values
 }
 
 /// A Markdown body through every pass: the first byte picks the language and raw HTML.
@@ -113,8 +149,10 @@ pub fn check_markdown(data: &[u8]) {
             .iter()
             .filter_map(|d| d.message.strip_prefix("the link `#")?.split('`').next())
             .collect();
-        for href in page.split("href=\"#").skip(1) {
-            let target = href.split('"').next().unwrap_or_default();
+        for href in attribute_values(&page, "href") {
+            let Some(target) = href.strip_prefix('#') else {
+                continue;
+            };
             if (target.starts_with("fn-") || target.starts_with("fnref-"))
                 && !warned.contains(target)
             {

@@ -310,12 +310,15 @@ impl<'a> Templates<'a> {
 }
 
 /// Template stage of one document: the paper's page and, for an Arabic paper, its English
-/// page (metadata, abstracts, outline, citation), as HTML before minification.
+/// page (metadata, abstracts, outline, citation), as HTML before minification. With
+/// `marks`, the paper's page holds [`minify::BODY`] and [`minify::NOTES`] in place of the
+/// body and the notes, for [`minify::with_parts`].
 pub fn document_html(
     doc: &Document,
     rendered: &Rendered,
     rows: &[AbstractRow],
     templates: &Templates,
+    marks: bool,
 ) -> Result<Vec<Page<String>>, Error> {
     let config = templates.config;
     let base_url = config.base_url.as_deref();
@@ -342,6 +345,12 @@ pub fn document_html(
     page.other_lang_href = english.as_ref().map(|_| format!("../en/{slug}/"));
     let mut view = DocumentView::new(&doc.meta, rendered, rows.to_vec());
     view.cite = Some(cite.clone());
+    if marks {
+        view.body_html = minify::BODY;
+        if !view.notes_html.is_empty() {
+            view.notes_html = minify::NOTES.to_string();
+        }
+    }
     let html = templates.render(
         "document.html",
         &PageContext {
@@ -424,13 +433,52 @@ pub fn document_files(
             html: cite::ris::record(&work, &place.cited(None)).into_bytes(),
         },
     ];
-    for page in document_html(doc, &rendered, &rows, templates)? {
-        files.push(Page {
+    files.extend(document_pages(doc, &rendered, &rows, templates)?);
+    Ok(DocumentFiles { files, anchors })
+}
+
+/// Template and minify stages of one document: its pages, minified. The body and notes come
+/// from the Markdown stage already minified, so minify-html only reads the rest of the page,
+/// unless the page's text holds a mark itself.
+pub fn document_pages(
+    doc: &Document,
+    rendered: &Rendered,
+    rows: &[AbstractRow],
+    templates: &Templates,
+) -> Result<Vec<Page>, Error> {
+    let notes = rendered.notes.items.concat();
+    let parts = [
+        (minify::BODY, rendered.html.as_str()),
+        (minify::NOTES, &notes),
+    ];
+    let parts = if notes.is_empty() {
+        &parts[..1]
+    } else {
+        &parts[..]
+    };
+    let mut pages = Vec::with_capacity(2);
+    for (i, page) in document_html(doc, rendered, rows, templates, true)?
+        .into_iter()
+        .enumerate()
+    {
+        // The paper's page is the first; the English page shows neither body nor notes.
+        let html = if i == 0 {
+            match minify::with_parts(&page.html, parts) {
+                Some(html) => html,
+                None => {
+                    let whole = document_html(doc, rendered, rows, templates, false)?;
+                    minify::html(&whole[0].html)
+                }
+            }
+        } else {
+            minify::html(&page.html)
+        };
+        pages.push(Page {
             path: page.path,
-            html: minify::html(&page.html),
+            html,
         });
     }
-    Ok(DocumentFiles { files, anchors })
+    Ok(pages)
 }
 
 /// The pages that list documents or belong to no document: both home pages and `404.html`.

@@ -32,10 +32,14 @@ pub fn check(links: &[(String, usize)], markup: &[&str], diags: &mut FileDiagnos
     if links.is_empty() {
         return;
     }
+    // `id="x"` as the passes write it, or `id=x` as the HTML writer does.
     let ids: std::collections::BTreeSet<&str> = markup
         .iter()
-        .flat_map(|html| html.split(" id=\"").skip(1))
-        .filter_map(|rest| rest.split('"').next())
+        .flat_map(|html| html.split(" id=").skip(1))
+        .filter_map(|rest| match rest.strip_prefix('"') {
+            Some(quoted) => quoted.split('"').next(),
+            None => rest.split([' ', '>']).next(),
+        })
         .collect();
     for (target, offset) in links {
         let known = ids.contains(target.as_str())

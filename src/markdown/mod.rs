@@ -14,13 +14,12 @@ pub mod depth;
 pub mod digits;
 pub mod footnotes;
 pub mod heading_ids;
+pub mod html;
 pub mod ids;
 pub mod local_links;
 pub mod parser;
 pub mod safety;
 pub mod text;
-
-use pulldown_cmark::html;
 
 pub use heading_ids::Heading;
 
