@@ -456,6 +456,16 @@ pub fn document_pages(
     } else {
         &parts[..]
     };
+    if templates.renderer.compact {
+        // Compact templates and the Markdown writer's HTML: the pages come out minified.
+        return Ok(document_html(doc, rendered, rows, templates, false)?
+            .into_iter()
+            .map(|page| Page {
+                path: page.path,
+                html: page.html.into_bytes(),
+            })
+            .collect());
+    }
     let mut pages = Vec::with_capacity(2);
     for (i, page) in document_html(doc, rendered, rows, templates, true)?
         .into_iter()

@@ -15,7 +15,7 @@ impl<'a> SourceMap<'a> {
     /// Indexes the line starts of `text`. A line ends at `\n`; a `\r` before it belongs to it.
     pub fn new(text: &'a str) -> Self {
         let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
             .collect();
         SourceMap { text, line_starts }
     }

@@ -59,7 +59,6 @@ pub fn with_parts(page: &str, parts: &[(&str, &str)]) -> Option<Vec<u8>> {
     Some(out)
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

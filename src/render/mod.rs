@@ -5,6 +5,7 @@
 //! is on for every `.html` template; `filters` adds `isolate` (Latin runs of a plain string
 //! wrapped in `bdi`, everything escaped).
 
+pub mod compact;
 pub mod context;
 pub mod filters;
 pub mod head;
@@ -76,14 +77,36 @@ const BUILTIN_ASSETS: [(&str, &[u8]); 6] = [
 
 /// The parsed templates of a site, ready to render many pages.
 pub struct Renderer {
+    /// The templates in their compact form (`compact`), which pages are rendered from.
     tera: Tera,
+    /// The templates as written, for error messages that point into them.
+    as_written: Tera,
+    /// Whether `tera` holds the compact form: pages then come out minified. (It holds the
+    /// templates as written if a compact form did not parse, which would be a fault of
+    /// `compact`; pages are then minified in full.)
+    pub compact: bool,
     /// Asset files (name, contents) for `site/assets/`.
     pub assets: Vec<(String, Vec<u8>)>,
+}
+
+/// Tera with Warraq's settings and filters and the templates `sources`.
+fn parse(sources: &[(String, String)]) -> Result<Tera, tera::Error> {
+    let mut tera = Tera::new();
+    tera.autoescape_on([".html"]);
+    filters::register(&mut tera);
+    tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))?;
+    Ok(tera)
 }
 
 impl Renderer {
     /// Parses the templates once: the site's own from `dir`, the built-in ones for the rest.
     pub fn load(dir: &Path) -> Result<Renderer, Error> {
+        Renderer::load_with(dir, true)
+    }
+
+    /// [`Renderer::load`], rendering from the compact form of the templates or not (the
+    /// templates as written, with pages minified in full: for comparing the two).
+    pub fn load_with(dir: &Path, compact: bool) -> Result<Renderer, Error> {
         let mut sources: Vec<(String, String)> = Vec::new();
         for (name, text) in BUILTIN_TEMPLATES {
             let path = dir.join(name);
@@ -94,14 +117,24 @@ impl Renderer {
             };
             sources.push((name.to_string(), text));
         }
-        let mut tera = Tera::new();
-        tera.autoescape_on([".html"]);
-        filters::register(&mut tera);
-        tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
-            .map_err(|e| Error::Template {
-                name: dir.display().to_string(),
-                message: report(&e),
-            })?;
+        let as_written = parse(&sources).map_err(|e| Error::Template {
+            name: dir.display().to_string(),
+            message: report(&e),
+        })?;
+        let compacted: Vec<(String, String)> = sources
+            .iter()
+            .map(|(name, text)| (name.clone(), compact::compact(text)))
+            .collect();
+        let (tera, compact) = match parse(&compacted) {
+            Ok(tera) if compact => (tera, true),
+            _ => (
+                parse(&sources).map_err(|e| Error::Template {
+                    name: dir.display().to_string(),
+                    message: report(&e),
+                })?,
+                false,
+            ),
+        };
         let asset_dir = dir.join("assets");
         let mut own = std::collections::BTreeMap::new();
         for path in crate::fs::files_in(&asset_dir)? {
@@ -117,6 +150,8 @@ impl Renderer {
         }
         Ok(Renderer {
             tera,
+            as_written,
+            compact,
             assets: own.into_iter().collect(),
         })
     }
@@ -139,12 +174,17 @@ impl Renderer {
             name: template.to_string(),
             message: report(&e),
         })?;
-        self.tera
-            .render(template, &context)
-            .map_err(|e| Error::Template {
+        self.tera.render(template, &context).map_err(|_| {
+            // The same error again from the templates as written, so that it points into them.
+            let message = match self.as_written.render(template, &context) {
+                Err(e) => report(&e),
+                Ok(_) => "the template renders as written but not in its compact form".into(),
+            };
+            Error::Template {
                 name: template.to_string(),
-                message: report(&e),
-            })
+                message,
+            }
+        })
     }
 }
 
@@ -170,12 +210,11 @@ mod tests {
 
     #[test]
     fn autoescape_is_on_for_html() {
-        let mut tera = Tera::new();
-        tera.autoescape_on([".html"]);
-        tera.add_raw_template("t.html", "<p>{{ value }}</p>")
-            .unwrap();
+        let sources = [("t.html".to_string(), "<p>{{ value }}</p>".to_string())];
         let renderer = Renderer {
-            tera,
+            tera: parse(&sources).unwrap(),
+            as_written: parse(&sources).unwrap(),
+            compact: true,
             assets: Vec::new(),
         };
         let out = renderer
@@ -193,5 +232,6 @@ mod tests {
     fn builtin_templates_parse() {
         let renderer = Renderer::load(Path::new("/nonexistent-templates")).unwrap();
         assert_eq!(renderer.assets.len(), BUILTIN_ASSETS.len());
+        assert!(renderer.compact, "the compact templates parse too");
     }
 }

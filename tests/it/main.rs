@@ -15,6 +15,7 @@ mod fuzz_regressions;
 mod hostile;
 mod injection;
 mod markdown;
+mod minified;
 mod odd_inputs;
 mod pages;
 mod parallel;
