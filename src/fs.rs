@@ -26,6 +26,12 @@ pub fn read_text(path: &Path) -> Result<String, Error> {
     Ok(strip_bom(&text).to_string())
 }
 
+/// `bytes` as text when they are valid UTF-8: the check for whole files (content files,
+/// built pages), vectorised, as most of their bytes are Arabic letters.
+pub fn utf8(bytes: &[u8]) -> Option<&str> {
+    simdutf8::basic::from_utf8(bytes).ok()
+}
+
 /// Removes a leading UTF-8 byte order mark.
 pub fn strip_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
@@ -51,6 +57,14 @@ pub fn files_in(dir: &Path) -> Result<Vec<PathBuf>, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf8_is_checked() {
+        assert_eq!(utf8("عربي x".as_bytes()), Some("عربي x"));
+        assert_eq!(utf8(b"ab\xff"), None);
+        assert_eq!(utf8(b"\xd8"), None);
+        assert_eq!(utf8(b""), Some(""));
+    }
 
     #[test]
     fn bom_is_stripped_once() {

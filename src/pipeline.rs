@@ -142,25 +142,41 @@ pub(crate) fn build_site(
 
     // Documents in parallel, each file written and summarized as soon as it is made; results
     // gathered in path order, so diagnostics, anchors and the first failure are a one-thread
-    // build's.
-    let results: Vec<Result<Summarized, Error>> = index
-        .documents
-        .par_iter()
-        .map(|indexed| {
-            let mut diags = Vec::new();
-            let Some(doc) = reload(indexed, &mut diags) else {
-                return Ok((diags, None));
-            };
-            let made = document_files(&doc, &templates, &mut diags)?;
-            let mut summaries = Vec::with_capacity(made.files.len());
-            for file in made.files {
-                stage(&file.path, &file.html)?;
-                let summary = links::Summary::of(&file.path, &file.html);
-                summaries.push((file.path, summary));
-            }
-            Ok((diags, Some((made.anchors, summaries))))
-        })
-        .collect();
+    // build's. The home pages need only the index: they are made alongside.
+    let metas: Vec<&Meta> = index.documents.iter().map(|d| &d.meta).collect();
+    let listings = || -> Result<Listings, Error> {
+        let mut anchors = anchors::Index::default();
+        let mut diags = Vec::new();
+        let pages = site_pages(&index.home, &metas, &templates, &mut anchors, &mut diags)?;
+        let mut summaries = Vec::with_capacity(pages.len());
+        for page in pages {
+            stage(&page.path, &page.html)?;
+            let summary = links::Summary::of(&page.path, &page.html);
+            summaries.push((page.path, summary));
+        }
+        Ok((summaries, anchors, diags))
+    };
+    let documents = || -> Vec<Result<Summarized, Error>> {
+        index
+            .documents
+            .par_iter()
+            .map(|indexed| {
+                let mut diags = Vec::new();
+                let Some(doc) = reload(indexed, &mut diags) else {
+                    return Ok((diags, None));
+                };
+                let made = document_files(&doc, &templates, &mut diags)?;
+                let mut summaries = Vec::with_capacity(made.files.len());
+                for file in made.files {
+                    stage(&file.path, &file.html)?;
+                    let summary = links::Summary::of(&file.path, &file.html);
+                    summaries.push((file.path, summary));
+                }
+                Ok((diags, Some((made.anchors, summaries))))
+            })
+            .collect()
+    };
+    let (results, listings) = rayon::join(documents, listings);
     for result in results {
         let (diags, made) = result?;
         outcome.diagnostics.extend(diags);
@@ -175,24 +191,20 @@ pub(crate) fn build_site(
             files.insert(path, summary);
         }
     }
+    // Added after the documents' entries, as when the listings were made after them.
+    let (summaries, anchors, diags) = listings?;
+    outcome.anchors.pages.extend(anchors.pages);
+    outcome.diagnostics.extend(diags);
+    for (path, summary) in summaries {
+        files.insert(path, summary);
+        outcome.pages += 1;
+    }
     outcome.documents = index.documents.len();
     let mut write = |path: &str, bytes: &[u8]| {
         files.insert(path.to_string(), links::Summary::of(path, bytes));
         stage(path, bytes)
     };
 
-    let metas: Vec<&Meta> = index.documents.iter().map(|d| &d.meta).collect();
-    let pages = site_pages(
-        &index.home,
-        &metas,
-        &templates,
-        &mut outcome.anchors,
-        &mut outcome.diagnostics,
-    )?;
-    for page in pages {
-        write(&page.path, &page.html)?;
-        outcome.pages += 1;
-    }
     let config = &index.home.config;
     let base_url = config.base_url.as_deref();
     write(".nojekyll", b"")?;
@@ -252,6 +264,13 @@ type Summarized = (
         Vec<(String, Vec<String>, PathBuf)>,
         Vec<(String, links::Summary)>,
     )>,
+);
+
+/// The listing pages' link summaries, their anchors and diagnostics.
+type Listings = (
+    Vec<(String, links::Summary)>,
+    anchors::Index,
+    Vec<Diagnostic>,
 );
 
 /// Everything one document adds to the site.

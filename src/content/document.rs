@@ -43,7 +43,12 @@ impl Text {
 
     /// Line and column of the front matter value at `path`.
     pub fn field_position(&self, path: &[Seg]) -> (usize, usize) {
-        SourceMap::new(&self.text).position(self.field_offset(path))
+        // Front matter is at the start: only the lines up to the field are indexed.
+        let mut offset = self.field_offset(path).min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        SourceMap::new(&self.text[..offset]).position(offset)
     }
 }
 
@@ -67,40 +72,38 @@ pub struct Home {
 
 /// Decodes UTF-8 (reporting the first invalid byte's position) and drops a BOM.
 pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
-    match String::from_utf8(bytes) {
-        Ok(text) => {
-            let text = crate::fs::strip_bom(&text);
-            if let Some(nul) = text.find('\0') {
-                let position = SourceMap::new(text).position(nul);
-                return Err(Diagnostic::error(
-                    path,
-                    position,
-                    "the file contains a NUL character (U+0000)",
-                )
-                .hint("remove it: NUL bytes usually come from a broken copy or a binary file"));
-            }
-            Ok(text.to_string())
-        }
-        Err(err) => {
-            let valid = err.utf8_error().valid_up_to();
-            let bytes = err.into_bytes();
-            if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-                return Err(
-                    Diagnostic::error(path, (1, 1), "the file is UTF-16, not UTF-8").hint(
-                        "save the file as UTF-8 (in most editors: Save As…, Encoding: UTF-8)",
-                    ),
-                );
-            }
-            let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
-            let position = SourceMap::new(prefix).position(valid);
-            Err(Diagnostic::error(
-                path,
-                position,
-                format!("the file is not valid UTF-8 (byte 0x{:02X})", bytes[valid]),
-            )
-            .hint("save the file as UTF-8"))
-        }
+    let Some(text) = crate::fs::utf8(&bytes) else {
+        return Err(not_utf8(path, &bytes));
+    };
+    let text = crate::fs::strip_bom(text);
+    if let Some(nul) = text.find('\0') {
+        let position = SourceMap::new(text).position(nul);
+        return Err(Diagnostic::error(
+            path,
+            position,
+            "the file contains a NUL character (U+0000)",
+        )
+        .hint("remove it: NUL bytes usually come from a broken copy or a binary file"));
     }
+    Ok(text.to_string())
+}
+
+/// The error for `bytes` that are not UTF-8, at the first invalid byte.
+fn not_utf8(path: &Path, bytes: &[u8]) -> Diagnostic {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Diagnostic::error(path, (1, 1), "the file is UTF-16, not UTF-8")
+            .hint("save the file as UTF-8 (in most editors: Save As…, Encoding: UTF-8)");
+    }
+    let valid = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), str::len);
+    let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+    let position = SourceMap::new(prefix).position(valid);
+    let byte = bytes.get(valid).copied().unwrap_or_default();
+    Diagnostic::error(
+        path,
+        position,
+        format!("the file is not valid UTF-8 (byte 0x{byte:02X})"),
+    )
+    .hint("save the file as UTF-8")
 }
 
 /// Parses a document's text; the diagnostics hold every problem found.

@@ -2,8 +2,9 @@
 //!
 //! Parsing goes in two steps so that every problem an editor can make is reported with a
 //! position in the file: first the YAML is read as plain data, and every unknown key at any
-//! depth is reported (with a "did you mean" hint); then it is read into the typed raw
-//! structs of [`super::raw`], whose type errors carry serde_yaml's own location.
+//! depth is reported (with a "did you mean" hint); then that data is read into the typed raw
+//! structs of [`super::raw`]; when that fails, the text is read into them again, so that the
+//! type errors carry serde_yaml's own location.
 
 use serde::de::DeserializeOwned;
 
@@ -68,6 +69,11 @@ impl FrontMatter<'_> {
         self.check_tags(&value, &mut Vec::new(), diags);
         if diags.list.len() > before {
             return None;
+        }
+        // The typed structs are read from the value already parsed; only when that fails is
+        // the text read again, for serde_yaml's error with its position in the text.
+        if let Ok(raw) = serde_yaml::from_value(value) {
+            return Some(raw);
         }
         match serde_yaml::from_str(self.text) {
             Ok(raw) => Some(raw),

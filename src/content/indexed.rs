@@ -4,7 +4,6 @@
 //! Pure: the caller reads the text again for rendering and hands it to [`Indexed::restore`],
 //! which checks it is the text that was indexed (a fingerprint of the bytes).
 
-use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
 
 use super::document::{Document, Text};
@@ -61,11 +60,27 @@ impl Indexed {
     }
 }
 
-/// A fixed-key hash of the text (the same in every run and on every machine of one build).
+/// A fixed hash of the text and its length (the same in every run and on every machine).
+///
+/// Eight bytes at a time, each step `(rotate(h) ^ word) * K` with an odd `K`: every step is
+/// a bijection of `h` for a fixed word and of the word for a fixed `h`, so a file that differs
+/// in one word (any edit that keeps the length and stays within eight aligned bytes) always
+/// gets another fingerprint, and other edits almost surely do. An edit, not an attack, is
+/// what it has to notice, and it reads the text several times faster than SipHash.
 fn fingerprint(text: &str) -> u64 {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    text.hash(&mut hasher);
-    hasher.finish()
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let step = |hash: u64, word: u64| (hash.rotate_left(23) ^ word).wrapping_mul(K);
+    let bytes = text.as_bytes();
+    let mut words = bytes.chunks_exact(8);
+    let mut hash = step(0, bytes.len() as u64);
+    for word in &mut words {
+        let mut eight = [0; 8];
+        eight.copy_from_slice(word);
+        hash = step(hash, u64::from_le_bytes(eight));
+    }
+    let mut last = [0; 8];
+    last[..words.remainder().len()].copy_from_slice(words.remainder());
+    step(hash, u64::from_le_bytes(last))
 }
 
 #[cfg(test)]
@@ -88,6 +103,14 @@ mod tests {
         assert_eq!(back.source.body(), "نص\n");
         assert_eq!(back.meta.slug.as_str(), "a-b");
         let err = indexed.restore(TEXT.replace("نص", "نص آخر")).unwrap_err();
+        // An edit that keeps the length is noticed too, wherever it is.
+        for at in 0..TEXT.len() {
+            let mut edited = TEXT.as_bytes().to_vec();
+            edited[at] ^= 0x01;
+            if let Ok(edited) = String::from_utf8(edited) {
+                assert!(indexed.restore(edited).is_err(), "an edit at byte {at}");
+            }
+        }
         assert_eq!(
             err.to_string(),
             "x.md:1:1: error: the file changed while the site was being built\n  hint: build again"

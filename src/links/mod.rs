@@ -14,6 +14,7 @@
 
 pub mod scan;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 
 /// A broken or forbidden link, or a duplicate id.
@@ -51,15 +52,15 @@ pub struct PageSummary {
 
 /// One `href` or `src` of a page.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Link {
+struct Link<V = String, P = (usize, usize)> {
     /// `href` or `src`.
     attr: &'static str,
     /// The decoded value.
-    value: String,
+    value: V,
     /// True on `<link rel=canonical>`, which is absolute by definition.
     canonical: bool,
-    /// Line and column of the tag.
-    position: (usize, usize),
+    /// Line and column of the tag (while the page is read: its byte offset).
+    position: P,
 }
 
 impl Summary {
@@ -68,54 +69,71 @@ impl Summary {
         if !path.ends_with(".html") {
             return Summary::File;
         }
-        match std::str::from_utf8(bytes) {
-            Ok(text) => Summary::Page(PageSummary::of(text)),
-            Err(_) => Summary::File,
+        match crate::fs::utf8(bytes) {
+            Some(text) => Summary::Page(PageSummary::of(text)),
+            None => Summary::File,
         }
     }
 }
 
 impl PageSummary {
     fn of(text: &str) -> PageSummary {
-        let tags = scan::tags(text);
         let mut summary = PageSummary::default();
-        let mut ids = HashSet::new();
+        let mut ids: HashSet<Cow<str>> = HashSet::new();
+        // Every `href` and `src` with the offset of its tag: which ones are kept depends on
+        // ids that may come later in the page.
+        let mut found: Vec<Link<Cow<str>, usize>> = Vec::new();
         let mut cursor = Cursor::new(text);
-        for tag in &tags {
-            if let Some(id) = tag.attr("id")
-                && !ids.insert(id)
-            {
-                let position = cursor.at(tag.offset);
-                summary.duplicates.push((position, id.to_string()));
-            }
-        }
-        // Links to an id of this page that exists cannot fail: they are not kept.
-        let mut cursor = Cursor::new(text);
-        for tag in &tags {
-            let canonical = tag.name == "link"
-                && tag
-                    .attr("rel")
-                    .is_some_and(|r| r.split_whitespace().any(|w| w == "canonical"));
-            for (attr, value) in &tag.attrs {
-                let attr = match attr.as_ref() {
-                    "href" => "href",
-                    "src" => "src",
-                    _ => continue,
-                };
-                if let Some(fragment) = value.trim().strip_prefix('#')
-                    && fragment_found(&percent_decode(fragment), &ids)
-                {
-                    continue;
+        scan::each_tag(text, |tag| {
+            if let Some(id) = tag.attr("id") {
+                if ids.contains(id.as_ref()) {
+                    let position = cursor.at(tag.offset);
+                    summary.duplicates.push((position, id.into_owned()));
+                } else {
+                    ids.insert(id);
                 }
-                summary.links.push(Link {
-                    attr,
-                    value: value.to_string(),
-                    canonical,
-                    position: cursor.at(tag.offset),
+            }
+            let first = found.len();
+            for attr in tag.attrs {
+                let name = match () {
+                    () if attr.is("href") => "href",
+                    () if attr.is("src") => "src",
+                    () => continue,
+                };
+                found.push(Link {
+                    attr: name,
+                    value: attr.value(),
+                    canonical: false,
+                    position: tag.offset,
                 });
             }
+            if found.len() > first
+                && tag.is("link")
+                && tag
+                    .attr("rel")
+                    .is_some_and(|r| r.split_whitespace().any(|w| w == "canonical"))
+            {
+                for link in &mut found[first..] {
+                    link.canonical = true;
+                }
+            }
+        });
+        // Links to an id of this page that exists cannot fail: they are not kept.
+        let mut cursor = Cursor::new(text);
+        for link in found {
+            if let Some(fragment) = link.value.trim().strip_prefix('#')
+                && fragment_found(&percent_decode(fragment), &ids)
+            {
+                continue;
+            }
+            summary.links.push(Link {
+                attr: link.attr,
+                value: link.value.into_owned(),
+                canonical: link.canonical,
+                position: cursor.at(link.position),
+            });
         }
-        summary.ids = Ids::new(ids);
+        summary.ids = Ids::new(ids.iter().map(AsRef::as_ref));
         summary
     }
 }
@@ -130,9 +148,10 @@ struct Ids {
 }
 
 impl Ids {
-    fn new(ids: HashSet<&str>) -> Ids {
+    fn new<'a>(ids: impl IntoIterator<Item = &'a str>) -> Ids {
         let mut sorted: Vec<&str> = ids.into_iter().collect();
         sorted.sort_unstable();
+        sorted.dedup();
         let mut packed = Ids {
             text: String::with_capacity(sorted.iter().map(|id| id.len()).sum()),
             ends: Vec::with_capacity(sorted.len()),
@@ -186,13 +205,13 @@ impl<'a> Cursor<'a> {
     /// The position of `offset`, a char boundary not before the previous one asked for.
     fn at(&mut self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        for c in self.text[self.offset..offset].chars() {
-            if c == '\n' {
-                self.line += 1;
-                self.column = 1;
-            } else {
-                self.column += 1;
+        let passed = &self.text[self.offset..offset];
+        match memchr::memrchr(b'\n', passed.as_bytes()) {
+            Some(last) => {
+                self.line += memchr::memchr_iter(b'\n', passed.as_bytes()).count();
+                self.column = passed[last + 1..].chars().count() + 1;
             }
+            None => self.column += passed.chars().count(),
         }
         self.offset = offset;
         (self.line, self.column)
@@ -323,7 +342,7 @@ fn check_link(
         }
         let base = own.map_or("/", |o| o.path.as_str());
         match format!("/{rooted}").strip_prefix(base) {
-            Some(inside) => Some(percent_decode(inside)),
+            Some(inside) => Some(percent_decode(inside).into_owned()),
             None if format!("/{rooted}/") == base => Some(String::new()),
             None => None,
         }
@@ -354,7 +373,7 @@ fn check_link(
 }
 
 /// True when a link to `#fragment` of a page with `ids` finds its target.
-fn fragment_found(fragment: &str, ids: &HashSet<&str>) -> bool {
+fn fragment_found(fragment: &str, ids: &HashSet<Cow<str>>) -> bool {
     fragment.is_empty() || fragment == "top" || ids.contains(fragment)
 }
 
@@ -410,7 +429,10 @@ fn resolve(page: &str, href: &str) -> Option<String> {
 }
 
 /// `%xx` sequences decoded (invalid ones kept as written).
-fn percent_decode(text: &str) -> String {
+fn percent_decode(text: &str) -> Cow<'_, str> {
+    if !text.contains('%') {
+        return Cow::Borrowed(text);
+    }
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -429,7 +451,7 @@ fn percent_decode(text: &str) -> String {
             i += 1;
         }
     }
-    String::from_utf8_lossy(&out).into_owned()
+    Cow::Owned(String::from_utf8_lossy(&out).into_owned())
 }
 
 #[cfg(test)]
@@ -552,7 +574,7 @@ mod tests {
     #[test]
     fn packed_ids_are_found() {
         let list = ["s1", "", "fn-2", "s1-p2", "ب", "a"];
-        let ids = Ids::new(list.into_iter().collect());
+        let ids = Ids::new(list);
         for id in list {
             assert!(ids.contains(id), "{id}");
         }

@@ -5,75 +5,105 @@
 //! and raw-text elements (`script`, `style`, `textarea`, `title`) whose content it skips. That
 //! is all the link checker needs to read ids, `href` and `src`, and it keeps an HTML parser
 //! out of the runtime dependencies.
+//!
+//! One linear pass that jumps from `<` to `<` (with `memchr`) and allocates nothing per tag:
+//! each tag is handed to a visitor with its attributes as written, borrowed from the page,
+//! and a value's character references are decoded only when the visitor asks for it.
 
 use std::borrow::Cow;
 
-/// A start tag, borrowing from the page where it can (names already lowercase, values
-/// without character references), since a page has thousands of tags.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Tag<'a> {
-    /// Lowercase element name.
-    pub name: Cow<'a, str>,
-    /// Attributes in order: lowercase name, decoded value (`""` when it has none).
-    pub attrs: Vec<(Cow<'a, str>, Cow<'a, str>)>,
+use memchr::{memchr, memmem};
+
+/// An attribute as written in the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Attr<'a> {
+    /// The name, in the case it was written in.
+    pub name: &'a str,
+    /// The value with its character references not yet decoded (`""` when it has none).
+    pub raw: &'a str,
+}
+
+impl<'a> Attr<'a> {
+    /// True when the attribute is `name` (given in lowercase), in any case.
+    pub fn is(&self, name: &str) -> bool {
+        self.name.eq_ignore_ascii_case(name)
+    }
+
+    /// The decoded value.
+    pub fn value(&self) -> Cow<'a, str> {
+        decode(self.raw)
+    }
+}
+
+/// A start tag, borrowed from the page; its attributes live until the visitor returns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tag<'a, 'b> {
+    /// The element name, in the case it was written in.
+    pub name: &'a str,
+    /// Attributes in order.
+    pub attrs: &'b [Attr<'a>],
     /// Byte offset of the `<` in the page.
     pub offset: usize,
 }
 
-impl Tag<'_> {
-    /// The value of attribute `name`, if present.
-    pub fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_ref())
+impl<'a> Tag<'a, '_> {
+    /// True when the element is `name` (given in lowercase), in any case.
+    pub fn is(&self, name: &str) -> bool {
+        self.name.eq_ignore_ascii_case(name)
+    }
+
+    /// The decoded value of the first attribute `name` (given in lowercase), if present.
+    pub fn attr(&self, name: &str) -> Option<Cow<'a, str>> {
+        self.attrs.iter().find(|a| a.is(name)).map(Attr::value)
     }
 }
 
 const RAW_TEXT: [&str; 4] = ["script", "style", "textarea", "title"];
 
-/// Every start tag of `html`, in order.
-pub fn tags(html: &str) -> Vec<Tag<'_>> {
+/// Calls `visit` with every start tag of `html`, in order.
+pub fn each_tag<'a>(html: &'a str, mut visit: impl FnMut(&Tag<'a, '_>)) {
     let bytes = html.as_bytes();
-    let mut tags = Vec::new();
+    let mut attrs = Vec::new();
     let mut i = 0;
-    while let Some(found) = html[i..].find('<') {
+    while let Some(found) = memchr(b'<', &bytes[i..]) {
         let start = i + found;
-        let rest = &html[start..];
-        if rest.starts_with("<!--") {
-            i = rest.find("-->").map_or(html.len(), |e| start + e + 3);
+        let next = bytes.get(start + 1).copied().unwrap_or(b' ');
+        if next == b'!' && bytes[start..].starts_with(b"<!--") {
+            i = memmem::find(&bytes[start..], b"-->").map_or(bytes.len(), |e| start + e + 3);
             continue;
         }
-        let next = bytes.get(start + 1).copied().unwrap_or(b' ');
         if next == b'!' || next == b'?' || next == b'/' {
-            i = rest.find('>').map_or(html.len(), |e| start + e + 1);
+            i = memchr(b'>', &bytes[start..]).map_or(bytes.len(), |e| start + e + 1);
             continue;
         }
         if !next.is_ascii_alphabetic() {
             i = start + 1;
             continue;
         }
-        let (tag, end) = start_tag(html, start);
+        attrs.clear();
+        let (name, end) = start_tag(html, start, &mut attrs);
         i = end;
-        if RAW_TEXT.contains(&tag.name.as_ref()) {
-            let close = format!("</{}", tag.name);
-            i = find_ascii_ci(&html[end..], &close).map_or(html.len(), |e| end + e);
+        if let Some(raw) = RAW_TEXT.iter().find(|raw| name.eq_ignore_ascii_case(raw)) {
+            i = end_tag(bytes, end, raw).unwrap_or(bytes.len());
         }
-        tags.push(tag);
+        visit(&Tag {
+            name,
+            attrs: &attrs,
+            offset: start,
+        });
     }
-    tags
 }
 
-/// Parses the start tag at `start`; returns it and the offset after its `>`.
-fn start_tag(html: &str, start: usize) -> (Tag<'_>, usize) {
+/// Reads the start tag at `start` into its name and `attrs`; returns the name and the offset
+/// after its `>`.
+fn start_tag<'a>(html: &'a str, start: usize, attrs: &mut Vec<Attr<'a>>) -> (&'a str, usize) {
     let bytes = html.as_bytes();
     let mut i = start + 1;
     let name_end = scan(bytes, i, |b| {
         !b.is_ascii_whitespace() && b != b'>' && b != b'/'
     });
-    let name = lowercase(&html[i..name_end]);
+    let name = &html[i..name_end];
     i = name_end;
-    let mut attrs = Vec::new();
     loop {
         i = scan(bytes, i, |b| b.is_ascii_whitespace() || b == b'/');
         if i >= bytes.len() {
@@ -86,43 +116,27 @@ fn start_tag(html: &str, start: usize) -> (Tag<'_>, usize) {
         let name_end = scan(bytes, i, |b| {
             !b.is_ascii_whitespace() && b != b'=' && b != b'>' && b != b'/'
         });
-        let attr = lowercase(&html[i..name_end]);
+        let name = &html[i..name_end];
         i = scan(bytes, name_end, |b| b.is_ascii_whitespace());
-        let mut value = Cow::Borrowed("");
+        let mut raw = "";
         if bytes.get(i) == Some(&b'=') {
             i = scan(bytes, i + 1, |b| b.is_ascii_whitespace());
             match bytes.get(i) {
                 Some(&q @ (b'"' | b'\'')) => {
-                    let end = scan(bytes, i + 1, |b| b != q);
-                    value = decode(&html[i + 1..end]);
+                    let end = memchr(q, &bytes[i + 1..]).map_or(bytes.len(), |e| i + 1 + e);
+                    raw = &html[i + 1..end];
                     i = (end + 1).min(bytes.len());
                 }
                 _ => {
                     let end = scan(bytes, i, |b| !b.is_ascii_whitespace() && b != b'>');
-                    value = decode(&html[i..end]);
+                    raw = &html[i..end];
                     i = end;
                 }
             }
         }
-        attrs.push((attr, value));
+        attrs.push(Attr { name, raw });
     }
-    (
-        Tag {
-            name,
-            attrs,
-            offset: start,
-        },
-        i,
-    )
-}
-
-/// `text` in ASCII lowercase, borrowed when it already is.
-fn lowercase(text: &str) -> Cow<'_, str> {
-    if text.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(text.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(text)
-    }
+    (name, i)
 }
 
 fn scan(bytes: &[u8], mut i: usize, keep: impl Fn(u8) -> bool) -> usize {
@@ -132,12 +146,21 @@ fn scan(bytes: &[u8], mut i: usize, keep: impl Fn(u8) -> bool) -> usize {
     i
 }
 
-fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
-    let n = needle.len();
-    haystack
-        .as_bytes()
-        .windows(n)
-        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+/// Offset of the first `</name` (in any case) at or after `from`.
+fn end_tag(bytes: &[u8], from: usize, name: &str) -> Option<usize> {
+    let mut i = from;
+    loop {
+        let at = i + memchr(b'<', &bytes[i..])?;
+        let rest = &bytes[at + 1..];
+        if rest.first() == Some(&b'/')
+            && rest
+                .get(1..=name.len())
+                .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+        {
+            return Some(at);
+        }
+        i = at + 1;
+    }
 }
 
 /// Decodes the character references an attribute value may hold.
@@ -192,15 +215,19 @@ fn reference(text: &str) -> Option<(String, usize)> {
 mod tests {
     use super::*;
 
+    /// Every tag: lowercase name, and its attributes (lowercase name, decoded value).
     fn attrs(html: &str) -> Vec<(String, Vec<(String, String)>)> {
-        tags(html)
-            .into_iter()
-            .map(|t| {
-                let attrs = t.attrs.into_iter();
-                let attrs = attrs.map(|(n, v)| (n.into_owned(), v.into_owned()));
-                (t.name.into_owned(), attrs.collect())
-            })
-            .collect()
+        let mut tags = Vec::new();
+        each_tag(html, |t| {
+            let attrs = t.attrs.iter();
+            let attrs = attrs.map(|a| (a.name.to_ascii_lowercase(), a.value().into_owned()));
+            tags.push((t.name.to_ascii_lowercase(), attrs.collect()));
+        });
+        tags
+    }
+
+    fn names(html: &str) -> Vec<String> {
+        attrs(html).into_iter().map(|(name, _)| name).collect()
     }
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -233,8 +260,32 @@ mod tests {
     #[test]
     fn comments_scripts_and_styles_are_skipped() {
         let html = r#"<!-- <a href=nope> --><script type=application/ld+json>{"a":"<a href=x>"}</script><style>a[href="y"]{}</style><title><b id=t></title><i id=z>"#;
-        let names: Vec<String> = tags(html).into_iter().map(|t| t.name.into()).collect();
-        assert_eq!(names, ["script", "style", "title", "i"]);
+        assert_eq!(names(html), ["script", "style", "title", "i"]);
+    }
+
+    #[test]
+    fn raw_text_ends_at_its_end_tag_in_any_case() {
+        let cases: [(&str, &[&str]); 4] = [
+            ("<script><a></SCRIPT ><b>", &["script", "b"]),
+            ("<style></styl><a></style><b>", &["style", "b"]),
+            ("<textarea><a>", &["textarea"]),
+            ("<title></title", &["title"]),
+        ];
+        for (html, expected) in cases {
+            assert_eq!(names(html), expected, "{html}");
+        }
+    }
+
+    #[test]
+    fn names_match_in_any_case_and_the_first_attribute_wins() {
+        let mut seen = Vec::new();
+        each_tag("<LINK Rel=canonical REL=x hRef=a&amp;b>", |t| {
+            seen.push((t.is("link"), t.attr("rel"), t.attr("href"), t.offset));
+        });
+        assert_eq!(
+            seen,
+            [(true, Some("canonical".into()), Some("a&b".into()), 0)]
+        );
     }
 
     #[test]
@@ -263,7 +314,7 @@ mod tests {
             "<<a>>",
             "<a\u{633}>",
         ] {
-            let _ = tags(html);
+            each_tag(html, |_| {});
         }
     }
 }
