@@ -1,6 +1,7 @@
 //! Benchmarks of the build stages on generated papers, so the profile of a build is visible:
 //! front matter (read + validate), Markdown (parse and passes), abstract alignment,
-//! templates, minification, and writing.
+//! templates, putting the body into the page (and, for comparison, minify-html, which the
+//! build no longer runs on paper pages), and writing.
 //!
 //! Run with `cargo bench --bench stages`. The papers come from
 //! `target/bench-corpus/warraq-1000/` (made by `benches/build.sh`); without it, the project's
@@ -14,7 +15,7 @@ use warraq::content::document::{self, Document};
 use warraq::lang::Lang;
 use warraq::output::{minify, write::Staging};
 use warraq::pipeline::{self, Templates};
-use warraq::render::Renderer;
+use warraq::render::{Renderer, parts};
 
 const DOCUMENTS: usize = 20;
 
@@ -106,7 +107,7 @@ fn bench(c: &mut Criterion) {
         .iter()
         .map(|(md, _)| md.notes.items.concat())
         .collect();
-    let html: Vec<(String, String, usize)> = docs
+    let html: Vec<(String, Vec<u8>, usize)> = docs
         .iter()
         .zip(&rendered)
         .enumerate()
@@ -116,35 +117,42 @@ fn bench(c: &mut Criterion) {
                 .map(move |(path, page)| (path, page, i))
         })
         .collect();
-    // The paper's page gets its body and notes put in after minify-html; the English page is
-    // minified whole.
-    let minified = |page: &str, i: usize| {
-        if page.contains(minify::BODY) {
-            let parts = [
-                (minify::BODY, rendered[i].0.html.as_str()),
-                (minify::NOTES, notes[i].as_str()),
-            ];
-            let parts = if notes[i].is_empty() {
-                &parts[..1]
-            } else {
-                &parts[..]
-            };
-            minify::with_parts(page, parts).unwrap()
+    // The paper's page gets its body and notes put in place of the marks; the templates are
+    // compact, so nothing is left to minify.
+    let finished = |page: &[u8], i: usize| {
+        let parts = [
+            (parts::BODY, rendered[i].0.html.as_str()),
+            (parts::NOTES, notes[i].as_str()),
+        ];
+        let parts = if notes[i].is_empty() {
+            &parts[..1]
         } else {
-            minify::html(page)
-        }
+            &parts[..]
+        };
+        parts::splice(page, parts).unwrap_or_else(|| page.to_vec())
     };
-    group.bench_function("5 minify", |b| {
+    group.bench_function("5 body and notes into the page", |b| {
         b.iter(|| {
             for (_, page, i) in &html {
-                black_box(minified(page, *i));
+                black_box(finished(page, *i));
             }
         })
     });
     let pages: Vec<(String, Vec<u8>)> = html
         .iter()
-        .map(|(path, page, i)| (path.clone(), minified(page, *i)))
+        .map(|(path, page, i)| (path.clone(), finished(page, *i)))
         .collect();
+    // What minify-html would cost on the finished pages, which the build no longer pays.
+    group.bench_function(
+        "5' minify-html over the finished pages (not in the build)",
+        |b| {
+            b.iter(|| {
+                for (_, page) in &pages {
+                    black_box(minify::html(page));
+                }
+            })
+        },
+    );
     let out = std::env::temp_dir().join(format!("warraq-bench-stages-{}", std::process::id()));
     group.bench_function("6 write", |b| {
         b.iter(|| {

@@ -27,6 +27,7 @@ use crate::output::{minify, write::Staging};
 use crate::render::Renderer;
 use crate::render::context::{AbstractRow, DocumentView, Entry, PageView, SiteView};
 use crate::render::head::{BIB_FILE, CiteView, HeadView, Place, RIS_FILE};
+use crate::render::parts;
 use crate::{anchors, cite, links, publish};
 
 /// What to build and where.
@@ -300,7 +301,7 @@ impl<'a> Templates<'a> {
         }
     }
 
-    fn render(&self, template: &str, context: &PageContext) -> Result<String, Error> {
+    fn render(&self, template: &str, context: &PageContext) -> Result<Vec<u8>, Error> {
         let mut html = self.renderer.render(template, context)?;
         if self.live_reload {
             crate::serve::reload::inject(&mut html);
@@ -310,16 +311,16 @@ impl<'a> Templates<'a> {
 }
 
 /// Template stage of one document: the paper's page and, for an Arabic paper, its English
-/// page (metadata, abstracts, outline, citation), as HTML before minification. With
-/// `marks`, the paper's page holds [`minify::BODY`] and [`minify::NOTES`] in place of the
-/// body and the notes, for [`minify::with_parts`].
+/// page (metadata, abstracts, outline, citation), as rendered. With `marks`, the paper's page
+/// holds [`parts::BODY`] and [`parts::NOTES`] in place of the body and the notes, for
+/// [`parts::splice`].
 pub fn document_html(
     doc: &Document,
     rendered: &Rendered,
     rows: &[AbstractRow],
     templates: &Templates,
     marks: bool,
-) -> Result<Vec<Page<String>>, Error> {
+) -> Result<Vec<Page>, Error> {
     let config = templates.config;
     let base_url = config.base_url.as_deref();
     let slug = doc.meta.slug.as_str();
@@ -346,9 +347,9 @@ pub fn document_html(
     let mut view = DocumentView::new(&doc.meta, rendered, rows.to_vec());
     view.cite = Some(cite.clone());
     if marks {
-        view.body_html = minify::BODY;
+        view.body_html = parts::BODY;
         if !view.notes_html.is_empty() {
-            view.notes_html = minify::NOTES.to_string();
+            view.notes_html = parts::NOTES.to_string();
         }
     }
     let html = templates.render(
@@ -438,8 +439,9 @@ pub fn document_files(
 }
 
 /// Template and minify stages of one document: its pages, minified. The body and notes come
-/// from the Markdown stage already minified, so minify-html only reads the rest of the page,
-/// unless the page's text holds a mark itself.
+/// from the Markdown stage already minified and are put in after the template has rendered
+/// (unless the page's text holds a mark itself); with compact templates the rest of the page
+/// is minified too, otherwise minify-html reads it.
 pub fn document_pages(
     doc: &Document,
     rendered: &Rendered,
@@ -448,46 +450,40 @@ pub fn document_pages(
 ) -> Result<Vec<Page>, Error> {
     let notes = rendered.notes.items.concat();
     let parts = [
-        (minify::BODY, rendered.html.as_str()),
-        (minify::NOTES, &notes),
+        (parts::BODY, rendered.html.as_str()),
+        (parts::NOTES, &notes),
     ];
     let parts = if notes.is_empty() {
         &parts[..1]
     } else {
         &parts[..]
     };
-    if templates.renderer.compact {
-        // Compact templates and the Markdown writer's HTML: the pages come out minified.
-        return Ok(document_html(doc, rendered, rows, templates, false)?
-            .into_iter()
-            .map(|page| Page {
-                path: page.path,
-                html: page.html.into_bytes(),
-            })
-            .collect());
+    let compact = templates.renderer.compact;
+    let mut pages = document_html(doc, rendered, rows, templates, true)?;
+    for page in &mut pages[1..] {
+        // The English page shows neither body nor notes.
+        if !compact {
+            page.html = minify::html(&page.html);
+        }
     }
-    let mut pages = Vec::with_capacity(2);
-    for (i, page) in document_html(doc, rendered, rows, templates, true)?
-        .into_iter()
-        .enumerate()
-    {
-        // The paper's page is the first; the English page shows neither body nor notes.
-        let html = if i == 0 {
-            match minify::with_parts(&page.html, parts) {
-                Some(html) => html,
-                None => {
-                    let whole = document_html(doc, rendered, rows, templates, false)?;
-                    minify::html(&whole[0].html)
-                }
+    // The paper's page comes first.
+    let page = &mut pages[0];
+    let spliced = if compact {
+        parts::splice(&page.html, parts)
+    } else {
+        parts::splice(&minify::html(&page.html), parts)
+    };
+    page.html = match spliced {
+        Some(html) => html,
+        None => {
+            let whole = document_html(doc, rendered, rows, templates, false)?.swap_remove(0);
+            if compact {
+                whole.html
+            } else {
+                minify::html(&whole.html)
             }
-        } else {
-            minify::html(&page.html)
-        };
-        pages.push(Page {
-            path: page.path,
-            html,
-        });
-    }
+        }
+    };
     Ok(pages)
 }
 

@@ -378,7 +378,7 @@ mod tests {
     /// shows none: between tags, after `<br>` and before a block (pulldown-cmark's writer puts
     /// a newline there).
     fn minified(body: &str) -> String {
-        let out = String::from_utf8(crate::output::minify::html(&page(body))).unwrap();
+        let out = String::from_utf8(crate::output::minify::html(page(body))).unwrap();
         let mut normal = String::with_capacity(out.len());
         for (i, piece) in out.split(' ').enumerate() {
             let after_tag = normal.ends_with('>') && piece.starts_with('<');
@@ -412,7 +412,7 @@ mod tests {
             .collect();
         assert!(!outside_pre.contains('\n'), "{html}");
         let ours = page(&html).len();
-        let theirs = crate::output::minify::html(&page(&html)).len();
+        let theirs = crate::output::minify::html(page(&html)).len();
         assert!(theirs * 100 >= ours * 98, "{theirs} of {ours} bytes");
     }
 

@@ -9,6 +9,7 @@ pub mod compact;
 pub mod context;
 pub mod filters;
 pub mod head;
+pub mod parts;
 
 use std::path::{Path, PathBuf};
 
@@ -169,22 +170,26 @@ impl Renderer {
     }
 
     /// Renders `template` with `context`.
-    pub fn render<T: Serialize>(&self, template: &str, context: &T) -> Result<String, Error> {
+    pub fn render<T: Serialize>(&self, template: &str, context: &T) -> Result<Vec<u8>, Error> {
         let context = Context::from_serialize(context).map_err(|e| Error::Template {
             name: template.to_string(),
             message: report(&e),
         })?;
-        self.tera.render(template, &context).map_err(|_| {
-            // The same error again from the templates as written, so that it points into them.
-            let message = match self.as_written.render(template, &context) {
-                Err(e) => report(&e),
-                Ok(_) => "the template renders as written but not in its compact form".into(),
-            };
-            Error::Template {
-                name: template.to_string(),
-                message,
-            }
-        })
+        let mut page = Vec::new();
+        self.tera
+            .render_to(template, &context, &mut page)
+            .map(|()| page)
+            .map_err(|_| {
+                // The same error again from the templates as written, so that it points into them.
+                let message = match self.as_written.render(template, &context) {
+                    Err(e) => report(&e),
+                    Ok(_) => "the template renders as written but not in its compact form".into(),
+                };
+                Error::Template {
+                    name: template.to_string(),
+                    message,
+                }
+            })
     }
 }
 
@@ -225,7 +230,7 @@ mod tests {
                 },
             )
             .unwrap();
-        assert_eq!(out, "<p>&lt;script&gt;&quot;x&quot;&lt;/script&gt;</p>");
+        assert_eq!(out, b"<p>&lt;script&gt;&quot;x&quot;&lt;/script&gt;</p>");
     }
 
     #[test]
