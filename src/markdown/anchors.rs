@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
+use super::html::attr_value;
 use super::ids::PageIds;
 use super::parser::Spanned;
 use crate::i18n;
@@ -92,7 +93,7 @@ pub fn assign<'a>(
                 count += 1;
                 let id = ids.take_free(&paragraph_id(section.as_deref(), count));
                 out.push((
-                    Event::Html(CowStr::from(format!("<p id=\"{id}\">"))),
+                    Event::Html(CowStr::from(format!("<p id={}>", attr_value(&id)))),
                     range.clone(),
                 ));
                 push_alias_spans(&mut out, old_ids.get(id.as_str()), &range);
@@ -128,7 +129,9 @@ fn trim_end(out: &mut [Spanned]) {
 
 fn permalink(id: &str, label: &str) -> Event<'static> {
     Event::InlineHtml(CowStr::from(format!(
-        "<a class=\"permalink\" href=\"#{id}\" aria-label=\"{label}\"></a>"
+        "<a class=permalink href={} aria-label={}></a>",
+        attr_value(&format!("#{id}")),
+        attr_value(label)
     )))
 }
 
@@ -140,7 +143,8 @@ fn push_alias_spans(
     for old in old.into_iter().flatten() {
         out.push((
             Event::InlineHtml(CowStr::from(format!(
-                "<span class=\"alias\" id=\"{old}\"></span>"
+                "<span class=alias id={}></span>",
+                attr_value(old)
             ))),
             range.clone(),
         ));
@@ -210,7 +214,7 @@ mod tests {
         );
         assert_eq!(
             html,
-            "<h2 id=\"intro\"><span class=\"alias\" id=\"old-intro\"></span>Intro<a class=\"permalink\" href=\"#intro\" aria-label=\"Link to this section\"></a></h2>\n<p id=\"intro-p1\"><span class=\"alias\" id=\"s1-p1\"></span>Text.<a class=\"permalink\" href=\"#intro-p1\" aria-label=\"Link to this paragraph\"></a></p>\n"
+            "<h2 id=\"intro\"><span class=alias id=old-intro></span>Intro<a class=permalink href=#intro aria-label=\"Link to this section\"></a></h2>\n<p id=intro-p1><span class=alias id=s1-p1></span>Text.<a class=permalink href=#intro-p1 aria-label=\"Link to this paragraph\"></a></p>\n"
         );
     }
 

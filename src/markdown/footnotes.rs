@@ -10,10 +10,11 @@
 
 use std::collections::BTreeMap;
 
-use pulldown_cmark::{Event, Tag, TagEnd, html};
+use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::bidi;
 use super::digits::DigitStyle;
+use super::html;
 use super::parser::Spanned;
 use crate::diagnostics::FileDiagnostics;
 use crate::i18n;
@@ -67,7 +68,8 @@ impl Numbering {
         let shown = self.script.digits.number(number);
         let label = i18n::fill(&i18n::strings(self.script.lang).note_ref, &shown);
         format!(
-            "<sup class=\"fnref\"><a id=\"{id}\" href=\"#fn-{number}\" role=\"doc-noteref\" aria-label=\"{label}\">{shown}</a></sup>"
+            "<sup class=fnref><a id={id} href=#fn-{number} role=doc-noteref aria-label={}>{shown}</a></sup>",
+            html::attr_value(&label)
         )
     }
 }
@@ -273,14 +275,19 @@ fn render_item<'a>(
     let shown = digits.number(number);
     let backlinks: Vec<String> = (1..=refs)
         .map(|k| {
-            let letter = if refs > 1 { lang.backlink_letter(k - 1) } else { String::new() };
+            let letter = if refs > 1 {
+                lang.backlink_letter(k - 1)
+            } else {
+                String::new()
+            };
             let label = i18n::fill(
                 &i18n::strings(lang).note_back,
                 &format!("{shown}{}", spaced(&letter)),
             );
             format!(
-                "<a href=\"#{}\" class=\"fn-back\" role=\"doc-backlink\" aria-label=\"{label}\">↑{letter}</a>",
-                reference_id(number, k)
+                "<a href=#{} class=fn-back role=doc-backlink aria-label={}>↑{letter}</a>",
+                reference_id(number, k),
+                html::attr_value(&label)
             )
         })
         .collect();
@@ -293,15 +300,15 @@ fn render_item<'a>(
             events.insert(i, (Event::InlineHtml(format!(" {backlinks}").into()), 0..0));
         }
         _ => events.push((
-            Event::Html(format!("<p class=\"fn-backlinks\">{backlinks}</p>").into()),
+            Event::Html(format!("<p class=fn-backlinks>{backlinks}</p>").into()),
             0..0,
         )),
     }
     // The list's own numbers follow the digits too, without depending on the stylesheet.
     let mut html_out = match digits {
-        DigitStyle::Western => format!("<li id=\"fn-{number}\">"),
+        DigitStyle::Western => format!("<li id=fn-{number}>"),
         other => format!(
-            "<li id=\"fn-{number}\" style=\"list-style-type:{}\">",
+            "<li id=fn-{number} style=list-style-type:{}>",
             other.list_style()
         ),
     };
@@ -351,18 +358,18 @@ mod tests {
             Lang::En,
         );
         assert!(diags.is_empty(), "{diags:?}");
-        assert!(body.contains(r##"<a id="fnref-1" href="#fn-1""##), "{body}");
-        assert!(body.contains(r##"<a id="fnref-2" href="#fn-2""##));
-        assert!(body.contains(r##"<a id="fnref-1-2" href="#fn-1""##));
+        assert!(body.contains(r##"<a id=fnref-1 href=#fn-1"##), "{body}");
+        assert!(body.contains(r##"<a id=fnref-2 href=#fn-2"##));
+        assert!(body.contains(r##"<a id=fnref-1-2 href=#fn-1"##));
         assert_eq!(notes.count, 2);
         assert!(
-            notes.items[0].starts_with("<li id=\"fn-1\"><p>second def"),
+            notes.items[0].starts_with("<li id=fn-1><p>second def"),
             "{}",
             notes.items[0]
         );
-        assert!(notes.items[0].contains(r##"<a href="#fnref-1" class="fn-back" role="doc-backlink" aria-label="Back to reference 1 a">↑a</a> <a href="#fnref-1-2""##));
+        assert!(notes.items[0].contains(r##"<a href=#fnref-1 class=fn-back role=doc-backlink aria-label="Back to reference 1 a">↑a</a> <a href=#fnref-1-2"##));
         assert!(
-            notes.items[1].contains("aria-label=\"Back to reference 2\">↑</a></p>\n</li>"),
+            notes.items[1].contains("aria-label=\"Back to reference 2\">↑</a></p></li>"),
             "{}",
             notes.items[1]
         );
@@ -378,7 +385,7 @@ mod tests {
             } else {
                 format!("fnref-1-{k}")
             };
-            assert!(item.contains(&format!("href=\"#{id}\" class=\"fn-back\" role=\"doc-backlink\" aria-label=\"العودة إلى موضع الإحالة 1 {letter}\">↑{letter}</a>")), "{item}");
+            assert!(item.contains(&format!("href=#{id} class=fn-back role=doc-backlink aria-label=\"العودة إلى موضع الإحالة 1 {letter}\">↑{letter}</a>")), "{item}");
         }
     }
 
@@ -394,11 +401,13 @@ mod tests {
         let mut out = String::new();
         html::push_html(&mut out, events.into_iter().map(|(e, _)| e));
         assert!(
-            out.contains(r##"<a id="fnref-2-2" href="#fn-2" role="doc-noteref" aria-label="الحاشية ٢">٢</a>"##),
+            out.contains(
+                r##"<a id=fnref-2-2 href=#fn-2 role=doc-noteref aria-label="الحاشية ٢">٢</a>"##
+            ),
             "{out}"
         );
         assert!(
-            notes.items[0].starts_with(r##"<li id="fn-1" style="list-style-type:arabic-indic"><p>نص (<bdi lang="en" dir="ltr">Alkan, n.d.</bdi>). <a href="#fnref-1" class="fn-back" role="doc-backlink" aria-label="العودة إلى موضع الإحالة ١">↑</a>"##),
+            notes.items[0].starts_with(r##"<li id=fn-1 style=list-style-type:arabic-indic><p>نص (<bdi lang=en dir=ltr>Alkan, n.d.</bdi>). <a href=#fnref-1 class=fn-back role=doc-backlink aria-label="العودة إلى موضع الإحالة ١">↑</a>"##),
             "{}",
             notes.items[0]
         );
@@ -412,8 +421,8 @@ mod tests {
             &[("1", 0)],
             Lang::Ar,
         );
-        assert!(notes.byline[0].contains("id=\"fnref-1\""));
-        assert!(body.contains("id=\"fnref-2\""));
+        assert!(notes.byline[0].contains("id=fnref-1 "));
+        assert!(body.contains("id=fnref-2 "));
         assert!(notes.items[0].contains("about the author"));
     }
 
@@ -429,11 +438,11 @@ mod tests {
             notes.items[0]
         );
         assert!(
-            notes.items[0].contains("<p class=\"fn-backlinks\">"),
+            notes.items[0].contains("<p class=fn-backlinks>"),
             "{}",
             notes.items[0]
         );
-        assert!(notes.items[0].contains("id=\"fnref-2\""));
+        assert!(notes.items[0].contains("id=fnref-2 "));
     }
 
     #[test]

@@ -313,6 +313,19 @@ impl Writer<'_> {
     }
 }
 
+/// `value` written as an attribute value: bare where HTML allows it, else quoted and escaped.
+pub fn attr_value(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    if needs_quotes(value) {
+        out.push('"');
+        escape_html(&mut out, value).ok();
+        out.push('"');
+    } else {
+        out.push_str(value);
+    }
+    out
+}
+
 /// Whether an attribute value must be quoted: empty, or holding a character an unquoted value
 /// may not (white space, quotes, `=`, `<`, `>`, backtick) or an `&` that could start a
 /// character reference.

@@ -54,17 +54,17 @@ mod tests {
             (
                 "{{ value | isolate }}",
                 "حرب 2020 (Welt & Bowen, 2021, 12).",
-                "حرب 2020 (<bdi lang=\"en\" dir=\"ltr\">Welt &amp; Bowen, 2021, 12</bdi>).",
+                "حرب 2020 (<bdi lang=en dir=ltr>Welt &amp; Bowen, 2021, 12</bdi>).",
             ),
             (
                 "{{ value | isolate | safe }}",
                 "عنوان <script>alert(1)</script>",
-                "عنوان &lt;<bdi lang=\"en\" dir=\"ltr\">script&gt;alert(1)&lt;/script&gt;</bdi>",
+                "عنوان &lt;<bdi lang=en dir=ltr>script&gt;alert(1)&lt;/script&gt;</bdi>",
             ),
             (
                 "{{ value | safe | isolate }}",
                 "<img src=x onerror=alert(1)>",
-                "&lt;<bdi lang=\"en\" dir=\"ltr\">img src=x onerror=alert(1)&gt;</bdi>",
+                "&lt;<bdi lang=en dir=ltr>img src=x onerror=alert(1)&gt;</bdi>",
             ),
             ("{{ value | isolate }}", "عربي فقط", "عربي فقط"),
         ];

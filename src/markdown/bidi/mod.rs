@@ -22,7 +22,7 @@ pub use events::isolate;
 use super::scan;
 
 /// The element that opens an island.
-pub const OPEN: &str = "<bdi lang=\"en\" dir=\"ltr\">";
+pub const OPEN: &str = "<bdi lang=en dir=ltr>";
 /// The element that closes an island.
 pub const CLOSE: &str = "</bdi>";
 
@@ -227,7 +227,7 @@ pub fn isolate_arabic_plain(text: &str) -> String {
             }
         }
         escape_into(&mut out, &text[at..start]);
-        out.push_str("<bdi lang=\"ar\" dir=\"rtl\">");
+        out.push_str("<bdi lang=ar dir=rtl>");
         escape_into(&mut out, &text[start..end]);
         out.push_str(CLOSE);
         at = end;

@@ -234,11 +234,11 @@ fn pieces_reproduce_the_input_and_islands_never_overlap() {
 fn arabic_runs_in_english_text_are_isolated_and_escaped() {
     assert_eq!(
         isolate_arabic_plain("First Author and كاتب ثان, “Paper” <b>"),
-        "First Author and <bdi lang=\"ar\" dir=\"rtl\">كاتب ثان</bdi>, “Paper” &lt;b&gt;"
+        "First Author and <bdi lang=ar dir=rtl>كاتب ثان</bdi>, “Paper” &lt;b&gt;"
     );
     assert_eq!(
         isolate_arabic_plain("أ، ب and ج"),
-        "<bdi lang=\"ar\" dir=\"rtl\">أ، ب</bdi> and <bdi lang=\"ar\" dir=\"rtl\">ج</bdi>"
+        "<bdi lang=ar dir=rtl>أ، ب</bdi> and <bdi lang=ar dir=rtl>ج</bdi>"
     );
     assert_eq!(isolate_arabic_plain("no Arabic"), "no Arabic");
 }
