@@ -59,7 +59,7 @@ fn document_pages_are_what_minify_html_makes_of_them() {
         }
     }
     assert!(site.documents.len() >= 3);
-    // What is left for minify-html: attribute quotes the passes write, `&amp;` for `&`.
+    // What is left for minify-html: `&amp;` for `&`, quotes around values from front matter.
     assert!(
         minified * 1000 >= bytes * 990,
         "minify-html takes {bytes} bytes down to {minified}"
