@@ -87,10 +87,14 @@ fn bench(c: &mut Criterion) {
             (md, rows)
         })
         .collect();
+    let notes: Vec<String> = rendered
+        .iter()
+        .map(|(md, _)| md.notes.items.concat())
+        .collect();
     // Both pages of each document: the paper's own (with marks where the body and notes go,
     // as in the build) and its English page.
-    let pages_of = |doc, md, rows: &Vec<_>| {
-        pipeline::document_html(doc, md, rows, &templates, true)
+    let pages_of = |doc, md, notes: &str, rows: &Vec<_>| {
+        pipeline::document_html(doc, md, notes, rows, &templates, true)
             .unwrap()
             .into_iter()
             .map(|page| (page.path, page.html))
@@ -98,21 +102,17 @@ fn bench(c: &mut Criterion) {
     };
     group.bench_function("4 templates", |b| {
         b.iter(|| {
-            for (doc, (md, rows)) in docs.iter().zip(&rendered) {
-                black_box(pages_of(doc, md, rows));
+            for ((doc, (md, rows)), notes) in docs.iter().zip(&rendered).zip(&notes) {
+                black_box(pages_of(doc, md, notes, rows));
             }
         })
     });
-    let notes: Vec<String> = rendered
-        .iter()
-        .map(|(md, _)| md.notes.items.concat())
-        .collect();
     let html: Vec<(String, Vec<u8>, usize)> = docs
         .iter()
         .zip(&rendered)
         .enumerate()
         .flat_map(|(i, (doc, (md, rows)))| {
-            pages_of(doc, md, rows)
+            pages_of(doc, md, &notes[i], rows)
                 .into_iter()
                 .map(move |(path, page)| (path, page, i))
         })
@@ -120,16 +120,8 @@ fn bench(c: &mut Criterion) {
     // The paper's page gets its body and notes put in place of the marks; the templates are
     // compact, so nothing is left to minify.
     let finished = |page: &[u8], i: usize| {
-        let parts = [
-            (parts::BODY, rendered[i].0.html.as_str()),
-            (parts::NOTES, notes[i].as_str()),
-        ];
-        let parts = if notes[i].is_empty() {
-            &parts[..1]
-        } else {
-            &parts[..]
-        };
-        parts::splice(page, parts).unwrap_or_else(|| page.to_vec())
+        let parts = parts::of_paper(&rendered[i].0.html, &notes[i]);
+        parts::splice(page, &parts).unwrap_or_else(|| page.to_vec())
     };
     group.bench_function("5 body and notes into the page", |b| {
         b.iter(|| {

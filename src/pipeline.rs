@@ -311,12 +311,13 @@ impl<'a> Templates<'a> {
 }
 
 /// Template stage of one document: the paper's page and, for an Arabic paper, its English
-/// page (metadata, abstracts, outline, citation), as rendered. With `marks`, the paper's page
-/// holds [`parts::BODY`] and [`parts::NOTES`] in place of the body and the notes, for
-/// [`parts::splice`].
+/// page (metadata, abstracts, outline, citation), as rendered; `notes` are the rendered
+/// notes, joined. With `marks`, the paper's page holds [`parts::BODY`] and [`parts::NOTES`]
+/// in place of the body and the notes, for [`parts::splice`].
 pub fn document_html(
     doc: &Document,
     rendered: &Rendered,
+    notes: &str,
     rows: &[AbstractRow],
     templates: &Templates,
     marks: bool,
@@ -344,12 +345,12 @@ pub fn document_html(
     ));
     let english = (doc.meta.lang == Lang::Ar).then(|| format!("en/{slug}/"));
     page.other_lang_href = english.as_ref().map(|_| format!("../en/{slug}/"));
-    let mut view = DocumentView::new(&doc.meta, rendered, rows.to_vec());
+    let mut view = DocumentView::new(&doc.meta, rendered, notes, rows.to_vec());
     view.cite = Some(cite.clone());
     if marks {
         view.body_html = parts::BODY;
-        if !view.notes_html.is_empty() {
-            view.notes_html = parts::NOTES.to_string();
+        if !notes.is_empty() {
+            view.notes_html = parts::NOTES;
         }
     }
     let html = templates.render(
@@ -374,7 +375,7 @@ pub fn document_html(
         page.canonical = en_place.absolute();
         page.other_lang_href = Some(format!("../../{slug}/"));
         page.head = Some(HeadView::translation(&doc.meta, config, en_place));
-        let mut view = DocumentView::new(&doc.meta, rendered, rows.to_vec());
+        let mut view = DocumentView::new(&doc.meta, rendered, notes, rows.to_vec());
         view.cite = Some(cite.linked_from(&format!("../../{slug}/")));
         let html = templates.render(
             "document-en.html",
@@ -449,40 +450,24 @@ pub fn document_pages(
     templates: &Templates,
 ) -> Result<Vec<Page>, Error> {
     let notes = rendered.notes.items.concat();
-    let parts = [
-        (parts::BODY, rendered.html.as_str()),
-        (parts::NOTES, &notes),
-    ];
-    let parts = if notes.is_empty() {
-        &parts[..1]
-    } else {
-        &parts[..]
-    };
+    let parts = parts::of_paper(&rendered.html, &notes);
+    // Compact templates render minified pages; pages from the templates as written are
+    // minified here.
     let compact = templates.renderer.compact;
-    let mut pages = document_html(doc, rendered, rows, templates, true)?;
+    let finish = |html: Vec<u8>| if compact { html } else { minify::html(&html) };
+    let mut pages = document_html(doc, rendered, &notes, rows, templates, true)?;
+    // The paper's page comes first; the English page shows neither body nor notes.
     for page in &mut pages[1..] {
-        // The English page shows neither body nor notes.
-        if !compact {
-            page.html = minify::html(&page.html);
-        }
+        page.html = finish(std::mem::take(&mut page.html));
     }
-    // The paper's page comes first.
-    let page = &mut pages[0];
-    let spliced = if compact {
-        parts::splice(&page.html, parts)
-    } else {
-        parts::splice(&minify::html(&page.html), parts)
-    };
-    page.html = match spliced {
+    let paper = &mut pages[0];
+    paper.html = match parts::splice(&finish(std::mem::take(&mut paper.html)), &parts) {
         Some(html) => html,
-        None => {
-            let whole = document_html(doc, rendered, rows, templates, false)?.swap_remove(0);
-            if compact {
-                whole.html
-            } else {
-                minify::html(&whole.html)
-            }
-        }
+        None => finish(
+            document_html(doc, rendered, &notes, rows, templates, false)?
+                .swap_remove(0)
+                .html,
+        ),
     };
     Ok(pages)
 }

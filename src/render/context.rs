@@ -164,7 +164,8 @@ pub struct DocumentView<'a> {
     pub abstract_rows: Vec<AbstractRow>,
     pub toc: Vec<TocEntry<'a>>,
     pub body_html: &'a str,
-    pub notes_html: String,
+    /// The endnotes' `li` items, joined.
+    pub notes_html: &'a str,
     pub editorial_notes: &'a [String],
     pub repairs: Vec<RepairView<'a>>,
     pub source_file: Option<&'a str>,
@@ -184,8 +185,14 @@ pub fn display_date(meta: &Meta, lang: Lang) -> Option<String> {
 }
 
 impl<'a> DocumentView<'a> {
-    /// Builds the view of a validated, rendered document.
-    pub fn new(meta: &'a Meta, rendered: &'a Rendered, abstract_rows: Vec<AbstractRow>) -> Self {
+    /// Builds the view of a validated, rendered document whose notes, joined, are
+    /// `notes_html`.
+    pub fn new(
+        meta: &'a Meta,
+        rendered: &'a Rendered,
+        notes_html: &'a str,
+        abstract_rows: Vec<AbstractRow>,
+    ) -> Self {
         let authors = meta
             .authors
             .iter()
@@ -213,7 +220,6 @@ impl<'a> DocumentView<'a> {
             })
             .collect();
         let toc = toc_tree(toc);
-        let notes_html = rendered.notes.items.concat();
         let abstract_ = meta.abstract_.as_ref();
         DocumentView {
             slug: meta.slug.as_str(),

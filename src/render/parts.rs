@@ -11,6 +11,16 @@ pub const BODY: &str = "\u{E000}warraq:body\u{E000}";
 /// Stands for a paper's notes, like [`BODY`].
 pub const NOTES: &str = "\u{E000}warraq:notes\u{E000}";
 
+/// The parts of a paper's page: its body, and its notes when it has any (the template shows
+/// no notes section for none, so that page holds no [`NOTES`] mark).
+pub fn of_paper<'a>(body: &'a str, notes: &'a str) -> Vec<(&'static str, &'a str)> {
+    let mut parts = vec![(BODY, body)];
+    if !notes.is_empty() {
+        parts.push((NOTES, notes));
+    }
+    parts
+}
+
 /// `page` with each mark of `parts` replaced by its HTML; `None` when a mark is not in the
 /// page exactly once (the template used it twice, or front matter text holds it), so that
 /// the caller renders the page with the parts themselves.
