@@ -266,10 +266,12 @@ impl Writer<'_> {
                     self.out.push_str("\">");
                 }
             }
-            Event::Text(text) | Event::Code(text) | Event::InlineMath(text) => {
-                escape_html(&mut *self.out, &text).ok();
-            }
-            Event::DisplayMath(text) | Event::Html(text) | Event::InlineHtml(text) => {
+            Event::Text(text)
+            | Event::Code(text)
+            | Event::InlineMath(text)
+            | Event::DisplayMath(text)
+            | Event::Html(text)
+            | Event::InlineHtml(text) => {
                 escape_html(&mut *self.out, &text).ok();
             }
             Event::SoftBreak | Event::HardBreak => self.out.push(' '),
@@ -303,27 +305,26 @@ impl Writer<'_> {
     }
 
     fn attr_value(&mut self, value: &str) {
-        if needs_quotes(value) {
-            self.out.push('"');
-            escape_html(&mut *self.out, value).ok();
-            self.out.push('"');
-        } else {
-            self.out.push_str(value);
-        }
+        push_attr_value(self.out, value);
     }
 }
 
 /// `value` written as an attribute value: bare where HTML allows it, else quoted and escaped.
 pub fn attr_value(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + 2);
+    push_attr_value(&mut out, value);
+    out
+}
+
+/// Appends `value` to `out` as [`attr_value`] writes it.
+fn push_attr_value(out: &mut String, value: &str) {
     if needs_quotes(value) {
         out.push('"');
-        escape_html(&mut out, value).ok();
+        escape_html(&mut *out, value).ok();
         out.push('"');
     } else {
         out.push_str(value);
     }
-    out
 }
 
 /// Whether an attribute value must be quoted: empty, or holding a character an unquoted value
