@@ -61,47 +61,13 @@ pub fn check_front_matter(data: &[u8]) {
     }
 }
 
-/// Every `id="…"` value in `html`.
-fn ids(html: &str) -> Vec<&str> {
-    attribute_values(html, "id")
-}
-
-/// The values of every `name` attribute in the start tags of `html` (quoted or not, as the
-/// HTML writer and minify-html write them), in order.
-fn attribute_values<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
+/// The values of every `name` attribute in the start tags of `html`, in order, read with the
+/// link checker's scanner (quoted or not, entities decoded).
+fn attribute_values(html: &str, name: &str) -> Vec<String> {
     let mut values = Vec::new();
-    for piece in html.split('<').skip(1) {
-        // Text and attribute values escape `<` and `>`, so a tag ends at the first `>`.
-        let tag = piece.split('>').next().unwrap_or_default();
-        let Some(mut rest) = tag.split_once([' ', '/']).map(|(_, attrs)| attrs) else {
-            continue;
-        };
-        loop {
-            rest = rest.trim_start_matches([' ', '/']);
-            if rest.is_empty() {
-                break;
-            }
-            let end = rest.find([' ', '=']).unwrap_or(rest.len());
-            let attr = &rest[..end];
-            rest = &rest[end..];
-            let value = match rest.strip_prefix('=') {
-                Some(after) => {
-                    let (value, after) = match after.chars().next() {
-                        Some(q @ ('"' | '\'')) => {
-                            after[1..].split_once(q).unwrap_or((&after[1..], ""))
-                        }
-                        _ => after.split_once(' ').unwrap_or((after, "")),
-                    };
-                    rest = after;
-                    value
-                }
-                None => "",
-            };
-            if attr.eq_ignore_ascii_case(name) {
-                values.push(value);
-            }
-        }
-    }
+    warraq::links::scan::each_tag(html, |tag| {
+        values.extend(tag.attr(name).map(|value| value.into_owned()));
+    });
     values
 }
 
@@ -139,8 +105,8 @@ pub fn check_markdown(data: &[u8]) {
     }
     if !diagnostics.list.iter().any(Diagnostic::is_error) && !raw_html {
         let mut seen = BTreeSet::new();
-        for id in ids(&page) {
-            assert!(seen.insert(id), "the id `{id}` is used twice");
+        for id in attribute_values(&page, "id") {
+            assert!(seen.insert(id.clone()), "the id `{id}` is used twice");
         }
         // Links into the notes lead somewhere, unless the build warned about that link (an
         // author may write `[see](#fn-9)` by hand).
