@@ -32,15 +32,13 @@ pub fn check(links: &[(String, usize)], markup: &[&str], diags: &mut FileDiagnos
     if links.is_empty() {
         return;
     }
-    // `id="x"` as the passes write it, or `id=x` as the HTML writer does.
-    let ids: std::collections::BTreeSet<&str> = markup
-        .iter()
-        .flat_map(|html| html.split(" id=").skip(1))
-        .filter_map(|rest| match rest.strip_prefix('"') {
-            Some(quoted) => quoted.split('"').next(),
-            None => rest.split([' ', '>']).next(),
-        })
-        .collect();
+    // Read with the link checker's tag scanner, which knows every way an id is written.
+    let mut ids = std::collections::BTreeSet::new();
+    for html in markup {
+        crate::links::scan::each_tag(html, |tag| {
+            ids.extend(tag.attr("id").map(|id| id.into_owned()))
+        });
+    }
     for (target, offset) in links {
         let known = ids.contains(target.as_str())
             || RESERVED_IDS.contains(&target.as_str())
