@@ -137,7 +137,13 @@ pub(crate) fn build_site(
     };
     let stage =
         |path: &str, bytes: &[u8]| staging.as_ref().map_or(Ok(()), |s| s.write(path, bytes));
-    // Every output file is summarized for the link check as it is made; none is kept.
+    // Every output file is written and summarized for the link check as it is made; none is
+    // kept.
+    let publish = |file: Page| -> Result<(String, links::Summary), Error> {
+        stage(&file.path, &file.html)?;
+        let summary = links::Summary::of(&file.path, &file.html);
+        Ok((file.path, summary))
+    };
     let mut files: BTreeMap<String, links::Summary> = BTreeMap::new();
     let templates = Templates::new(&index.home.config, &renderer, live_reload);
 
@@ -149,12 +155,7 @@ pub(crate) fn build_site(
         let mut anchors = anchors::Index::default();
         let mut diags = Vec::new();
         let pages = site_pages(&index.home, &metas, &templates, &mut anchors, &mut diags)?;
-        let mut summaries = Vec::with_capacity(pages.len());
-        for page in pages {
-            stage(&page.path, &page.html)?;
-            let summary = links::Summary::of(&page.path, &page.html);
-            summaries.push((page.path, summary));
-        }
+        let summaries = pages.into_iter().map(publish).collect::<Result<_, _>>()?;
         Ok((summaries, anchors, diags))
     };
     let documents = || -> Vec<Result<Summarized, Error>> {
@@ -167,12 +168,11 @@ pub(crate) fn build_site(
                     return Ok((diags, None));
                 };
                 let made = document_files(&doc, &templates, &mut diags)?;
-                let mut summaries = Vec::with_capacity(made.files.len());
-                for file in made.files {
-                    stage(&file.path, &file.html)?;
-                    let summary = links::Summary::of(&file.path, &file.html);
-                    summaries.push((file.path, summary));
-                }
+                let summaries = made
+                    .files
+                    .into_iter()
+                    .map(publish)
+                    .collect::<Result<_, _>>()?;
                 Ok((diags, Some((made.anchors, summaries))))
             })
             .collect()
