@@ -168,7 +168,7 @@ fn end_of_tera(text: &str, close: &str) -> usize {
 
 /// Whether what starts `text` is the tag of a block element.
 fn next_side(text: &str) -> Side {
-    if text.starts_with('<') && is_block(tag_name(text)) {
+    if text.starts_with('<') && is_block(&tag_name(text)) {
         Side::Block
     } else {
         Side::Other
@@ -184,8 +184,8 @@ fn tag_name(text: &str) -> String {
     name[..len].to_ascii_lowercase()
 }
 
-fn is_block(name: String) -> bool {
-    BLOCKS.contains(&name.as_str())
+fn is_block(name: &str) -> bool {
+    BLOCKS.contains(&name)
 }
 
 /// Copies the tag (or comment) at the start of `text` to `out`, with fixed attribute values
@@ -257,7 +257,7 @@ fn tag(text: &str, out: &mut String) -> (usize, Side) {
         out.push_str(&text[i..i + len]);
         i += len;
     }
-    let side = if is_block(name) {
+    let side = if is_block(&name) {
         Side::Block
     } else {
         Side::Other
