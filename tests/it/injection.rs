@@ -111,12 +111,7 @@ fn hostile_site() -> Site {
     );
     site.write("content/_sources/x.txt", "source\n");
     let outcome = site.build_into("site");
-    let errors: Vec<String> = outcome
-        .diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .map(ToString::to_string)
-        .collect();
+    let errors = crate::util::errors(&outcome);
     assert!(errors.is_empty(), "{errors:#?}");
     assert!(outcome.written);
     site

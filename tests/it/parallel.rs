@@ -83,12 +83,7 @@ fn errors_in_many_documents_are_all_reported_in_order() {
         .unwrap();
     let outcome = pool.install(|| site.build_into("site"));
     assert!(!outcome.written);
-    let errors: Vec<String> = outcome
-        .diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .map(ToString::to_string)
-        .collect();
+    let errors = crate::util::errors(&outcome);
     assert_eq!(errors.len(), 6, "{errors:#?}");
     for (i, error) in errors.iter().enumerate() {
         assert!(error.contains(&format!("bad-{i}.md:7:")), "{error}");

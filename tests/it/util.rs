@@ -137,6 +137,16 @@ pub struct Run {
     pub stderr: String,
 }
 
+/// The errors of a build, as editors see them.
+pub fn errors(outcome: &Outcome) -> Vec<String> {
+    outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(ToString::to_string)
+        .collect()
+}
+
 /// Runs the real binary with `args` in `dir`.
 pub fn run_in(dir: &Path, args: &[&str]) -> Run {
     let output = Command::new(env!("CARGO_BIN_EXE_warraq"))
