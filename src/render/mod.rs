@@ -122,20 +122,18 @@ impl Renderer {
             name: dir.display().to_string(),
             message: report(&e),
         })?;
-        let compacted: Vec<(String, String)> = sources
-            .iter()
-            .map(|(name, text)| (name.clone(), compact::compact(text)))
-            .collect();
-        let (tera, compact) = match parse(&compacted) {
-            Ok(tera) if compact => (tera, true),
-            _ => (
-                parse(&sources).map_err(|e| Error::Template {
-                    name: dir.display().to_string(),
-                    message: report(&e),
-                })?,
-                false,
-            ),
-        };
+        // The compact form, unless not wanted or (a fault of `compact`) it does not parse.
+        let compacted = compact
+            .then(|| {
+                let sources: Vec<(String, String)> = sources
+                    .iter()
+                    .map(|(name, text)| (name.clone(), compact::compact(text)))
+                    .collect();
+                parse(&sources).ok()
+            })
+            .flatten();
+        let compact = compacted.is_some();
+        let tera = compacted.unwrap_or_else(|| as_written.clone());
         let asset_dir = dir.join("assets");
         let mut own = std::collections::BTreeMap::new();
         for path in crate::fs::files_in(&asset_dir)? {
