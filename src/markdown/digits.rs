@@ -26,16 +26,30 @@ pub enum DigitStyle {
 impl DigitStyle {
     /// `n` written in this style.
     pub fn number(self, n: usize) -> String {
-        let western = n.to_string();
-        match self {
-            DigitStyle::Western => western,
-            DigitStyle::ArabicIndic => western
-                .chars()
-                .map(|d| {
-                    let value = d.to_digit(10).unwrap_or(0);
-                    char::from_u32(0x0660 + value).unwrap_or(d)
-                })
-                .collect(),
+        let mut out = String::new();
+        self.push_number(&mut out, n);
+        out
+    }
+
+    /// Appends `n` written in this style to `out`.
+    pub fn push_number(self, out: &mut String, n: usize) {
+        // The decimal digits of `n`, most significant first (a `usize` has at most 20).
+        let mut digits = [0u8; 20];
+        let mut len = 0;
+        let mut rest = n;
+        loop {
+            digits[len] = (rest % 10) as u8;
+            len += 1;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        for &value in digits[..len].iter().rev() {
+            out.push(match self {
+                DigitStyle::Western => char::from(b'0' + value),
+                DigitStyle::ArabicIndic => arabic_indic(0x660, value),
+            });
         }
     }
 
@@ -44,14 +58,6 @@ impl DigitStyle {
         match self {
             DigitStyle::Western => "decimal",
             DigitStyle::ArabicIndic => "arabic-indic",
-        }
-    }
-
-    fn of(c: char) -> Option<DigitStyle> {
-        match c {
-            '0'..='9' => Some(DigitStyle::Western),
-            '\u{660}'..='\u{669}' | '\u{6F0}'..='\u{6F9}' => Some(DigitStyle::ArabicIndic),
-            _ => None,
         }
     }
 
@@ -89,11 +95,9 @@ pub fn detect(
                 // Arabic-Indic digits stop islands, so only Western digits can be inside one;
                 // the islands are found when a digit may be in one.
                 let mut found = false;
+                let mut latin_before = bidi::LatinBefore::new(text);
                 for (at, c, style) in digits_of(text) {
-                    if lang == Lang::Ar
-                        && style == DigitStyle::Western
-                        && bidi::may_be_in_island(text, at)
-                    {
+                    if lang == Lang::Ar && style == DigitStyle::Western && latin_before.at(at) {
                         if !found {
                             islands.of(text);
                             found = true;
@@ -148,23 +152,28 @@ pub fn detect(
     style
 }
 
-/// The digits of `text` with their byte index and style, found byte by byte: ASCII digits,
-/// and the two-byte Arabic-Indic (U+0660–U+0669) and Eastern Arabic-Indic (U+06F0–U+06F9)
-/// digits, whose first bytes are never part of another character.
+/// The digits of `text` with their byte index and style: ASCII digits, and the two-byte
+/// Arabic-Indic (U+0660–U+0669) and Eastern Arabic-Indic (U+06F0–U+06F9) digits, whose first
+/// bytes are never part of another character. Only the bytes [`may_be_digit`] marks are
+/// decoded, and it marks exactly the first bytes of digits.
 fn digits_of(text: &str) -> impl Iterator<Item = (usize, char, DigitStyle)> + '_ {
     let bytes = text.as_bytes();
-    scan::suspect_chunks(bytes, may_be_digit)
-        .flatten()
-        .filter_map(move |at| {
-            let next = bytes.get(at + 1).map_or(0, |&b| b);
-            let c = match bytes[at] {
-                b @ b'0'..=b'9' => char::from(b),
-                0xD9 if may_be_digit(0xD9, next) => arabic_indic(0x660, next - 0xA0),
-                0xDB if may_be_digit(0xDB, next) => arabic_indic(0x6F0, next - 0xB0),
-                _ => return None,
-            };
-            DigitStyle::of(c).map(|style| (at, c, style))
-        })
+    scan::suspects(bytes, may_be_digit).map(move |at| {
+        let next = bytes.get(at + 1).map_or(0, |&b| b);
+        match bytes[at] {
+            0xD9 => (
+                at,
+                arabic_indic(0x660, next - 0xA0),
+                DigitStyle::ArabicIndic,
+            ),
+            0xDB => (
+                at,
+                arabic_indic(0x6F0, next - 0xB0),
+                DigitStyle::ArabicIndic,
+            ),
+            b => (at, char::from(b), DigitStyle::Western),
+        }
+    })
 }
 
 /// Whether the byte `b`, followed by `next`, starts a digit (without branches).
@@ -214,6 +223,39 @@ mod tests {
         assert_eq!(DigitStyle::Western.number(1207), "1207");
         assert_eq!(DigitStyle::ArabicIndic.number(1207), "١٢٠٧");
         assert_eq!(DigitStyle::ArabicIndic.number(0), "٠");
+        assert_eq!(DigitStyle::Western.number(0), "0");
+        assert_eq!(
+            DigitStyle::Western.number(usize::MAX),
+            usize::MAX.to_string()
+        );
+        let mut out = String::from("x");
+        DigitStyle::ArabicIndic.push_number(&mut out, 30);
+        assert_eq!(out, "x٣٠");
+    }
+
+    #[test]
+    fn digits_of_finds_every_digit_and_nothing_else() {
+        let texts = [
+            "",
+            "7",
+            "عام 2020 و ٤٤ يوماً، و۱۲ (Welt & Bowen, 2021, 12)",
+            // Bytes that look like digit starts: ٠ is D9 A0, ۰ is DB B0; ـ is D9 80, ۀ is DB 80.
+            "ـ۰ۀ٩ـ9",
+            &"نص 1 ".repeat(40),
+        ];
+        for text in texts {
+            let expected: Vec<(usize, char, DigitStyle)> = text
+                .char_indices()
+                .filter_map(|(at, c)| match c {
+                    '0'..='9' => Some((at, c, DigitStyle::Western)),
+                    '\u{660}'..='\u{669}' | '\u{6F0}'..='\u{6F9}' => {
+                        Some((at, c, DigitStyle::ArabicIndic))
+                    }
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(digits_of(text).collect::<Vec<_>>(), expected, "{text}");
+        }
     }
 
     #[test]

@@ -64,20 +64,30 @@ impl Numbering {
             }
         };
         self.refs[number - 1] += 1;
-        let id = reference_id(number, self.refs[number - 1]);
-        let shown = self.script.digits.number(number);
+        let mut shown = String::new();
+        self.script.digits.push_number(&mut shown, number);
         let label = i18n::fill(&i18n::strings(self.script.lang).note_ref, &shown);
-        format!(
-            "<sup class=fnref><a id={id} href=#fn-{number} role=doc-noteref aria-label={}>{shown}</a></sup>",
-            html::attr_value(&label)
-        )
+        let mut out = String::with_capacity(120 + label.len());
+        out.push_str("<sup class=fnref><a id=");
+        push_reference_id(&mut out, number, self.refs[number - 1]);
+        out.push_str(" href=#fn-");
+        DigitStyle::Western.push_number(&mut out, number);
+        out.push_str(" role=doc-noteref aria-label=");
+        html::push_attr_value(&mut out, &label);
+        out.push('>');
+        out.push_str(&shown);
+        out.push_str("</a></sup>");
+        out
     }
 }
 
-fn reference_id(number: usize, nth: usize) -> String {
-    match nth {
-        1 => format!("fnref-{number}"),
-        k => format!("fnref-{number}-{k}"),
+/// Appends the id of the `nth` reference to note `number`: `fnref-N`, then `fnref-N-2` ….
+fn push_reference_id(out: &mut String, number: usize, nth: usize) {
+    out.push_str("fnref-");
+    DigitStyle::Western.push_number(out, number);
+    if nth != 1 {
+        out.push('-');
+        DigitStyle::Western.push_number(out, nth);
     }
 }
 
@@ -91,10 +101,17 @@ pub fn extract<'a>(
     diags: &mut FileDiagnostics,
     base: usize,
 ) -> (Vec<Spanned<'a>>, Notes) {
-    let mut body = Vec::with_capacity(events.len());
+    // The events before the first definition stay where they are; from there on each event
+    // goes to its definition or back to the body.
+    let mut body = events;
+    let first = body
+        .iter()
+        .position(|(event, _)| matches!(event, Event::Start(Tag::FootnoteDefinition(_))))
+        .unwrap_or(body.len());
+    let rest = body.split_off(first);
     let mut definitions: BTreeMap<String, Definition<'a>> = BTreeMap::new();
     let mut open: Option<(String, Definition<'a>)> = None;
-    for (event, range) in events {
+    for (event, range) in rest {
         match event {
             Event::Start(Tag::FootnoteDefinition(label)) => {
                 open = Some((
@@ -145,7 +162,7 @@ pub fn extract<'a>(
             notes.byline.push(String::new());
         }
     }
-    let body = link_references(body, &definitions, &mut numbering, diags, base);
+    link_references(&mut body, &definitions, &mut numbering, diags, base);
 
     // Render notes in number order; references inside notes may add more notes to the end.
     let mut next = 0;
@@ -154,11 +171,11 @@ pub fn extract<'a>(
         let label = numbering.order[next].clone();
         next += 1;
         // Each label is numbered once, so its events are needed only here.
-        let def_events = definitions
+        let mut linked = definitions
             .get_mut(&label)
             .map(|d| std::mem::take(&mut d.events))
             .unwrap_or_default();
-        let linked = link_references(def_events, &definitions, &mut numbering, diags, base);
+        link_references(&mut linked, &definitions, &mut numbering, diags, base);
         rendered.push((next, linked));
     }
     let mut isolator = bidi::events::Isolator::default();
@@ -191,42 +208,34 @@ pub fn extract<'a>(
 
 /// Replaces each footnote reference with its link; reports references to undefined notes.
 fn link_references<'a>(
-    events: Vec<Spanned<'a>>,
+    events: &mut [Spanned<'a>],
     definitions: &BTreeMap<String, Definition<'a>>,
     numbering: &mut Numbering,
     diags: &mut FileDiagnostics,
     base: usize,
-) -> Vec<Spanned<'a>> {
+) {
     let mut in_code = false;
-    events
-        .into_iter()
-        .map(|(event, range)| match event {
-            Event::Start(Tag::CodeBlock(kind)) => {
-                in_code = true;
-                (Event::Start(Tag::CodeBlock(kind)), range)
-            }
-            Event::End(TagEnd::CodeBlock) => {
-                in_code = false;
-                (Event::End(TagEnd::CodeBlock), range)
-            }
-            Event::Text(text) if in_code => (Event::Text(text), range),
+    for (event, range) in events.iter_mut() {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Text(_) if in_code => {}
             Event::FootnoteReference(label) if definitions.contains_key(label.as_ref()) => {
-                (Event::InlineHtml(numbering.reference(&label).into()), range)
+                *event = Event::InlineHtml(numbering.reference(label).into());
             }
             Event::FootnoteReference(label) => {
-                report_undefined(&label, base + range.start, diags);
-                (Event::Text(format!("[^{label}]").into()), range)
+                report_undefined(label, base + range.start, diags);
+                *event = Event::Text(format!("[^{label}]").into());
             }
             Event::Text(text) => {
                 // Without a definition, pulldown-cmark leaves `[^label]` as plain text.
-                for (i, label) in undefined_in_text(&text) {
+                for (i, label) in undefined_in_text(text) {
                     report_undefined(label, base + range.start + i, diags);
                 }
-                (Event::Text(text), range)
             }
-            other => (other, range),
-        })
-        .collect()
+            _ => {}
+        }
+    }
 }
 
 fn report_undefined(label: &str, offset: usize, diags: &mut FileDiagnostics) {
@@ -272,26 +281,32 @@ fn render_item<'a>(
 ) -> String {
     let Script { lang, digits } = script;
     let mut events = isolator.isolate(events, lang);
-    let shown = digits.number(number);
-    let backlinks: Vec<String> = (1..=refs)
-        .map(|k| {
-            let letter = if refs > 1 {
-                lang.backlink_letter(k - 1)
-            } else {
-                String::new()
-            };
-            let label = i18n::fill(
-                &i18n::strings(lang).note_back,
-                &format!("{shown}{}", spaced(&letter)),
-            );
-            format!(
-                "<a href=#{} class=fn-back role=doc-backlink aria-label={}>↑{letter}</a>",
-                reference_id(number, k),
-                html::attr_value(&label)
-            )
-        })
-        .collect();
-    let backlinks = backlinks.join(" ");
+    let mut shown = String::new();
+    digits.push_number(&mut shown, number);
+    let mut backlinks = String::new();
+    for k in 1..=refs {
+        let letter = if refs > 1 {
+            lang.backlink_letter(k - 1)
+        } else {
+            String::new()
+        };
+        let mut named = shown.clone();
+        if !letter.is_empty() {
+            named.push(' ');
+            named.push_str(&letter);
+        }
+        let label = i18n::fill(&i18n::strings(lang).note_back, &named);
+        if k > 1 {
+            backlinks.push(' ');
+        }
+        backlinks.push_str("<a href=#");
+        push_reference_id(&mut backlinks, number, k);
+        backlinks.push_str(" class=fn-back role=doc-backlink aria-label=");
+        html::push_attr_value(&mut backlinks, &label);
+        backlinks.push_str(">↑");
+        backlinks.push_str(&letter);
+        backlinks.push_str("</a>");
+    }
     match events
         .iter()
         .rposition(|(e, _)| matches!(e, Event::End(TagEnd::Paragraph)))
@@ -305,24 +320,16 @@ fn render_item<'a>(
         )),
     }
     // The list's own numbers follow the digits too, without depending on the stylesheet.
-    let mut html_out = match digits {
-        DigitStyle::Western => format!("<li id=fn-{number}>"),
-        other => format!(
-            "<li id=fn-{number} style=list-style-type:{}>",
-            other.list_style()
-        ),
-    };
+    let mut html_out = String::from("<li id=fn-");
+    DigitStyle::Western.push_number(&mut html_out, number);
+    if digits != DigitStyle::Western {
+        html_out.push_str(" style=list-style-type:");
+        html_out.push_str(digits.list_style());
+    }
+    html_out.push('>');
     html::push_html(&mut html_out, events.into_iter().map(|(e, _)| e));
     html_out.push_str("</li>");
     html_out
-}
-
-fn spaced(letter: &str) -> String {
-    if letter.is_empty() {
-        String::new()
-    } else {
-        format!(" {letter}")
-    }
 }
 
 #[cfg(test)]

@@ -317,7 +317,7 @@ pub fn attr_value(value: &str) -> String {
 }
 
 /// Appends `value` to `out` as [`attr_value`] writes it.
-fn push_attr_value(out: &mut String, value: &str) {
+pub fn push_attr_value(out: &mut String, value: &str) {
     if needs_quotes(value) {
         out.push('"');
         escape_html(&mut *out, value).ok();

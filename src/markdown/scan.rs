@@ -28,6 +28,52 @@ pub fn suspect_chunks<'a>(
     })
 }
 
+/// Each index of `bytes`, in order, at which `suspect(byte, next byte)` holds (the byte after
+/// the last is 0). Chunks where nothing holds are passed over as in [`suspect_chunks`]; in the
+/// others the hits are marked in one 64-bit word, read bit by bit, so the work per chunk is
+/// one test per byte and then one step per hit.
+pub fn suspects<'a>(
+    bytes: &'a [u8],
+    suspect: impl Fn(u8, u8) -> bool + Copy + 'a,
+) -> impl Iterator<Item = usize> + 'a {
+    suspect_chunks(bytes, suspect).flat_map(move |chunk| {
+        let start = chunk.start;
+        let hits = match pair(bytes, start) {
+            Some((these, nexts)) => mask(these, nexts, suspect),
+            None => chunk.fold(0u64, |hits, at| {
+                let next = bytes.get(at + 1).map_or(0, |&b| b);
+                hits | (u64::from(suspect(bytes[at], next)) << (at - start))
+            }),
+        };
+        Bits(hits).map(move |bit| start + bit)
+    })
+}
+
+/// The bits set in a word, lowest first.
+struct Bits(u64);
+
+impl Iterator for Bits {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        if self.0 == 0 {
+            return None;
+        }
+        let bit = self.0.trailing_zeros() as usize;
+        self.0 &= self.0 - 1;
+        Some(bit)
+    }
+}
+
+/// The pairs of a chunk for which `test` holds, as bits (bit k for byte k).
+fn mask(these: &[u8; CHUNK], nexts: &[u8; CHUNK], test: impl Fn(u8, u8) -> bool) -> u64 {
+    let mut hits = 0u64;
+    for k in 0..CHUNK {
+        hits |= u64::from(test(these[k], nexts[k])) << k;
+    }
+    hits
+}
+
 /// The first index from `from` on where `boring(byte, next byte)` is false, or `bytes.len()`.
 /// Whole chunks of boring bytes are passed over at once; the chunk where the scan stops, and
 /// the end, are read byte by byte.
@@ -94,5 +140,30 @@ mod tests {
         assert_eq!(pairs, vec![(0..64)]);
         let last: Vec<_> = suspect_chunks(&text, |b, next| (b == b'z') & (next == 0)).collect();
         assert_eq!(last, vec![(128..130)]);
+    }
+
+    #[test]
+    fn suspects_are_every_index_where_the_test_holds() {
+        let text: Vec<u8> = (0..1000u32).map(|i| (i * 7 % 251) as u8).collect();
+        for len in [0, 1, 63, 64, 65, 127, 128, 129, 1000] {
+            let text = &text[..len];
+            for target in [0u8, 3, 7, 200, 250] {
+                let test = move |b: u8, next: u8| (b == target) | ((b == 1) & (next == 8));
+                let expected: Vec<usize> = (0..text.len())
+                    .filter(|&at| test(text[at], text.get(at + 1).map_or(0, |&b| b)))
+                    .collect();
+                let got: Vec<usize> = suspects(text, test).collect();
+                assert_eq!(got, expected, "{len} {target}");
+            }
+        }
+        // The last byte's next is 0, and a chunk's last byte sees the next chunk's first.
+        let mut text = vec![b'a'; 130];
+        text[63] = b'x';
+        text[64] = b'y';
+        text[129] = b'z';
+        let pairs: Vec<_> = suspects(&text, |b, next| (b == b'x') & (next == b'y')).collect();
+        assert_eq!(pairs, [63]);
+        let last: Vec<_> = suspects(&text, |b, next| (b == b'z') & (next == 0)).collect();
+        assert_eq!(last, [129]);
     }
 }

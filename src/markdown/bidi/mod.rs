@@ -103,6 +103,48 @@ pub fn may_be_in_island(text: &str, at: usize) -> bool {
     })
 }
 
+/// [`may_be_in_island`] for positions of one text asked in increasing order, reading each
+/// character of the text at most once in all: only what lies between the last position asked
+/// and this one is new, and when none of it stops islands or is a Latin letter, the answer is
+/// the last one.
+#[derive(Debug)]
+pub struct LatinBefore<'t> {
+    text: &'t str,
+    /// Everything before this byte has been read.
+    read_to: usize,
+    /// Whether the last character before `read_to` that stops islands or is a Latin letter is
+    /// a Latin letter.
+    latin: bool,
+}
+
+impl<'t> LatinBefore<'t> {
+    /// Nothing of `text` read yet.
+    pub fn new(text: &'t str) -> Self {
+        LatinBefore {
+            text,
+            read_to: 0,
+            latin: false,
+        }
+    }
+
+    /// [`may_be_in_island`]`(text, at)`.
+    pub fn at(&mut self, at: usize) -> bool {
+        let Some(between) = self.text.get(self.read_to..at) else {
+            // Asked out of order, or not at a character boundary.
+            return may_be_in_island(self.text, at);
+        };
+        if let Some(c) = between
+            .chars()
+            .rev()
+            .find(|&c| stops(c) || is_latin_letter(c))
+        {
+            self.latin = is_latin_letter(c);
+        }
+        self.read_to = at;
+        self.latin
+    }
+}
+
 /// Whether `text` has a Latin letter. Only ASCII letters and characters outside the Arabic
 /// block can be one, so chunks of Arabic text and ASCII spaces, digits and punctuation are
 /// passed over undecoded.

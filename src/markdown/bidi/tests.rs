@@ -263,3 +263,28 @@ fn characters_inside_islands_may_be_in_one() {
     assert!(!may_be_in_island(text, text.find("1994").unwrap_or(0)));
     assert!(may_be_in_island(text, text.find("300").unwrap_or(0)));
 }
+
+#[test]
+fn latin_before_answers_as_may_be_in_island() {
+    let texts = [
+        "كما أعلنت (Welt & Bowen, 2021, 12). كما 2020",
+        "عام 1994 و TRG-300 Tiger و 12 (Alkan, n.d.) 7",
+        "“Baku- Tibilisi-Ceyhan، BTC”؛ 2008 - 9 أبريل 2018",
+        "2 a 3 ب 4",
+        "",
+    ];
+    for text in texts {
+        let boundaries: Vec<usize> = (0..=text.len())
+            .filter(|&at| text.is_char_boundary(at))
+            .collect();
+        // Every position, every other one, and a position asked twice or out of order.
+        for step in [1, 2, 3] {
+            let mut before = LatinBefore::new(text);
+            for &at in boundaries.iter().step_by(step) {
+                assert_eq!(before.at(at), may_be_in_island(text, at), "{text} at {at}");
+                assert_eq!(before.at(at), may_be_in_island(text, at), "{text} at {at}");
+            }
+            assert_eq!(before.at(0), may_be_in_island(text, 0), "{text}");
+        }
+    }
+}
