@@ -17,6 +17,8 @@ pub mod scan;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 
+use rayon::prelude::*;
+
 /// A broken or forbidden link, or a duplicate id.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -229,40 +231,48 @@ pub fn check(files: &BTreeMap<String, Vec<u8>>, base_url: Option<&str>) -> Vec<P
     check_site(&summaries, base_url)
 }
 
-/// Checks every page of a site given by its files' summaries, keyed by path.
+/// Checks every page of a site given by its files' summaries, keyed by path: the pages in
+/// parallel, the problems in path order (every repeated id first, then the links).
 pub fn check_site(files: &BTreeMap<String, Summary>, base_url: Option<&str>) -> Vec<Problem> {
-    let pages = || {
-        files.iter().filter_map(|(path, summary)| match summary {
+    let pages: Vec<(&String, &PageSummary)> = files
+        .iter()
+        .filter_map(|(path, summary)| match summary {
             Summary::Page(page) => Some((path, page)),
             Summary::File => None,
         })
-    };
-    let mut problems = Vec::new();
-    for (path, page) in pages() {
-        for (position, id) in &page.duplicates {
-            problems.push(Problem {
-                page: path.clone(),
-                position: *position,
-                message: format!("the id `{id}` is used twice on this page"),
-                hint: "check `aliases:` for an old id that is an id of the page again".into(),
-            });
-        }
-    }
+        .collect();
     let own = base_url.map(Own::new);
-    for (path, page) in pages() {
-        for link in &page.links {
-            let found = check_link(path, &link.value, link.canonical, own.as_ref(), files);
-            if let Err((message, hint)) = found {
-                problems.push(Problem {
+    let found: Vec<(Vec<Problem>, Vec<Problem>)> = pages
+        .par_iter()
+        .map(|&(path, page)| {
+            let repeated = page
+                .duplicates
+                .iter()
+                .map(|(position, id)| Problem {
                     page: path.clone(),
-                    position: link.position,
-                    message: format!("{}=\"{}\": {message}", link.attr, link.value),
-                    hint,
-                });
-            }
-        }
-    }
-    problems
+                    position: *position,
+                    message: format!("the id `{id}` is used twice on this page"),
+                    hint: "check `aliases:` for an old id that is an id of the page again".into(),
+                })
+                .collect();
+            let broken = page
+                .links
+                .iter()
+                .filter_map(|link| {
+                    let found = check_link(path, &link.value, link.canonical, own.as_ref(), files);
+                    found.err().map(|(message, hint)| Problem {
+                        page: path.clone(),
+                        position: link.position,
+                        message: format!("{}=\"{}\": {message}", link.attr, link.value),
+                        hint,
+                    })
+                })
+                .collect();
+            (repeated, broken)
+        })
+        .collect();
+    let (repeated, broken): (Vec<_>, Vec<_>) = found.into_iter().unzip();
+    repeated.into_iter().chain(broken).flatten().collect()
 }
 
 /// The path of a base URL, with slashes at both ends: `https://e.org/repo` → `/repo/`.
