@@ -77,7 +77,7 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
         return Err(not_utf8(path, &bytes));
     };
     let text = crate::fs::strip_bom(text);
-    if let Some(nul) = text.find('\0') {
+    if let Some(nul) = memchr::memchr(0, text.as_bytes()) {
         let position = SourceMap::new(text).position(nul);
         return Err(Diagnostic::error(
             path,
