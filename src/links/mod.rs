@@ -15,7 +15,7 @@
 pub mod scan;
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
@@ -80,24 +80,23 @@ impl Summary {
 
 impl PageSummary {
     fn of(text: &str) -> PageSummary {
-        let mut summary = PageSummary::default();
-        let mut ids: HashSet<Cow<str>> = HashSet::new();
-        // Every `href` and `src` with the offset of its tag: which ones are kept depends on
-        // ids that may come later in the page.
+        // Every id with the offset of its tag, and every `href` and `src` likewise: which
+        // links are kept depends on ids that may come later in the page.
+        let mut ids: Vec<(Cow<str>, usize)> = Vec::with_capacity(text.len() / 128);
         let mut found: Vec<Link<Cow<str>, usize>> = Vec::new();
-        let mut cursor = Cursor::new(text);
         scan::each_tag(text, |tag| {
-            if let Some(id) = tag.attr("id") {
-                if ids.contains(id.as_ref()) {
-                    let position = cursor.at(tag.offset);
-                    summary.duplicates.push((position, id.into_owned()));
-                } else {
-                    ids.insert(id);
-                }
-            }
             let first = found.len();
+            let mut has_id = false;
             for attr in tag.attrs {
                 let name = match () {
+                    // A tag's first `id` is the one it has.
+                    () if attr.is("id") => {
+                        if !has_id {
+                            ids.push((attr.value(), tag.offset));
+                            has_id = true;
+                        }
+                        continue;
+                    }
                     () if attr.is("href") => "href",
                     () if attr.is("src") => "src",
                     () => continue,
@@ -120,11 +119,29 @@ impl PageSummary {
                 }
             }
         });
+        // Sorted by id, then in page order: the first element with an id is the one it
+        // names; any later one repeats it.
+        ids.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+        let mut repeated: Vec<(usize, &str)> = ids
+            .windows(2)
+            .filter(|pair| pair[0].0 == pair[1].0)
+            .map(|pair| (pair[1].1, pair[1].0.as_ref()))
+            .collect();
+        repeated.sort_unstable();
+        let mut summary = PageSummary {
+            ids: Ids::new(ids.iter().map(|(id, _)| id.as_ref())),
+            ..PageSummary::default()
+        };
+        let mut cursor = Cursor::new(text);
+        summary.duplicates = repeated
+            .into_iter()
+            .map(|(offset, id)| (cursor.at(offset), id.to_string()))
+            .collect();
         // Links to an id of this page that exists cannot fail: they are not kept.
         let mut cursor = Cursor::new(text);
         for link in found {
             if let Some(fragment) = link.value.trim().strip_prefix('#')
-                && fragment_found(&percent_decode(fragment), &ids)
+                && fragment_found(&percent_decode(fragment), &summary.ids)
             {
                 continue;
             }
@@ -135,7 +152,6 @@ impl PageSummary {
                 position: cursor.at(link.position),
             });
         }
-        summary.ids = Ids::new(ids.iter().map(AsRef::as_ref));
         summary
     }
 }
@@ -150,9 +166,12 @@ struct Ids {
 }
 
 impl Ids {
+    /// The ids given in any order, each kept once.
     fn new<'a>(ids: impl IntoIterator<Item = &'a str>) -> Ids {
         let mut sorted: Vec<&str> = ids.into_iter().collect();
-        sorted.sort_unstable();
+        if !sorted.is_sorted() {
+            sorted.sort_unstable();
+        }
         sorted.dedup();
         let mut packed = Ids {
             text: String::with_capacity(sorted.iter().map(|id| id.len()).sum()),
@@ -383,7 +402,7 @@ fn check_link(
 }
 
 /// True when a link to `#fragment` of a page with `ids` finds its target.
-fn fragment_found(fragment: &str, ids: &HashSet<Cow<str>>) -> bool {
+fn fragment_found(fragment: &str, ids: &Ids) -> bool {
     fragment.is_empty() || fragment == "top" || ids.contains(fragment)
 }
 
