@@ -98,7 +98,7 @@ impl fmt::Display for Diagnostic {
         write!(
             f,
             "{}:{}:{}: {severity}: ",
-            Shown(&self.file.display().to_string()),
+            Shown(&self.file.to_string_lossy()),
             self.line,
             self.column
         )?;
@@ -120,14 +120,16 @@ struct Shown<'a>(&'a str);
 
 impl fmt::Display for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for c in self.0.chars() {
+        // Runs of characters shown as they are go out whole.
+        let mut shown = 0;
+        for (at, c) in self.0.char_indices() {
             if c.is_control() || crate::lang::is_invisible(c) {
+                f.write_str(&self.0[shown..at])?;
                 write!(f, "\\u{{{:x}}}", c as u32)?;
-            } else {
-                fmt::Write::write_char(f, c)?;
+                shown = at + c.len_utf8();
             }
         }
-        Ok(())
+        f.write_str(&self.0[shown..])
     }
 }
 

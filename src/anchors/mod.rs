@@ -64,13 +64,23 @@ impl Index {
 
     /// The index as `anchors.json`: pretty-printed, one fragment per line, pages sorted.
     pub fn to_json(&self) -> String {
-        let pages: BTreeMap<&str, &[String]> = self
-            .pages
-            .iter()
-            .map(|(url, page)| (url.as_str(), page.fragments.as_slice()))
-            .collect();
-        let value = serde_json::json!({ "version": VERSION, "pages": pages });
-        let mut text = serde_json::to_string_pretty(&value).expect("strings always serialize");
+        /// The file's shape, serialized straight from the index (keys in alphabetical order).
+        #[derive(serde::Serialize)]
+        struct File<'a> {
+            pages: Fragments<'a>,
+            version: u64,
+        }
+        struct Fragments<'a>(&'a BTreeMap<String, Page>);
+        impl serde::Serialize for Fragments<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_map(self.0.iter().map(|(url, page)| (url, &page.fragments)))
+            }
+        }
+        let file = File {
+            pages: Fragments(&self.pages),
+            version: VERSION,
+        };
+        let mut text = serde_json::to_string_pretty(&file).expect("strings always serialize");
         text.push('\n');
         text
     }

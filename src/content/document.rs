@@ -2,6 +2,7 @@
 //!
 //! Pure: the caller reads the bytes. Decoding, BOM, front matter and field checks happen here.
 
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use super::front_matter::FrontMatter;
@@ -19,6 +20,8 @@ pub struct Text {
     pub path: PathBuf,
     /// Whole text, without BOM.
     pub text: String,
+    /// Where the YAML between the fences is in `text`.
+    pub front_matter: Range<usize>,
     /// Byte offset of the Markdown body in `text`.
     pub body_offset: usize,
 }
@@ -31,14 +34,12 @@ impl Text {
 
     /// Byte offset of the front matter value at `path` (0 when not found).
     pub fn field_offset(&self, path: &[Seg]) -> usize {
-        match split(&self.text) {
-            Ok(split) => FrontMatter {
-                text: split.yaml,
-                offset: split.yaml_offset,
-            }
-            .value_offset(path),
-            Err(_) => 0,
+        let yaml = self.text.get(self.front_matter.clone()).unwrap_or_default();
+        FrontMatter {
+            text: yaml,
+            offset: self.front_matter.start,
         }
+        .value_offset(path)
     }
 
     /// Line and column of the front matter value at `path`.
@@ -76,7 +77,7 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
         return Err(not_utf8(path, &bytes));
     };
     let text = crate::fs::strip_bom(text);
-    if let Some(nul) = text.find('\0') {
+    if let Some(nul) = memchr::memchr(0, text.as_bytes()) {
         let position = SourceMap::new(text).position(nul);
         return Err(Diagnostic::error(
             path,
@@ -119,11 +120,12 @@ pub fn document(
     });
     let list = std::mem::take(&mut diags.list);
     drop(diags);
-    let doc = meta.map(|(meta, body_offset)| Document {
+    let doc = meta.map(|(meta, front_matter, body_offset)| Document {
         meta,
         source: Text {
             path: path.to_path_buf(),
             text,
+            front_matter,
             body_offset,
         },
     });
@@ -139,11 +141,12 @@ pub fn home(path: &Path, text: String) -> (Option<Home>, Vec<Diagnostic>) {
     });
     let list = std::mem::take(&mut diags.list);
     drop(diags);
-    let home = config.map(|(config, body_offset)| Home {
+    let home = config.map(|(config, front_matter, body_offset)| Home {
         config,
         source: Text {
             path: path.to_path_buf(),
             text,
+            front_matter,
             body_offset,
         },
     });
@@ -154,7 +157,7 @@ fn parse<'a, T>(
     text: &'a str,
     diags: &mut FileDiagnostics<'a>,
     validate: impl FnOnce(FrontMatter<'a>, &mut FileDiagnostics<'a>) -> Option<T>,
-) -> Option<(T, usize)> {
+) -> Option<(T, Range<usize>, usize)> {
     let split = match split(text) {
         Ok(split) => split,
         Err(err) => {
@@ -168,7 +171,8 @@ fn parse<'a, T>(
         text: split.yaml,
         offset: split.yaml_offset,
     };
-    validate(fm, diags).map(|value| (value, split.body_offset))
+    let front_matter = split.yaml_offset..split.yaml_offset + split.yaml.len();
+    validate(fm, diags).map(|value| (value, front_matter, split.body_offset))
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! Pure: the caller reads the text again for rendering and hands it to [`Indexed::restore`],
 //! which checks it is the text that was indexed (a fingerprint of the bytes).
 
+use std::ops::Range;
 use std::path::PathBuf;
 
 use super::document::{Document, Text};
@@ -20,6 +21,7 @@ pub struct Indexed {
     pub path: PathBuf,
     /// Line and column of the `slug:` value, for the duplicate-slug error.
     pub slug_position: (usize, usize),
+    front_matter: Range<usize>,
     body_offset: usize,
     fingerprint: u64,
 }
@@ -30,6 +32,7 @@ impl Indexed {
         Indexed {
             slug_position: doc.source.field_position(&[Seg::Key("slug")]),
             fingerprint: fingerprint(&doc.source.text),
+            front_matter: doc.source.front_matter,
             body_offset: doc.source.body_offset,
             path: doc.source.path,
             meta: doc.meta,
@@ -54,6 +57,7 @@ impl Indexed {
             source: Text {
                 path: self.path.clone(),
                 text,
+                front_matter: self.front_matter.clone(),
                 body_offset: self.body_offset,
             },
         })

@@ -69,15 +69,7 @@ impl Line<'_> {
 
 /// Locates `path` in `yaml`: the nearest ancestor when the full path is not found by scanning.
 pub fn locate(yaml: &str, path: &[Seg]) -> Option<Found> {
-    let mut lines = Vec::new();
-    let mut start = 0;
-    for text in yaml.split_inclusive('\n') {
-        lines.push(Line {
-            start,
-            text: text.trim_end_matches(['\n', '\r']),
-        });
-        start += text.len();
-    }
+    let lines = lines_of(yaml);
     let mut block = 0..lines.len();
     let mut found = None;
     for seg in path {
@@ -131,6 +123,21 @@ pub fn locate(yaml: &str, path: &[Seg]) -> Option<Found> {
     found
 }
 
+/// The lines of `yaml`, without their line ends.
+fn lines_of(yaml: &str) -> Vec<Line<'_>> {
+    let mut lines = Vec::with_capacity(64);
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', yaml.as_bytes()).map(|at| at + 1);
+    for end in ends.chain((!yaml.is_empty() && !yaml.ends_with('\n')).then_some(yaml.len())) {
+        lines.push(Line {
+            start,
+            text: yaml[start..end].trim_end_matches(['\n', '\r']),
+        });
+        start = end;
+    }
+    lines
+}
+
 /// Offset of the second `key:` of the mapping that starts at offset `mapping` (serde_yaml
 /// reports a duplicate key at the start of its mapping; editors need the repeated line).
 pub fn second_key(yaml: &str, mapping: usize, key: &str) -> Option<usize> {
@@ -171,9 +178,15 @@ pub fn second_key(yaml: &str, mapping: usize, key: &str) -> Option<usize> {
 /// If `text` has `key:` at `column`, the column just after the colon.
 fn key_value(text: &str, column: usize, key: &str) -> Option<usize> {
     let rest = &text[column..];
-    let after = [key.to_string(), format!("\"{key}\""), format!("'{key}'")]
-        .iter()
-        .find_map(|k| rest.strip_prefix(k.as_str()))?;
+    let quoted = |q: char| {
+        rest.strip_prefix(q)
+            .and_then(|r| r.strip_prefix(key))
+            .and_then(|r| r.strip_prefix(q))
+    };
+    let after = rest
+        .strip_prefix(key)
+        .or_else(|| quoted('"'))
+        .or_else(|| quoted('\''))?;
     let trimmed = after.trim_start_matches(' ');
     trimmed
         .strip_prefix(':')

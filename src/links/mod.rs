@@ -15,7 +15,9 @@
 pub mod scan;
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
 
 /// A broken or forbidden link, or a duplicate id.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,24 +80,23 @@ impl Summary {
 
 impl PageSummary {
     fn of(text: &str) -> PageSummary {
-        let mut summary = PageSummary::default();
-        let mut ids: HashSet<Cow<str>> = HashSet::new();
-        // Every `href` and `src` with the offset of its tag: which ones are kept depends on
-        // ids that may come later in the page.
+        // Every id with the offset of its tag, and every `href` and `src` likewise: which
+        // links are kept depends on ids that may come later in the page.
+        let mut ids: Vec<(Cow<str>, usize)> = Vec::with_capacity(text.len() / 128);
         let mut found: Vec<Link<Cow<str>, usize>> = Vec::new();
-        let mut cursor = Cursor::new(text);
         scan::each_tag(text, |tag| {
-            if let Some(id) = tag.attr("id") {
-                if ids.contains(id.as_ref()) {
-                    let position = cursor.at(tag.offset);
-                    summary.duplicates.push((position, id.into_owned()));
-                } else {
-                    ids.insert(id);
-                }
-            }
             let first = found.len();
+            let mut has_id = false;
             for attr in tag.attrs {
                 let name = match () {
+                    // A tag's first `id` is the one it has.
+                    () if attr.is("id") => {
+                        if !has_id {
+                            ids.push((attr.value(), tag.offset));
+                            has_id = true;
+                        }
+                        continue;
+                    }
                     () if attr.is("href") => "href",
                     () if attr.is("src") => "src",
                     () => continue,
@@ -118,11 +119,29 @@ impl PageSummary {
                 }
             }
         });
+        // Sorted by id, then in page order: the first element with an id is the one it
+        // names; any later one repeats it.
+        ids.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+        let mut repeated: Vec<(usize, &str)> = ids
+            .windows(2)
+            .filter(|pair| pair[0].0 == pair[1].0)
+            .map(|pair| (pair[1].1, pair[1].0.as_ref()))
+            .collect();
+        repeated.sort_unstable();
+        let mut summary = PageSummary {
+            ids: Ids::new(ids.iter().map(|(id, _)| id.as_ref())),
+            ..PageSummary::default()
+        };
+        let mut cursor = Cursor::new(text);
+        summary.duplicates = repeated
+            .into_iter()
+            .map(|(offset, id)| (cursor.at(offset), id.to_string()))
+            .collect();
         // Links to an id of this page that exists cannot fail: they are not kept.
         let mut cursor = Cursor::new(text);
         for link in found {
             if let Some(fragment) = link.value.trim().strip_prefix('#')
-                && fragment_found(&percent_decode(fragment), &ids)
+                && fragment_found(&percent_decode(fragment), &summary.ids)
             {
                 continue;
             }
@@ -133,7 +152,6 @@ impl PageSummary {
                 position: cursor.at(link.position),
             });
         }
-        summary.ids = Ids::new(ids.iter().map(AsRef::as_ref));
         summary
     }
 }
@@ -148,9 +166,12 @@ struct Ids {
 }
 
 impl Ids {
+    /// The ids given in any order, each kept once.
     fn new<'a>(ids: impl IntoIterator<Item = &'a str>) -> Ids {
         let mut sorted: Vec<&str> = ids.into_iter().collect();
-        sorted.sort_unstable();
+        if !sorted.is_sorted() {
+            sorted.sort_unstable();
+        }
         sorted.dedup();
         let mut packed = Ids {
             text: String::with_capacity(sorted.iter().map(|id| id.len()).sum()),
@@ -229,40 +250,48 @@ pub fn check(files: &BTreeMap<String, Vec<u8>>, base_url: Option<&str>) -> Vec<P
     check_site(&summaries, base_url)
 }
 
-/// Checks every page of a site given by its files' summaries, keyed by path.
+/// Checks every page of a site given by its files' summaries, keyed by path: the pages in
+/// parallel, the problems in path order (every repeated id first, then the links).
 pub fn check_site(files: &BTreeMap<String, Summary>, base_url: Option<&str>) -> Vec<Problem> {
-    let pages = || {
-        files.iter().filter_map(|(path, summary)| match summary {
+    let pages: Vec<(&String, &PageSummary)> = files
+        .iter()
+        .filter_map(|(path, summary)| match summary {
             Summary::Page(page) => Some((path, page)),
             Summary::File => None,
         })
-    };
-    let mut problems = Vec::new();
-    for (path, page) in pages() {
-        for (position, id) in &page.duplicates {
-            problems.push(Problem {
-                page: path.clone(),
-                position: *position,
-                message: format!("the id `{id}` is used twice on this page"),
-                hint: "check `aliases:` for an old id that is an id of the page again".into(),
-            });
-        }
-    }
+        .collect();
     let own = base_url.map(Own::new);
-    for (path, page) in pages() {
-        for link in &page.links {
-            let found = check_link(path, &link.value, link.canonical, own.as_ref(), files);
-            if let Err((message, hint)) = found {
-                problems.push(Problem {
+    let found: Vec<(Vec<Problem>, Vec<Problem>)> = pages
+        .par_iter()
+        .map(|&(path, page)| {
+            let repeated = page
+                .duplicates
+                .iter()
+                .map(|(position, id)| Problem {
                     page: path.clone(),
-                    position: link.position,
-                    message: format!("{}=\"{}\": {message}", link.attr, link.value),
-                    hint,
-                });
-            }
-        }
-    }
-    problems
+                    position: *position,
+                    message: format!("the id `{id}` is used twice on this page"),
+                    hint: "check `aliases:` for an old id that is an id of the page again".into(),
+                })
+                .collect();
+            let broken = page
+                .links
+                .iter()
+                .filter_map(|link| {
+                    let found = check_link(path, &link.value, link.canonical, own.as_ref(), files);
+                    found.err().map(|(message, hint)| Problem {
+                        page: path.clone(),
+                        position: link.position,
+                        message: format!("{}=\"{}\": {message}", link.attr, link.value),
+                        hint,
+                    })
+                })
+                .collect();
+            (repeated, broken)
+        })
+        .collect();
+    let (repeated, broken): (Vec<_>, Vec<_>) = found.into_iter().unzip();
+    repeated.into_iter().chain(broken).flatten().collect()
 }
 
 /// The path of a base URL, with slashes at both ends: `https://e.org/repo` → `/repo/`.
@@ -373,7 +402,7 @@ fn check_link(
 }
 
 /// True when a link to `#fragment` of a page with `ids` finds its target.
-fn fragment_found(fragment: &str, ids: &HashSet<Cow<str>>) -> bool {
+fn fragment_found(fragment: &str, ids: &Ids) -> bool {
     fragment.is_empty() || fragment == "top" || ids.contains(fragment)
 }
 

@@ -3,12 +3,43 @@
 //! Every text value is plain text and is escaped by Tera; only the fields named `*_html` hold
 //! markup, produced by the Markdown stage or by this module from escaped parts.
 
+use std::sync::OnceLock;
+
 use serde::Serialize;
 
 use crate::content::schema::{Date, Meta, Origin, SiteConfig};
 use crate::i18n::{self, Strings};
 use crate::lang::Lang;
 use crate::markdown::Rendered;
+
+/// The interface words of a language, as a template reads them (`page.t.cite`).
+///
+/// Every page carries them three times over (`t`, `t_en`, `t_ar`), so they are made into a
+/// Tera value once per language, and each page's context shares it instead of holding a copy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Words(pub Lang);
+
+impl Words {
+    /// The words themselves.
+    pub fn strings(self) -> &'static Strings {
+        i18n::strings(self.0)
+    }
+}
+
+impl Serialize for Words {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        static AR: OnceLock<tera::Value> = OnceLock::new();
+        static EN: OnceLock<tera::Value> = OnceLock::new();
+        let once = match self.0 {
+            Lang::Ar => &AR,
+            Lang::En => &EN,
+        };
+        // Tera takes a value of its own as it is, sharing it; any other serializer gets the
+        // words written out.
+        once.get_or_init(|| tera::Value::from_serializable(self.strings()))
+            .serialize(serializer)
+    }
+}
 
 /// Settings every page shows.
 #[derive(Debug, Serialize)]
@@ -33,11 +64,11 @@ pub struct PageView {
     /// Canonical absolute URL, when the site has a base URL.
     pub canonical: Option<String>,
     /// Interface words in the page's language.
-    pub t: &'static Strings,
+    pub t: Words,
     /// Interface words in English, for English blocks on Arabic pages.
-    pub t_en: &'static Strings,
+    pub t_en: Words,
     /// Interface words in Arabic.
-    pub t_ar: &'static Strings,
+    pub t_ar: Words,
     /// Scholarly and social metadata for `<head>` (`partials/meta.html`).
     pub head: Option<super::head::HeadView>,
 }
@@ -52,9 +83,9 @@ impl PageView {
             root: root.to_string(),
             other_lang_href: None,
             canonical: None,
-            t: i18n::strings(lang),
-            t_en: i18n::strings(Lang::En),
-            t_ar: i18n::strings(Lang::Ar),
+            t: Words(lang),
+            t_en: Words(Lang::En),
+            t_ar: Words(Lang::Ar),
             head: None,
         }
     }
