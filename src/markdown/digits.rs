@@ -6,6 +6,8 @@
 //! Digits inside code and, in Arabic documents, inside Latin islands (a citation's year, a
 //! URL) belong to the Latin text and are not counted.
 
+use std::ops::Range;
+
 use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::parser::Spanned;
@@ -83,42 +85,44 @@ pub fn detect(
     diags: &mut FileDiagnostics,
     base: usize,
 ) -> DigitStyle {
+    // Without Arabic-Indic digits the style is Western and nothing is mixed, however many
+    // Western digits there are: only then is it worth counting them (and finding islands).
+    if !prose_texts(events).any(|(text, _)| {
+        let bytes = text.as_bytes();
+        scan::suspect_chunks(bytes, starts_arabic_indic)
+            .next()
+            .is_some()
+    }) {
+        return DigitStyle::Western;
+    }
     let mut counts = [0usize; 2];
     let mut first: [Option<Seen>; 2] = [None, None];
-    let mut in_code = false;
     let mut islands = bidi::Islands::default();
-    for (event, range) in events {
-        match event {
-            Event::Start(Tag::CodeBlock(_)) => in_code = true,
-            Event::End(TagEnd::CodeBlock) => in_code = false,
-            Event::Text(text) if !in_code => {
-                // Arabic-Indic digits stop islands, so only Western digits can be inside one;
-                // the islands are found when a digit may be in one.
-                let mut found = false;
-                let mut latin_before = bidi::LatinBefore::new(text);
-                for (at, c, style) in digits_of(text) {
-                    if lang == Lang::Ar && style == DigitStyle::Western && latin_before.at(at) {
-                        if !found {
-                            islands.of(text);
-                            found = true;
-                        }
-                        let latin = islands.last();
-                        let next = latin.partition_point(|island| island.end <= at);
-                        if latin.get(next).is_some_and(|island| island.start <= at) {
-                            continue;
-                        }
-                    }
-                    let slot = style as usize;
-                    counts[slot] += 1;
-                    if first[slot].is_none() {
-                        first[slot] = Some(Seen {
-                            digit: c,
-                            offset: source_offset(body, range, text, at, c),
-                        });
-                    }
+    for (text, range) in prose_texts(events) {
+        // Arabic-Indic digits stop islands, so only Western digits can be inside one;
+        // the islands are found when a digit may be in one.
+        let mut found = false;
+        let mut latin_before = bidi::LatinBefore::new(text);
+        for (at, c, style) in digits_of(text) {
+            if lang == Lang::Ar && style == DigitStyle::Western && latin_before.at(at) {
+                if !found {
+                    islands.of(text);
+                    found = true;
+                }
+                let latin = islands.last();
+                let next = latin.partition_point(|island| island.end <= at);
+                if latin.get(next).is_some_and(|island| island.start <= at) {
+                    continue;
                 }
             }
-            _ => {}
+            let slot = style as usize;
+            counts[slot] += 1;
+            if first[slot].is_none() {
+                first[slot] = Some(Seen {
+                    digit: c,
+                    offset: source_offset(body, range, text, at, c),
+                });
+            }
         }
     }
     let style = if counts[1] > counts[0] {
@@ -176,11 +180,31 @@ fn digits_of(text: &str) -> impl Iterator<Item = (usize, char, DigitStyle)> + '_
     })
 }
 
+/// The text events outside code blocks, with their source ranges.
+fn prose_texts<'e>(events: &'e [Spanned]) -> impl Iterator<Item = (&'e str, &'e Range<usize>)> {
+    let mut in_code = false;
+    events.iter().filter_map(move |(event, range)| match event {
+        Event::Start(Tag::CodeBlock(_)) => {
+            in_code = true;
+            None
+        }
+        Event::End(TagEnd::CodeBlock) => {
+            in_code = false;
+            None
+        }
+        Event::Text(text) if !in_code => Some((text.as_ref(), range)),
+        _ => None,
+    })
+}
+
+/// Whether the byte `b`, followed by `next`, starts an Arabic-Indic digit (without branches).
+fn starts_arabic_indic(b: u8, next: u8) -> bool {
+    ((b == 0xD9) & (next.wrapping_sub(0xA0) < 10)) | ((b == 0xDB) & (next.wrapping_sub(0xB0) < 10))
+}
+
 /// Whether the byte `b`, followed by `next`, starts a digit (without branches).
 fn may_be_digit(b: u8, next: u8) -> bool {
-    (b.wrapping_sub(b'0') < 10)
-        | ((b == 0xD9) & (next.wrapping_sub(0xA0) < 10))
-        | ((b == 0xDB) & (next.wrapping_sub(0xB0) < 10))
+    (b.wrapping_sub(b'0') < 10) | starts_arabic_indic(b, next)
 }
 
 fn arabic_indic(zero: u32, value: u8) -> char {
@@ -191,13 +215,7 @@ fn arabic_indic(zero: u32, value: u8) -> char {
 ///
 /// Merged text holds the source's characters in order, so the n-th `c` of the text is the
 /// n-th `c` of its source span (escapes aside, which is why it falls back to the span start).
-fn source_offset(
-    body: &str,
-    range: &std::ops::Range<usize>,
-    text: &str,
-    at: usize,
-    c: char,
-) -> usize {
+fn source_offset(body: &str, range: &Range<usize>, text: &str, at: usize, c: char) -> usize {
     let nth = text[..at].matches(c).count();
     body.get(range.clone())
         .and_then(|source| source.match_indices(c).nth(nth))
@@ -287,6 +305,11 @@ mod tests {
     #[test]
     fn code_blocks_and_single_style_bodies_say_nothing() {
         let (style, diags) = run("عام ٢٠٢٠\n\n```\n1 2 3 4 5 6\n```\n", Lang::Ar);
+        assert_eq!((style, diags.len()), (DigitStyle::ArabicIndic, 0));
+        let (style, diags) = run("عام 2020\n\n```\n١ ٢ ٣\n```\n", Lang::Ar);
+        assert_eq!((style, diags.len()), (DigitStyle::Western, 0));
+        // Western digits in islands are not counted: the one Arabic-Indic digit wins.
+        let (style, diags) = run("نص (Welt, 2021, 12) و ٣\n", Lang::Ar);
         assert_eq!((style, diags.len()), (DigitStyle::ArabicIndic, 0));
     }
 }
