@@ -15,38 +15,28 @@ const CHUNK: usize = 64;
 /// branches.
 pub fn suspect_chunks<'a>(
     bytes: &'a [u8],
-    suspect: impl Fn(u8, u8) -> bool + 'a,
+    suspect: impl Fn(u8, u8) -> bool + Copy + 'a,
 ) -> impl Iterator<Item = Range<usize>> + 'a {
     (0..bytes.len()).step_by(CHUNK).filter_map(move |start| {
         let end = (start + CHUNK).min(bytes.len());
         let hit = match pair(bytes, start) {
-            Some((these, nexts)) => any_pair(these, nexts, &suspect),
-            // The last chunk, which has no byte after its end.
-            None => (start..end).any(|at| suspect(bytes[at], bytes.get(at + 1).map_or(0, |&b| b))),
+            Some((these, nexts)) => any_pair(these, nexts, suspect),
+            None => chunk_hits(bytes, start, suspect) != 0,
         };
         hit.then_some(start..end)
     })
 }
 
 /// Each index of `bytes`, in order, at which `suspect(byte, next byte)` holds (the byte after
-/// the last is 0). Chunks where nothing holds are passed over as in [`suspect_chunks`]; in the
-/// others the hits are marked in one 64-bit word, read bit by bit, so the work per chunk is
-/// one test per byte and then one step per hit.
+/// the last is 0). The hits of each chunk are marked in one 64-bit word, read bit by bit, so
+/// the work per chunk is one test per byte (without branches) and then one step per hit.
 pub fn suspects<'a>(
     bytes: &'a [u8],
     suspect: impl Fn(u8, u8) -> bool + Copy + 'a,
 ) -> impl Iterator<Item = usize> + 'a {
-    suspect_chunks(bytes, suspect).flat_map(move |chunk| {
-        let start = chunk.start;
-        let hits = match pair(bytes, start) {
-            Some((these, nexts)) => mask(these, nexts, suspect),
-            None => chunk.fold(0u64, |hits, at| {
-                let next = bytes.get(at + 1).map_or(0, |&b| b);
-                hits | (u64::from(suspect(bytes[at], next)) << (at - start))
-            }),
-        };
-        Bits(hits).map(move |bit| start + bit)
-    })
+    (0..bytes.len())
+        .step_by(CHUNK)
+        .flat_map(move |start| Bits(chunk_hits(bytes, start, suspect)).map(move |bit| start + bit))
 }
 
 /// The bits set in a word, lowest first.
@@ -65,36 +55,45 @@ impl Iterator for Bits {
     }
 }
 
+/// The bytes of the chunk at `start` for which `test(byte, next byte)` holds, as bits (bit k
+/// for byte `start + k`). A chunk cut short by the end of `bytes` is copied and padded with
+/// zeros, so it is tested the same way as a whole one; the bits past the end are dropped.
+fn chunk_hits(bytes: &[u8], start: usize, test: impl Fn(u8, u8) -> bool) -> u64 {
+    if let Some((these, nexts)) = pair(bytes, start) {
+        return if any_pair(these, nexts, &test) {
+            mask(these, nexts, test)
+        } else {
+            0
+        };
+    }
+    // Here at most one chunk is left, with no byte after it.
+    let rest = bytes.get(start..).unwrap_or_default();
+    let len = rest.len().min(CHUNK);
+    if len == 0 {
+        return 0;
+    }
+    let mut padded = [0u8; CHUNK + 1];
+    padded[..len].copy_from_slice(&rest[..len]);
+    let these: [u8; CHUNK] = std::array::from_fn(|k| padded[k]);
+    let nexts: [u8; CHUNK] = std::array::from_fn(|k| padded[k + 1]);
+    let valid = u64::MAX >> (CHUNK - len);
+    mask(&these, &nexts, test) & valid
+}
+
 /// The pairs of a chunk for which `test` holds, as bits (bit k for byte k).
 fn mask(these: &[u8; CHUNK], nexts: &[u8; CHUNK], test: impl Fn(u8, u8) -> bool) -> u64 {
-    let mut hits = 0u64;
+    // One flag byte per pair (a loop without branches), then each eight flags packed into
+    // eight bits: multiplying lands flag k of the group on bit 56 + k, with no carries.
+    let mut flags = [0u8; CHUNK];
     for k in 0..CHUNK {
-        hits |= u64::from(test(these[k], nexts[k])) << k;
+        flags[k] = u8::from(test(these[k], nexts[k]));
+    }
+    let mut hits = 0u64;
+    for (g, group) in flags.chunks_exact(8).enumerate() {
+        let group = u64::from_le_bytes(std::array::from_fn(|k| group[k]));
+        hits |= (group.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * g);
     }
     hits
-}
-
-/// The first index from `from` on where `boring(byte, next byte)` is false, or `bytes.len()`.
-/// Whole chunks of boring bytes are passed over at once; the chunk where the scan stops, and
-/// the end, are read byte by byte.
-pub fn skip_chunks(bytes: &[u8], mut from: usize, boring: impl Fn(u8, u8) -> bool) -> usize {
-    let interesting = |b, next| !boring(b, next);
-    while let Some((these, nexts)) = pair(bytes, from) {
-        if any_pair(these, nexts, interesting) {
-            break;
-        }
-        from += CHUNK;
-    }
-    (from..bytes.len())
-        .find(|&at| interesting(bytes[at], bytes.get(at + 1).map_or(0, |&b| b)))
-        .unwrap_or(bytes.len())
-}
-
-/// The chunk of `bytes` at `start` and the same chunk one byte later, when both are whole.
-fn pair(bytes: &[u8], start: usize) -> Option<(&[u8; CHUNK], &[u8; CHUNK])> {
-    let these = bytes.get(start..start + CHUNK)?.try_into().ok()?;
-    let nexts = bytes.get(start + 1..start + CHUNK + 1)?.try_into().ok()?;
-    Some((these, nexts))
 }
 
 /// Whether `test` holds for some pair, tested over the whole chunk without branches.
@@ -104,6 +103,28 @@ fn any_pair(these: &[u8; CHUNK], nexts: &[u8; CHUNK], test: impl Fn(u8, u8) -> b
         hit |= test(these[k], nexts[k]);
     }
     hit
+}
+
+/// The first index from `from` on where `boring(byte, next byte)` is false, or `bytes.len()`.
+/// Whole chunks of boring bytes are passed over at once; in the chunk where the scan stops the
+/// place is found from the chunk's bits, not byte by byte.
+pub fn skip_chunks(bytes: &[u8], mut from: usize, boring: impl Fn(u8, u8) -> bool) -> usize {
+    let interesting = |b, next| !boring(b, next);
+    while from < bytes.len() {
+        let hits = chunk_hits(bytes, from, interesting);
+        if hits != 0 {
+            return from + hits.trailing_zeros() as usize;
+        }
+        from += CHUNK;
+    }
+    bytes.len()
+}
+
+/// The chunk of `bytes` at `start` and the same chunk one byte later, when both are whole.
+fn pair(bytes: &[u8], start: usize) -> Option<(&[u8; CHUNK], &[u8; CHUNK])> {
+    let these = bytes.get(start..start + CHUNK)?.try_into().ok()?;
+    let nexts = bytes.get(start + 1..start + CHUNK + 1)?.try_into().ok()?;
+    Some((these, nexts))
 }
 
 #[cfg(test)]

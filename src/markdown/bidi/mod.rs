@@ -145,17 +145,22 @@ impl<'t> LatinBefore<'t> {
     }
 }
 
-/// Whether `text` has a Latin letter. Only ASCII letters and characters outside the Arabic
-/// block can be one, so chunks of Arabic text and ASCII spaces, digits and punctuation are
-/// passed over undecoded.
+/// Whether `text` has a Latin letter.
 pub fn has_latin_letter(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let maybe_latin = |b: u8| b.is_ascii_alphabetic() | ((b >= 0xC0) & !is_arabic_lead(b));
-    scan::suspect_chunks(bytes, move |b, _| maybe_latin(b)).any(|chunk| {
-        chunk
-            .filter(|&at| maybe_latin(bytes[at]))
-            .any(|at| is_latin_letter(char_at(text, at)))
-    })
+    next_latin_letter(text, 0) < text.len()
+}
+
+/// The byte index of the first Latin letter of `text` at or after `from` (a character
+/// boundary), or `text.len()`. Only ASCII letters and characters outside the Arabic block can
+/// be one, so chunks of Arabic text and ASCII spaces, digits and punctuation are passed over
+/// undecoded.
+fn next_latin_letter(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes().get(from..).unwrap_or_default();
+    let maybe_latin = |b: u8, _| b.is_ascii_alphabetic() | ((b >= 0xC0) & !is_arabic_lead(b));
+    scan::suspects(bytes, maybe_latin)
+        .map(|at| from + at)
+        .find(|&at| is_latin_letter(char_at(text, at)))
+        .unwrap_or(text.len())
 }
 
 /// Whether `b` is the first byte of a character of the Arabic block (U+0600–U+06FF), which
@@ -171,57 +176,29 @@ fn char_at(text: &str, at: usize) -> char {
         .unwrap_or(char::REPLACEMENT_CHARACTER)
 }
 
-/// Calls `f` with each unit of `text` and its bytes. A stretch of characters that no island
-/// can contain (an Arabic phrase) is one unit: the finder only needs to know it stops islands,
-/// and what its first character is (whether it is a space or a letter, next to a quote). The
-/// spaces between two Arabic words belong to the stretch, unless it starts with a space: no
-/// island can reach them, and the units on either side of the stretch are unchanged.
+/// Calls `f` with each unit of `text` and its bytes. A character that stops islands starts a
+/// stretch that runs on to the next Latin letter and is one unit: no island can reach into it
+/// (islands start at a Latin letter and never cross what stops them), so the finder only needs
+/// to know it stops islands, and what its first character is (whether it is a space or a
+/// letter, next to a quote). An Arabic phrase with its spaces, digits and punctuation is so
+/// one unit, found by a byte scan.
 pub fn for_units(text: &str, mut f: impl FnMut(Unit, Range<usize>)) {
     let bytes = text.as_bytes();
-    let mut stretch: Option<(char, usize)> = None;
     let mut at = 0;
     while let Some(&b) = bytes.get(at) {
-        if is_arabic_lead(b) {
-            let (first, _) = *stretch.get_or_insert_with(|| (char_at(text, at), at));
-            at += 2;
-            if !first.is_whitespace() {
-                // Whole chunks of Arabic letters and the single spaces between them.
-                at = scan::skip_chunks(bytes, at, |b, next| {
-                    is_arabic_lead(b)
-                        | (b.wrapping_sub(0x80) < 0x40)
-                        | ((b == b' ') & is_arabic_lead(next))
-                });
-                // Back to the start of the character the last chunk may have cut.
-                while !text.is_char_boundary(at) {
-                    at -= 1;
-                }
-            }
-            continue;
-        }
-        if b == b' '
-            && let Some((first, _)) = stretch
-            && !first.is_whitespace()
-        {
-            let spaces = bytes[at..].iter().take_while(|&&b| b == b' ').count();
-            if bytes.get(at + spaces).is_some_and(|&b| is_arabic_lead(b)) {
-                at += spaces;
-                continue;
-            }
-        }
-        let c = char_at(text, at);
-        let next = at + c.len_utf8();
-        if stops(c) {
-            stretch.get_or_insert((c, at));
+        let c = if b.is_ascii() {
+            char::from(b)
         } else {
-            if let Some((first, from)) = stretch.take() {
-                f(Unit::Char(first), from..at);
-            }
-            f(Unit::Char(c), at..next);
-        }
-        at = next;
-    }
-    if let Some((first, from)) = stretch {
-        f(Unit::Char(first), from..text.len());
+            char_at(text, at)
+        };
+        let next = at + c.len_utf8();
+        let end = if stops(c) {
+            next_latin_letter(text, next)
+        } else {
+            next
+        };
+        f(Unit::Char(c), at..end);
+        at = end;
     }
 }
 
@@ -251,19 +228,27 @@ pub fn isolate_arabic_plain(text: &str) -> String {
     let arabic = |c: char| is_arabic_letter(c) || is_arabic_mark(c);
     // Spaces and Arabic punctuation belong to a run only between two Arabic words.
     let joins = |c: char| c.is_whitespace() || matches!(c, '\u{060C}' | '\u{061B}' | '\u{061F}');
+    // Arabic letters and marks are all in the Arabic block: only its first bytes are decoded.
+    let next_arabic = |from: usize| {
+        let bytes = text.as_bytes();
+        let mut at = from;
+        while let Some(i) = bytes[at..].iter().position(|&b| is_arabic_lead(b)) {
+            let c = char_at(text, at + i);
+            if arabic(c) {
+                return Some((at + i, c));
+            }
+            at += i + c.len_utf8();
+        }
+        None
+    };
     let mut out = String::with_capacity(text.len() + 32);
     let mut at = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if !arabic(c) {
-            continue;
-        }
-        let mut end = start + c.len_utf8();
-        let mut probe = chars.clone();
-        while let Some((i, c)) = probe.next() {
+    while let Some((start, c)) = next_arabic(at) {
+        let after_first = start + c.len_utf8();
+        let mut end = after_first;
+        for (i, c) in text[after_first..].char_indices() {
             if arabic(c) {
-                end = i + c.len_utf8();
-                chars = probe.clone();
+                end = after_first + i + c.len_utf8();
             } else if !joins(c) {
                 break;
             }
