@@ -14,7 +14,8 @@ use std::collections::BTreeMap;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-use super::html::attr_value;
+use super::digits::DigitStyle;
+use super::html::{attr_value, push_attr_value};
 use super::ids::PageIds;
 use super::parser::Spanned;
 use crate::i18n;
@@ -40,10 +41,19 @@ pub struct Anchor {
 
 /// The id of paragraph `n` (1-based) of the section `section` (`None`: before any heading).
 pub fn paragraph_id(section: Option<&str>, n: usize) -> String {
-    match section {
-        Some(section) => format!("{section}-p{n}"),
-        None => format!("p{n}"),
+    let mut id = String::new();
+    push_paragraph_id(&mut id, section, n);
+    id
+}
+
+/// Appends [`paragraph_id`]`(section, n)` to `out`.
+fn push_paragraph_id(out: &mut String, section: Option<&str>, n: usize) {
+    if let Some(section) = section {
+        out.push_str(section);
+        out.push('-');
     }
+    out.push('p');
+    DigitStyle::Western.push_number(out, n);
 }
 
 /// Names every paragraph, adds permalinks, and places alias targets; returns the anchors.
@@ -61,6 +71,12 @@ pub fn assign<'a>(
         old_ids.entry(new.as_str()).or_default().push(old.as_str());
     }
     let labels = i18n::strings(lang);
+    // The permalinks' accessible names, written once as attribute values.
+    let section_label = attr_value(&labels.permalink_section);
+    let paragraph_label = attr_value(&labels.permalink_paragraph);
+    // Kept from one paragraph to the next: the id before it is made unique, and a link target.
+    let mut base_id = String::new();
+    let mut target = String::new();
     let mut out = Vec::with_capacity(events.len() + events.len() / 4);
     let mut anchors = Vec::new();
     let mut section: Option<String> = None;
@@ -85,17 +101,20 @@ pub fn assign<'a>(
             Event::End(TagEnd::Heading(level)) => {
                 if let Some(id) = heading.take() {
                     trim_end(&mut out);
-                    out.push((permalink(&id, &labels.permalink_section), range.clone()));
+                    out.push((permalink(&mut target, &id, &section_label), range.clone()));
                 }
                 out.push((Event::End(TagEnd::Heading(level)), range));
             }
             Event::Start(Tag::Paragraph) => {
                 count += 1;
-                let id = ids.take_free(&paragraph_id(section.as_deref(), count));
-                out.push((
-                    Event::Html(CowStr::from(format!("<p id={}>", attr_value(&id)))),
-                    range.clone(),
-                ));
+                base_id.clear();
+                push_paragraph_id(&mut base_id, section.as_deref(), count);
+                let id = ids.take_free(&base_id);
+                let mut open = String::with_capacity(id.len() + 8);
+                open.push_str("<p id=");
+                push_attr_value(&mut open, &id);
+                open.push('>');
+                out.push((Event::Html(CowStr::from(open)), range.clone()));
                 push_alias_spans(&mut out, old_ids.get(id.as_str()), &range);
                 anchors.push(Anchor {
                     id: id.clone(),
@@ -106,7 +125,7 @@ pub fn assign<'a>(
             Event::End(TagEnd::Paragraph) => {
                 if let Some(id) = paragraph.take() {
                     trim_end(&mut out);
-                    out.push((permalink(&id, &labels.permalink_paragraph), range.clone()));
+                    out.push((permalink(&mut target, &id, &paragraph_label), range.clone()));
                 }
                 out.push((Event::Html(CowStr::Borrowed("</p>\n")), range));
             }
@@ -127,12 +146,19 @@ fn trim_end(out: &mut [Spanned]) {
     }
 }
 
-fn permalink(id: &str, label: &str) -> Event<'static> {
-    Event::InlineHtml(CowStr::from(format!(
-        "<a class=permalink href={} aria-label={}></a>",
-        attr_value(&format!("#{id}")),
-        attr_value(label)
-    )))
+/// A link to the element `id`; `label` is its accessible name, already an attribute value.
+/// `target` is scratch space for the link target.
+fn permalink(target: &mut String, id: &str, label: &str) -> Event<'static> {
+    target.clear();
+    target.push('#');
+    target.push_str(id);
+    let mut html = String::with_capacity(50 + target.len() + label.len());
+    html.push_str("<a class=permalink href=");
+    push_attr_value(&mut html, target);
+    html.push_str(" aria-label=");
+    html.push_str(label);
+    html.push_str("></a>");
+    Event::InlineHtml(CowStr::from(html))
 }
 
 fn push_alias_spans(

@@ -49,36 +49,74 @@ struct Numbering {
     numbers: BTreeMap<String, usize>,
     order: Vec<String>,
     refs: Vec<usize>,
+    /// Kept from one reference to the next: the number as shown, and the accessible name.
+    shown: String,
+    label: String,
 }
 
 impl Numbering {
+    fn new(script: Script) -> Self {
+        Numbering {
+            script,
+            numbers: BTreeMap::new(),
+            order: Vec::new(),
+            refs: Vec::new(),
+            shown: String::new(),
+            label: String::new(),
+        }
+    }
+
     /// Markup for the next reference to `label`.
     fn reference(&mut self, label: &str) -> String {
         let number = match self.numbers.get(label) {
             Some(&n) => n,
             None => {
-                self.order.push(label.to_string());
+                let label = label.to_string();
+                self.order.push(label.clone());
                 self.refs.push(0);
-                self.numbers.insert(label.to_string(), self.order.len());
+                self.numbers.insert(label, self.order.len());
                 self.order.len()
             }
         };
         self.refs[number - 1] += 1;
-        let mut shown = String::new();
-        self.script.digits.push_number(&mut shown, number);
-        let label = i18n::fill(&i18n::strings(self.script.lang).note_ref, &shown);
+        let Numbering { shown, label, .. } = self;
+        shown.clear();
+        self.script.digits.push_number(shown, number);
+        label.clear();
+        push_filled(label, &i18n::strings(self.script.lang).note_ref, shown);
         let mut out = String::with_capacity(120 + label.len());
         out.push_str("<sup class=fnref><a id=");
         push_reference_id(&mut out, number, self.refs[number - 1]);
         out.push_str(" href=#fn-");
         DigitStyle::Western.push_number(&mut out, number);
         out.push_str(" role=doc-noteref aria-label=");
-        html::push_attr_value(&mut out, &label);
+        html::push_attr_value(&mut out, label);
         out.push('>');
-        out.push_str(&shown);
+        out.push_str(shown);
         out.push_str("</a></sup>");
         out
     }
+}
+
+/// Appends `template` with each `{n}` and `{label}` filled in with `value`, as `i18n::fill`
+/// fills it for the values notes use (numbers and backlink letters, which hold no braces).
+fn push_filled(out: &mut String, template: &str, value: &str) {
+    let mut rest = template;
+    while let Some(at) = rest.find('{') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at..];
+        if let Some(tail) = after
+            .strip_prefix("{n}")
+            .or_else(|| after.strip_prefix("{label}"))
+        {
+            out.push_str(value);
+            rest = tail;
+        } else {
+            out.push('{');
+            rest = &after[1..];
+        }
+    }
+    out.push_str(rest);
 }
 
 /// Appends the id of the `nth` reference to note `number`: `fnref-N`, then `fnref-N-2` ….
@@ -139,12 +177,7 @@ pub fn extract<'a>(
         }
     }
 
-    let mut numbering = Numbering {
-        script,
-        numbers: BTreeMap::new(),
-        order: Vec::new(),
-        refs: Vec::new(),
-    };
+    let mut numbering = Numbering::new(script);
     let mut notes = Notes::default();
     for &(label, offset) in byline {
         if definitions.contains_key(label) {
@@ -283,19 +316,30 @@ fn render_item<'a>(
     let mut events = isolator.isolate(events, lang);
     let mut shown = String::new();
     digits.push_number(&mut shown, number);
-    let mut backlinks = String::new();
+    // When the note ends with a paragraph the backlinks close it; otherwise they are a
+    // paragraph of their own.
+    let in_last_paragraph = matches!(events.last(), Some((Event::End(TagEnd::Paragraph), _)));
+    let mut backlinks = String::from(if in_last_paragraph {
+        " "
+    } else {
+        "<p class=fn-backlinks>"
+    });
+    let mut named = String::new();
+    let mut label = String::new();
     for k in 1..=refs {
         let letter = if refs > 1 {
             lang.backlink_letter(k - 1)
         } else {
             String::new()
         };
-        let mut named = shown.clone();
+        named.clear();
+        named.push_str(&shown);
         if !letter.is_empty() {
             named.push(' ');
             named.push_str(&letter);
         }
-        let label = i18n::fill(&i18n::strings(lang).note_back, &named);
+        label.clear();
+        push_filled(&mut label, &i18n::strings(lang).note_back, &named);
         if k > 1 {
             backlinks.push(' ');
         }
@@ -307,17 +351,12 @@ fn render_item<'a>(
         backlinks.push_str(&letter);
         backlinks.push_str("</a>");
     }
-    match events
-        .iter()
-        .rposition(|(e, _)| matches!(e, Event::End(TagEnd::Paragraph)))
-    {
-        Some(i) if i + 1 == events.len() => {
-            events.insert(i, (Event::InlineHtml(format!(" {backlinks}").into()), 0..0));
-        }
-        _ => events.push((
-            Event::Html(format!("<p class=fn-backlinks>{backlinks}</p>").into()),
-            0..0,
-        )),
+    if in_last_paragraph {
+        let end = events.len() - 1;
+        events.insert(end, (Event::InlineHtml(backlinks.into()), 0..0));
+    } else {
+        backlinks.push_str("</p>");
+        events.push((Event::Html(backlinks.into()), 0..0));
     }
     // The list's own numbers follow the digits too, without depending on the stylesheet.
     let mut html_out = String::from("<li id=fn-");
@@ -450,6 +489,20 @@ mod tests {
             notes.items[0]
         );
         assert!(notes.items[0].contains("id=fnref-2 "));
+    }
+
+    #[test]
+    fn labels_are_filled_as_i18n_fills_them() {
+        for lang in [Lang::Ar, Lang::En] {
+            let strings = i18n::strings(lang);
+            for template in [&strings.note_ref, &strings.note_back, "{x} {n}{label}{"] {
+                for value in ["7", "١٢ ب", "3 a1"] {
+                    let mut filled = String::new();
+                    push_filled(&mut filled, template, value);
+                    assert_eq!(filled, i18n::fill(template, value), "{template} {value}");
+                }
+            }
+        }
     }
 
     #[test]
