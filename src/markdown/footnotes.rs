@@ -153,7 +153,7 @@ pub fn extract<'a>(
         match event {
             Event::Start(Tag::FootnoteDefinition(label)) => {
                 open = Some((
-                    label.to_string(),
+                    String::from(label.as_ref()),
                     Definition {
                         events: Vec::new(),
                         offset: base + range.start,
@@ -359,7 +359,16 @@ fn render_item<'a>(
         events.push((Event::Html(backlinks.into()), 0..0));
     }
     // The list's own numbers follow the digits too, without depending on the stylesheet.
-    let mut html_out = String::from("<li id=fn-");
+    // Room for the note's text as written, its markup and the backlinks, so the item is
+    // seldom copied as it grows.
+    let text_len: usize = (events.iter())
+        .map(|(event, _)| match event {
+            Event::Text(text) | Event::InlineHtml(text) | Event::Html(text) => text.len(),
+            _ => 8,
+        })
+        .sum();
+    let mut html_out = String::with_capacity(64 + text_len + text_len / 4);
+    html_out.push_str("<li id=fn-");
     DigitStyle::Western.push_number(&mut html_out, number);
     if digits != DigitStyle::Western {
         html_out.push_str(" style=list-style-type:");

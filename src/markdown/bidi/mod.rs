@@ -309,6 +309,8 @@ fn scan(units: &[Unit], start: usize) -> usize {
     let mut j = start;
     while j < units.len() {
         match units[j] {
+            // Letters, digits and spaces (most of a Latin island) neither open nor close.
+            Unit::Char(c) if c.is_ascii_alphanumeric() || c == ' ' => {}
             Unit::Char(c) => {
                 if let Some(closer) = opener(units, j, c) {
                     open.push((j, closer));
