@@ -301,6 +301,17 @@ impl<'a> Templates<'a> {
         }
     }
 
+    /// A rendered page, minified: as it is when the templates are compact (the Markdown
+    /// writer's HTML and the compact templates make minified pages), through minify-html
+    /// otherwise.
+    fn finish(&self, html: Vec<u8>) -> Vec<u8> {
+        if self.renderer.compact {
+            html
+        } else {
+            minify::html(&html)
+        }
+    }
+
     fn render(&self, template: &str, context: &PageContext) -> Result<Vec<u8>, Error> {
         let mut html = self.renderer.render(template, context)?;
         if self.live_reload {
@@ -453,8 +464,7 @@ pub fn document_pages(
     let parts = parts::of_paper(&rendered.html, &notes);
     // Compact templates render minified pages; pages from the templates as written are
     // minified here.
-    let compact = templates.renderer.compact;
-    let finish = |html: Vec<u8>| if compact { html } else { minify::html(&html) };
+    let finish = |html| templates.finish(html);
     let mut pages = document_html(doc, rendered, &notes, rows, templates, true)?;
     // The paper's page comes first; the English page shows neither body nor notes.
     for page in &mut pages[1..] {
@@ -473,6 +483,8 @@ pub fn document_pages(
 }
 
 /// The pages that list documents or belong to no document: both home pages and `404.html`.
+/// The home pages are minified as paper pages are; `404.html`, which carries the style sheet
+/// inline, always goes through minify-html.
 pub fn site_pages(
     home: &Home,
     documents: &[&Meta],
@@ -530,7 +542,7 @@ pub fn site_pages(
         let html = templates.render("index.html", &PageContext { entries, ..context })?;
         pages.push(Page {
             path: path.to_string(),
-            html: minify::html(&html),
+            html: templates.finish(html),
         });
     }
 
@@ -556,6 +568,7 @@ pub fn site_pages(
     let html = templates.render("404.html", &PageContext::new(&templates.site, page))?;
     pages.push(Page {
         path: "404.html".to_string(),
+        // Its inline style sheet is minified only here.
         html: minify::html(&html),
     });
     Ok(pages)
