@@ -82,43 +82,15 @@ impl PageSummary {
     fn of(text: &str) -> PageSummary {
         // Every id with the offset of its tag, and every `href` and `src` likewise: which
         // links are kept depends on ids that may come later in the page.
-        let mut ids: Vec<(Cow<str>, usize)> = Vec::with_capacity(text.len() / 128);
-        let mut found: Vec<Link<Cow<str>, usize>> = Vec::new();
-        scan::each_tag(text, |tag| {
-            let first = found.len();
-            let mut has_id = false;
-            for attr in tag.attrs {
-                let name = match () {
-                    // A tag's first `id` is the one it has.
-                    () if attr.is("id") => {
-                        if !has_id {
-                            ids.push((attr.value(), tag.offset));
-                            has_id = true;
-                        }
-                        continue;
-                    }
-                    () if attr.is("href") => "href",
-                    () if attr.is("src") => "src",
-                    () => continue,
-                };
-                found.push(Link {
-                    attr: name,
-                    value: attr.value(),
-                    canonical: false,
-                    position: tag.offset,
-                });
-            }
-            if found.len() > first
-                && tag.is("link")
-                && tag
-                    .attr("rel")
-                    .is_some_and(|r| r.split_whitespace().any(|w| w == "canonical"))
-            {
-                for link in &mut found[first..] {
-                    link.canonical = true;
-                }
-            }
-        });
+        let mut reader = Reader {
+            ids: Vec::with_capacity(text.len() / 128),
+            found: Vec::new(),
+            first: 0,
+            has_id: false,
+            rel: None,
+        };
+        scan::walk(text, &mut reader);
+        let Reader { mut ids, found, .. } = reader;
         // Sorted by id, then in page order: the first element with an id is the one it
         // names; any later one repeats it.
         ids.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
@@ -153,6 +125,66 @@ impl PageSummary {
             });
         }
         summary
+    }
+}
+
+/// Gathers a page's ids and links from its tags, attribute by attribute.
+struct Reader<'a> {
+    /// Every id with the offset of its tag.
+    ids: Vec<(Cow<'a, str>, usize)>,
+    /// Every `href` and `src` with the offset of its tag.
+    found: Vec<Link<Cow<'a, str>, usize>>,
+    /// Where the current tag's links start in `found`.
+    first: usize,
+    /// True once the current tag gave its id: a tag's first `id` is the one it has.
+    has_id: bool,
+    /// The current tag's first `rel`, as written.
+    rel: Option<&'a str>,
+}
+
+impl<'a> scan::Visitor<'a> for Reader<'a> {
+    #[inline]
+    fn attr(&mut self, offset: usize, attr: scan::Attr<'a>) {
+        // Most attributes are none of these: their length tells without comparing.
+        let name = match attr.name.len() {
+            2 if attr.is("id") => {
+                if !self.has_id {
+                    self.ids.push((attr.value(), offset));
+                    self.has_id = true;
+                }
+                return;
+            }
+            3 if attr.is("rel") => {
+                self.rel.get_or_insert(attr.raw);
+                return;
+            }
+            3 if attr.is("src") => "src",
+            4 if attr.is("href") => "href",
+            _ => return,
+        };
+        self.found.push(Link {
+            attr: name,
+            value: attr.value(),
+            canonical: false,
+            position: offset,
+        });
+    }
+
+    #[inline]
+    fn tag(&mut self, name: &'a str, _: usize) {
+        if self.found.len() > self.first
+            && name.eq_ignore_ascii_case("link")
+            && self
+                .rel
+                .is_some_and(|r| scan::decode(r).split_whitespace().any(|w| w == "canonical"))
+        {
+            for link in &mut self.found[self.first..] {
+                link.canonical = true;
+            }
+        }
+        self.first = self.found.len();
+        self.has_id = false;
+        self.rel = None;
     }
 }
 
@@ -598,6 +630,53 @@ mod tests {
             page.duplicates,
             [(map.position(text.find("<i").unwrap()), "a".to_string())]
         );
+    }
+
+    /// Ids and links read attribute by attribute agree with those read from whole tags.
+    #[test]
+    fn the_reader_sees_what_whole_tags_hold() {
+        let page = concat!(
+            "<!DOCTYPE html><html lang=ar><head><title><a href=t></title>",
+            "<LINK REL=\"Canonical icon\" HREF=https://e.org/a/ src=z>",
+            "<link rel=canonical rel=x href=c><link href=s.css rel=stylesheet>",
+            "<script>let a = '<a href=no>';</script><!-- <p id=no> -->",
+            "<p ID=a id=b Id=c><a href='#a' data-id=x href=\"q&amp;r\" class=\"x y\">",
+            "<img/src=i.png/><a href=#fn-1 id=fnref-1 aria-label=\"رابط\"></a>",
+            "<li id=fn-1><a\thref = \"#fnref-1\" >↩</a></li><p id=a></p><a href=x",
+        );
+        let mut reader = Reader {
+            ids: Vec::new(),
+            found: Vec::new(),
+            first: 0,
+            has_id: false,
+            rel: None,
+        };
+        scan::walk(page, &mut reader);
+        let mut ids = Vec::new();
+        let mut found = Vec::new();
+        scan::each_tag(page, |tag| {
+            ids.extend(tag.attr("id").map(|id| (id, tag.offset)));
+            let canonical = tag.is("link")
+                && tag
+                    .attr("rel")
+                    .is_some_and(|r| r.split_whitespace().any(|w| w == "canonical"));
+            for attr in tag.attrs {
+                for name in ["href", "src"] {
+                    if attr.is(name) {
+                        found.push(Link {
+                            attr: name,
+                            value: attr.value(),
+                            canonical,
+                            position: tag.offset,
+                        });
+                    }
+                }
+            }
+        });
+        assert_eq!(reader.ids, ids);
+        assert_eq!(reader.found, found);
+        assert_eq!(ids.len(), 4);
+        assert_eq!(found.iter().filter(|l| l.canonical).count(), 1);
     }
 
     #[test]
