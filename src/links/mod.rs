@@ -144,18 +144,18 @@ struct Reader<'a> {
 
 impl<'a> scan::Visitor<'a> for Reader<'a> {
     #[inline]
-    fn attr(&mut self, offset: usize, attr: scan::Attr<'a>) {
+    fn attr(&mut self, offset: usize, attr: scan::Found<'a>) {
         // Most attributes are none of these: their length tells without comparing.
-        let name = match attr.name.len() {
+        let name = match attr.name_len() {
             2 if attr.is("id") => {
                 if !self.has_id {
-                    self.ids.push((attr.value(), offset));
+                    self.ids.push((scan::decode(attr.raw()), offset));
                     self.has_id = true;
                 }
                 return;
             }
             3 if attr.is("rel") => {
-                self.rel.get_or_insert(attr.raw);
+                self.rel.get_or_insert(attr.raw());
                 return;
             }
             3 if attr.is("src") => "src",
@@ -164,7 +164,7 @@ impl<'a> scan::Visitor<'a> for Reader<'a> {
         };
         self.found.push(Link {
             attr: name,
-            value: attr.value(),
+            value: scan::decode(attr.raw()),
             canonical: false,
             position: offset,
         });

@@ -62,9 +62,45 @@ impl<'a> Tag<'a, '_> {
 /// it belongs to. A visitor keeps only what it needs, so nothing is collected per tag.
 pub trait Visitor<'a> {
     /// An attribute as written, of the start tag whose `<` is at `offset`.
-    fn attr(&mut self, offset: usize, attr: Attr<'a>);
+    fn attr(&mut self, offset: usize, attr: Found<'a>);
     /// The start tag at `offset` (its `<`), after all its attributes.
     fn tag(&mut self, name: &'a str, offset: usize);
+}
+
+/// An attribute where [`walk`] found it: the page is sliced only for what a visitor keeps.
+#[derive(Debug, Clone, Copy)]
+pub struct Found<'a> {
+    html: &'a str,
+    /// Where the name starts and ends in the page.
+    name: (usize, usize),
+    /// Where the value as written starts and ends (empty when it has none).
+    raw: (usize, usize),
+}
+
+impl<'a> Found<'a> {
+    /// The name's length in bytes.
+    pub fn name_len(&self) -> usize {
+        self.name.1 - self.name.0
+    }
+
+    /// True when the attribute is `name` (given in lowercase), in any case.
+    pub fn is(&self, name: &str) -> bool {
+        let bytes = self.html.as_bytes().get(self.name.0..self.name.1);
+        bytes.is_some_and(|b| b.eq_ignore_ascii_case(name.as_bytes()))
+    }
+
+    /// The value with its character references not yet decoded.
+    pub fn raw(&self) -> &'a str {
+        &self.html[self.raw.0..self.raw.1]
+    }
+
+    /// The attribute as written.
+    pub fn attr(&self) -> Attr<'a> {
+        Attr {
+            name: &self.html[self.name.0..self.name.1],
+            raw: self.raw(),
+        }
+    }
 }
 
 /// Calls `visit` with every start tag of `html`, in order.
@@ -75,8 +111,8 @@ pub fn each_tag<'a>(html: &'a str, visit: impl FnMut(&Tag<'a, '_>)) {
         visit: F,
     }
     impl<'a, F: FnMut(&Tag<'a, '_>)> Visitor<'a> for Collect<'a, F> {
-        fn attr(&mut self, _: usize, attr: Attr<'a>) {
-            self.attrs.push(attr);
+        fn attr(&mut self, _: usize, attr: Found<'a>) {
+            self.attrs.push(attr.attr());
         }
         fn tag(&mut self, name: &'a str, offset: usize) {
             (self.visit)(&Tag {
@@ -129,6 +165,7 @@ pub fn walk<'a>(html: &'a str, visitor: &mut impl Visitor<'a>) {
 
 /// The lowercase name of a raw-text element (`script`, `style`, `textarea`, `title`), whose
 /// content is skipped up to its end tag.
+#[inline]
 fn raw_text(name: &str) -> Option<&'static str> {
     let raw = match name.len() {
         5 => ["style", "title"]
@@ -175,18 +212,18 @@ fn start_tag<'a>(html: &'a str, start: usize, visitor: &mut impl Visitor<'a>) ->
             |w| controls(w) | equal(w, b'=') | equal(w, b'>') | equal(w, b'/'),
             |b| !space(b) && b != b'=' && b != b'>' && b != b'/',
         );
-        let name = &html[i..name_end];
+        let name = (i, name_end);
         i = name_end;
         if bytes.get(i).is_some_and(|&b| space(b)) {
             i = scan(bytes, i, space);
         }
-        let mut raw = "";
+        let mut raw = (i, i);
         if bytes.get(i) == Some(&b'=') {
             i = scan(bytes, i + 1, space);
             match bytes.get(i) {
                 Some(&q @ (b'"' | b'\'')) => {
                     let end = skip(bytes, i + 1, |w| equal(w, q), |b| b != q);
-                    raw = &html[i + 1..end];
+                    raw = (i + 1, end);
                     i = (end + 1).min(bytes.len());
                 }
                 _ => {
@@ -196,12 +233,12 @@ fn start_tag<'a>(html: &'a str, start: usize, visitor: &mut impl Visitor<'a>) ->
                         |w| controls(w) | equal(w, b'>'),
                         |b| !space(b) && b != b'>',
                     );
-                    raw = &html[i..end];
+                    raw = (i, end);
                     i = end;
                 }
             }
         }
-        visitor.attr(start, Attr { name, raw });
+        visitor.attr(start, Found { html, name, raw });
     }
     (name, i)
 }
@@ -280,10 +317,17 @@ fn end_tag(bytes: &[u8], from: usize, name: &str) -> Option<usize> {
 }
 
 /// Decodes the character references an attribute value may hold.
+#[inline]
 pub fn decode(value: &str) -> Cow<'_, str> {
-    if !value.contains('&') {
+    // Values are short: a plain loop tells sooner than a search.
+    if !value.bytes().any(|b| b == b'&') {
         return Cow::Borrowed(value);
     }
+    Cow::Owned(decode_references(value))
+}
+
+/// `value`, which holds a `&`, with its character references decoded.
+fn decode_references(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     let mut rest = value;
     while let Some(amp) = rest.find('&') {
@@ -294,7 +338,7 @@ pub fn decode(value: &str) -> Cow<'_, str> {
         rest = &rest[used..];
     }
     out.push_str(rest);
-    Cow::Owned(out)
+    out
 }
 
 /// The character a reference at the start of `text` stands for, and its length.
@@ -426,7 +470,9 @@ mod tests {
             "\u{645}\u{62b}\u{627}\u{644}=\u{627}/\t\n\rz>  ",
             "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'\x1f\x7f\u{80}",
         ];
-        let stops: [(fn(u64) -> u64, fn(u8) -> bool); 4] = [
+        /// Marks of a word's stop bytes, and the bytes a run keeps.
+        type Stops = (fn(u64) -> u64, fn(u8) -> bool);
+        let stops: [Stops; 4] = [
             (|w| controls(w) | equal(w, b'>'), |b| !space(b) && b != b'>'),
             (
                 |w| controls(w) | equal(w, b'=') | equal(w, b'>') | equal(w, b'/'),
