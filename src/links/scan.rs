@@ -6,9 +6,12 @@
 //! is all the link checker needs to read ids, `href` and `src`, and it keeps an HTML parser
 //! out of the runtime dependencies.
 //!
-//! One linear pass that jumps from `<` to `<` (with `memchr`) and allocates nothing per tag:
-//! each tag is handed to a visitor with its attributes as written, borrowed from the page,
-//! and a value's character references are decoded only when the visitor asks for it.
+//! One linear pass ([`walk`]) that jumps from `<` to `<` and allocates nothing per tag: a
+//! [`Visitor`] is told each attribute where it lies in the page, then its tag, and slices and
+//! decodes only what it keeps (the link summary keeps `id`, `href`, `src` and `rel`).
+//! [`each_tag`] is that pass with a visitor that hands over whole tags, their attributes as
+//! written and borrowed from the page, character references decoded only on request. Names,
+//! values and short runs of text are crossed eight bytes at a time; long text with `memchr`.
 
 use std::borrow::Cow;
 
@@ -137,8 +140,7 @@ pub fn each_tag<'a>(html: &'a str, visit: impl FnMut(&Tag<'a, '_>)) {
 pub fn walk<'a>(html: &'a str, visitor: &mut impl Visitor<'a>) {
     let bytes = html.as_bytes();
     let mut i = 0;
-    while let Some(found) = memchr(b'<', &bytes[i..]) {
-        let start = i + found;
+    while let Some(start) = next_tag(bytes, i) {
         let next = bytes.get(start + 1).copied().unwrap_or(b' ');
         if next == b'!' && bytes[start..].starts_with(b"<!--") {
             i = memmem::find(&bytes[start..], b"-->").map_or(bytes.len(), |e| start + e + 3);
@@ -161,6 +163,18 @@ pub fn walk<'a>(html: &'a str, visitor: &mut impl Visitor<'a>) {
         }
         visitor.tag(name, start);
     }
+}
+
+/// Offset of the first `<` at or after `from`. Most text between tags is a few bytes, which
+/// two words tell sooner than `memchr`; longer text is left to `memchr`.
+#[inline(always)]
+fn next_tag(bytes: &[u8], from: usize) -> Option<usize> {
+    let near = (from + 16).min(bytes.len());
+    let found = skip(&bytes[..near], from, |w| equal(w, b'<'), |b| b != b'<');
+    if found < near {
+        return Some(found);
+    }
+    memchr(b'<', bytes.get(near..)?).map(|n| near + n)
 }
 
 /// The lowercase name of a raw-text element (`script`, `style`, `textarea`, `title`), whose
