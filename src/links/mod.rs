@@ -225,7 +225,9 @@ impl Ids {
         let (mut low, mut high) = (0, self.ends.len());
         while low < high {
             let middle = (low + high) / 2;
-            match self.get(middle).cmp(id) {
+            // Ids are a few bytes: compared byte by byte without a call (the order of
+            // `str`, so the order they were sorted in).
+            match self.get(middle).bytes().cmp(id.bytes()) {
                 std::cmp::Ordering::Less => low = middle + 1,
                 std::cmp::Ordering::Greater => high = middle,
                 std::cmp::Ordering::Equal => return true,
