@@ -25,14 +25,22 @@ fn normal(page: &[u8]) -> String {
     out
 }
 
-#[test]
-fn document_pages_are_what_minify_html_makes_of_them() {
+/// The project's own site, and its templates compacted and as written.
+fn site_and_renderers() -> (pipeline::Site, Renderer, Renderer) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut diags = Vec::new();
-    let site = pipeline::load(root, false, &mut diags).unwrap().unwrap();
+    let site = pipeline::load(root, false, &mut Vec::new())
+        .unwrap()
+        .unwrap();
     let compact = Renderer::load(&root.join("templates")).unwrap();
     let as_written = Renderer::load_with(&root.join("templates"), false).unwrap();
     assert!(compact.compact && !as_written.compact);
+    (site, compact, as_written)
+}
+
+#[test]
+fn document_pages_are_what_minify_html_makes_of_them() {
+    let (site, compact, as_written) = site_and_renderers();
+    let mut diags = Vec::new();
     let config = &site.home.config;
     let (fast, slow) = (
         Templates::new(config, &compact, false),
@@ -68,11 +76,7 @@ fn document_pages_are_what_minify_html_makes_of_them() {
 
 #[test]
 fn home_pages_are_what_minify_html_makes_of_them() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut diags = Vec::new();
-    let site = pipeline::load(root, false, &mut diags).unwrap().unwrap();
-    let compact = Renderer::load(&root.join("templates")).unwrap();
-    let as_written = Renderer::load_with(&root.join("templates"), false).unwrap();
+    let (site, compact, as_written) = site_and_renderers();
     let config = &site.home.config;
     let metas: Vec<_> = site.documents.iter().map(|doc| &doc.meta).collect();
     let pages = |renderer| {
