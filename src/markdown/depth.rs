@@ -15,21 +15,27 @@ use crate::diagnostics::FileDiagnostics;
 /// The deepest nesting of Markdown elements Warraq accepts.
 pub const MAX_DEPTH: usize = 50;
 
-/// Removes tags nested deeper than [`MAX_DEPTH`], reporting the first at its position.
-pub fn limit<'a>(
-    events: Vec<Spanned<'a>>,
-    diags: &mut FileDiagnostics,
-    base: usize,
-) -> Vec<Spanned<'a>> {
-    let mut depth = 0usize;
-    let mut reported = false;
-    events
-        .into_iter()
-        .filter(|(event, range)| match event {
+/// Removes tags nested deeper than [`MAX_DEPTH`], reporting the first at its position: told
+/// each event in turn, it says which to keep.
+#[derive(Debug, Default)]
+pub struct Limit {
+    depth: usize,
+    reported: bool,
+}
+
+impl Limit {
+    /// Whether `event` stays; the first start tag too deep is reported.
+    pub fn keep(
+        &mut self,
+        (event, range): &Spanned,
+        diags: &mut FileDiagnostics,
+        base: usize,
+    ) -> bool {
+        match event {
             Event::Start(_) => {
-                depth += 1;
-                if depth > MAX_DEPTH && !reported {
-                    reported = true;
+                self.depth += 1;
+                if self.depth > MAX_DEPTH && !self.reported {
+                    self.reported = true;
                     diags
                         .error(
                             base + range.start,
@@ -40,15 +46,15 @@ pub fn limit<'a>(
                         .set_field("nesting")
                         .set_hint("flatten the quotes or lists; a converted PDF sometimes turns indentation into `>` or list markers");
                 }
-                depth <= MAX_DEPTH
+                self.depth <= MAX_DEPTH
             }
             Event::End(_) => {
-                depth = depth.saturating_sub(1);
-                depth < MAX_DEPTH
+                self.depth = self.depth.saturating_sub(1);
+                self.depth < MAX_DEPTH
             }
             _ => true,
-        })
-        .collect()
+        }
+    }
 }
 
 #[cfg(test)]
@@ -62,9 +68,11 @@ mod tests {
 
     fn run(body: &str) -> (String, Vec<String>) {
         let mut diags = FileDiagnostics::new(Path::new("d.md"), body);
-        let events = limit(parse(body), &mut diags, 0);
+        let mut limit = Limit::default();
+        let events = parse(body).into_iter();
+        let events = events.filter(|event| limit.keep(event, &mut diags, 0));
         let mut out = String::new();
-        html::push_html(&mut out, events.into_iter().map(|(e, _)| e));
+        html::push_html(&mut out, events.map(|(e, _)| e));
         (out, diags.list.iter().map(ToString::to_string).collect())
     }
 

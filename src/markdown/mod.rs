@@ -61,10 +61,16 @@ pub struct Rendered {
 /// Renders a document body; problems are added to `diags`.
 pub fn render(input: &Input, diags: &mut FileDiagnostics) -> Rendered {
     let base = input.body_offset;
-    let events = parser::parse(input.body);
-    let events = safety::sanitize(events, input.raw_html, diags, base);
-    let events = depth::limit(events, diags, base);
-    let mut events = text::merge_text(events);
+    // The first passes work event by event as the parser makes them; the events are
+    // collected once, with their text runs merged.
+    let mut limit = depth::Limit::default();
+    let events = parser::events(input.body).filter_map(|event| {
+        let event = safety::sanitize(event, input.raw_html, diags, base);
+        limit.keep(&event, diags, base).then_some(event)
+    });
+    let mut merged = Vec::with_capacity(parser::room_for_events(input.body));
+    text::merge_text_into(events, &mut merged);
+    let mut events = merged;
     let digits = digits::detect(&events, input.body, input.lang, diags, base);
     let mut ids = ids::PageIds::new();
     let headings = heading_ids::assign(&mut events, &mut ids, diags, base);

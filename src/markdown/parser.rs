@@ -17,7 +17,16 @@ pub fn options() -> Options {
 
 /// Parses a Markdown body once, keeping each event's source range.
 pub fn parse(body: &str) -> Vec<Spanned<'_>> {
-    Parser::new_ext(body, options())
-        .into_offset_iter()
-        .collect()
+    events(body).collect()
+}
+
+/// The events of a Markdown body with their source ranges, as the parser makes them.
+pub fn events(body: &str) -> impl Iterator<Item = Spanned<'_>> {
+    Parser::new_ext(body, options()).into_offset_iter()
+}
+
+/// Room for the events of `body`, so that collecting them seldom grows the vector: papers
+/// have about one event per hundred bytes, seldom more than one per sixty.
+pub fn room_for_events(body: &str) -> usize {
+    body.len() / 48 + 16
 }

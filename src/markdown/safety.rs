@@ -13,56 +13,53 @@ use crate::diagnostics::FileDiagnostics;
 const REFUSED_SCHEMES: [&str; 3] = ["javascript:", "vbscript:", "data:"];
 
 /// Turns raw HTML into text (unless `raw_html` allows it) and reports links or images whose
-/// URL would run a script.
+/// URL would run a script: one event at a time, as the parser makes them.
 pub fn sanitize<'a>(
-    events: Vec<Spanned<'a>>,
+    (event, range): Spanned<'a>,
     raw_html: bool,
     diags: &mut FileDiagnostics,
     base: usize,
-) -> Vec<Spanned<'a>> {
-    events
-        .into_iter()
-        .map(|(event, range)| match event {
-            Event::Html(html) | Event::InlineHtml(html) if !raw_html => (Event::Text(html), range),
-            Event::Start(Tag::HtmlBlock) if !raw_html => (Event::Start(Tag::Paragraph), range),
-            Event::End(TagEnd::HtmlBlock) if !raw_html => (Event::End(TagEnd::Paragraph), range),
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest_url = checked(dest_url, base + range.start, diags);
-                (
-                    Event::Start(Tag::Link {
-                        link_type,
-                        dest_url,
-                        title,
-                        id,
-                    }),
-                    range,
-                )
-            }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest_url = checked(dest_url, base + range.start, diags);
-                (
-                    Event::Start(Tag::Image {
-                        link_type,
-                        dest_url,
-                        title,
-                        id,
-                    }),
-                    range,
-                )
-            }
-            other => (other, range),
-        })
-        .collect()
+) -> Spanned<'a> {
+    match event {
+        Event::Html(html) | Event::InlineHtml(html) if !raw_html => (Event::Text(html), range),
+        Event::Start(Tag::HtmlBlock) if !raw_html => (Event::Start(Tag::Paragraph), range),
+        Event::End(TagEnd::HtmlBlock) if !raw_html => (Event::End(TagEnd::Paragraph), range),
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
+            let dest_url = checked(dest_url, base + range.start, diags);
+            (
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }),
+                range,
+            )
+        }
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
+            let dest_url = checked(dest_url, base + range.start, diags);
+            (
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }),
+                range,
+            )
+        }
+        other => (other, range),
+    }
 }
 
 fn checked<'a>(
@@ -108,9 +105,10 @@ mod tests {
 
     fn run_with(body: &str, raw_html: bool) -> (String, Vec<String>) {
         let mut diags = FileDiagnostics::new(Path::new("d.md"), body);
-        let events = sanitize(parse(body), raw_html, &mut diags, 0);
+        let events = parse(body).into_iter();
+        let events = events.map(|event| sanitize(event, raw_html, &mut diags, 0));
         let mut out = String::new();
-        html::push_html(&mut out, events.into_iter().map(|(e, _)| e));
+        html::push_html(&mut out, events.map(|(e, _)| e));
         (out, diags.list.iter().map(ToString::to_string).collect())
     }
 

@@ -9,8 +9,18 @@ use super::parser::Spanned;
 /// pulldown-cmark splits text at every character that might start markup (`[`, `*` …). A run
 /// is gathered in one growing buffer (copying each piece once); a lone text event is kept as
 /// it is, borrowed from the source.
-pub fn merge_text(events: Vec<Spanned<'_>>) -> Vec<Spanned<'_>> {
-    let mut out: Vec<Spanned> = Vec::with_capacity(events.len());
+pub fn merge_text<'a>(events: impl IntoIterator<Item = Spanned<'a>>) -> Vec<Spanned<'a>> {
+    let events = events.into_iter();
+    let mut out = Vec::with_capacity(events.size_hint().0);
+    merge_text_into(events, &mut out);
+    out
+}
+
+/// [`merge_text`], appending to `out` (which the caller may have made room in).
+pub fn merge_text_into<'a>(
+    events: impl IntoIterator<Item = Spanned<'a>>,
+    out: &mut Vec<Spanned<'a>>,
+) {
     // The run being joined: its text so far, once it has two pieces.
     let mut joined: Option<String> = None;
     for (event, range) in events {
@@ -23,11 +33,10 @@ pub fn merge_text(events: Vec<Spanned<'_>>) -> Vec<Spanned<'_>> {
             prev_range.end = prev_range.end.max(range.end);
             continue;
         }
-        flush(&mut out, &mut joined);
+        flush(out, &mut joined);
         out.push((event, range));
     }
-    flush(&mut out, &mut joined);
-    out
+    flush(out, &mut joined);
 }
 
 /// Puts a joined run in place of the first piece of the run.
