@@ -9,6 +9,7 @@
 //! at its line; a definition never referenced is a warning.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
@@ -38,8 +39,9 @@ pub struct Script {
     pub digits: DigitStyle,
 }
 
-struct Definition<'a> {
-    events: Vec<Spanned<'a>>,
+/// A note's definition: where its events are in the page's note events, and its offset.
+struct Definition {
+    events: Range<usize>,
     offset: usize,
 }
 
@@ -102,7 +104,7 @@ impl Numbering {
 /// fills it for the values notes use (numbers and backlink letters, which hold no braces).
 fn push_filled(out: &mut String, template: &str, value: &str) {
     let mut rest = template;
-    while let Some(at) = rest.find('{') {
+    while let Some(at) = memchr::memchr(b'{', rest.as_bytes()) {
         out.push_str(&rest[..at]);
         let after = &rest[at..];
         if let Some(tail) = after
@@ -140,38 +142,42 @@ pub fn extract<'a>(
     base: usize,
 ) -> (Vec<Spanned<'a>>, Notes) {
     // The events before the first definition stay where they are; from there on each event
-    // goes to its definition or back to the body.
+    // goes to the notes' events, in the range of its definition, or back to the body.
     let mut body = events;
     let first = body
         .iter()
         .position(|(event, _)| matches!(event, Event::Start(Tag::FootnoteDefinition(_))))
         .unwrap_or(body.len());
     let rest = body.split_off(first);
-    let mut definitions: BTreeMap<String, Definition<'a>> = BTreeMap::new();
-    let mut open: Option<(String, Definition<'a>)> = None;
+    let mut note_events: Vec<Spanned<'a>> = Vec::with_capacity(rest.len());
+    let mut definitions: BTreeMap<String, Definition> = BTreeMap::new();
+    let mut open: Option<(String, Definition)> = None;
     for (event, range) in rest {
         match event {
             Event::Start(Tag::FootnoteDefinition(label)) => {
+                let start = note_events.len();
                 open = Some((
                     String::from(label.as_ref()),
                     Definition {
-                        events: Vec::new(),
+                        events: start..start,
                         offset: base + range.start,
                     },
                 ));
             }
             Event::End(TagEnd::FootnoteDefinition) => {
-                if let Some((label, def)) = open.take() {
+                if let Some((label, mut def)) = open.take() {
+                    def.events.end = note_events.len();
                     if let Some(first) = definitions.get(&label) {
                         let (line, _) = diags.position(first.offset);
                         diags.error(def.offset, format!("the note [^{label}] is defined twice")).set_field("footnote").set_hint(format!("the first definition is on line {line}; give this one another label"));
+                        note_events.truncate(def.events.start);
                     } else {
                         definitions.insert(label, def);
                     }
                 }
             }
-            event => match open.as_mut() {
-                Some((_, def)) => def.events.push((event, range)),
+            event => match open {
+                Some(_) => note_events.push((event, range)),
                 None => body.push((event, range)),
             },
         }
@@ -197,25 +203,29 @@ pub fn extract<'a>(
     }
     link_references(&mut body, &definitions, &mut numbering, diags, base);
 
-    // Render notes in number order; references inside notes may add more notes to the end.
+    // Link the notes in number order; references inside notes may add more notes to the end.
+    // Each label is numbered once, so each note's events are linked once.
     let mut next = 0;
-    let mut rendered: Vec<(usize, Vec<Spanned<'a>>)> = Vec::new();
     while next < numbering.order.len() {
-        let label = numbering.order[next].clone();
+        let events = definitions[&numbering.order[next]].events.clone();
         next += 1;
-        // Each label is numbered once, so its events are needed only here.
-        let mut linked = definitions
-            .get_mut(&label)
-            .map(|d| std::mem::take(&mut d.events))
-            .unwrap_or_default();
-        link_references(&mut linked, &definitions, &mut numbering, diags, base);
-        rendered.push((next, linked));
+        link_references(
+            &mut note_events[events],
+            &definitions,
+            &mut numbering,
+            diags,
+            base,
+        );
     }
     let mut isolator = bidi::events::Isolator::default();
-    for (number, events) in rendered {
+    for (index, label) in numbering.order.iter().enumerate() {
+        // Taken out of the notes' events: each note is rendered once.
+        let events = note_events[definitions[label].events.clone()]
+            .iter_mut()
+            .map(|event| std::mem::replace(event, (Event::SoftBreak, 0..0)));
         notes.items.push(render_item(
-            number,
-            numbering.refs[number - 1],
+            index + 1,
+            numbering.refs[index],
             events,
             script,
             &mut isolator,
@@ -242,7 +252,7 @@ pub fn extract<'a>(
 /// Replaces each footnote reference with its link; reports references to undefined notes.
 fn link_references<'a>(
     events: &mut [Spanned<'a>],
-    definitions: &BTreeMap<String, Definition<'a>>,
+    definitions: &BTreeMap<String, Definition>,
     numbering: &mut Numbering,
     diags: &mut FileDiagnostics,
     base: usize,
@@ -286,7 +296,7 @@ fn undefined_in_text(text: &str) -> Vec<(usize, &str)> {
     let mut found = Vec::new();
     let mut from = 0;
     // Looking for `[` alone is a fast byte search; most texts have none.
-    while let Some(i) = text[from..].find('[') {
+    while let Some(i) = memchr::memchr(b'[', &text.as_bytes()[from..]) {
         let start = from + i;
         if text.as_bytes().get(start + 1) != Some(&b'^') {
             from = start + 1;
@@ -308,7 +318,7 @@ fn undefined_in_text(text: &str) -> Vec<(usize, &str)> {
 fn render_item<'a>(
     number: usize,
     refs: usize,
-    events: Vec<Spanned<'a>>,
+    events: impl Iterator<Item = Spanned<'a>>,
     script: Script,
     isolator: &mut bidi::events::Isolator<'a>,
 ) -> String {
@@ -319,13 +329,16 @@ fn render_item<'a>(
     // When the note ends with a paragraph the backlinks close it; otherwise they are a
     // paragraph of their own.
     let in_last_paragraph = matches!(events.last(), Some((Event::End(TagEnd::Paragraph), _)));
-    let mut backlinks = String::from(if in_last_paragraph {
+    // Room for the backlinks (each well under 200 bytes with an Arabic label), so the string
+    // is not copied as it grows.
+    let mut backlinks = String::with_capacity(32 + 200 * refs);
+    backlinks.push_str(if in_last_paragraph {
         " "
     } else {
         "<p class=fn-backlinks>"
     });
-    let mut named = String::new();
-    let mut label = String::new();
+    let mut named = String::with_capacity(32);
+    let mut label = String::with_capacity(128);
     for k in 1..=refs {
         let letter = if refs > 1 {
             lang.backlink_letter(k - 1)

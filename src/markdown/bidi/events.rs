@@ -44,12 +44,19 @@ pub struct Isolator<'a> {
 
 impl<'a> Isolator<'a> {
     /// [`isolate`], reusing this isolator's buffers.
-    pub fn isolate(&mut self, events: Vec<Spanned<'a>>, lang: Lang) -> Vec<Spanned<'a>> {
+    pub fn isolate(
+        &mut self,
+        events: impl IntoIterator<Item = Spanned<'a>>,
+        lang: Lang,
+    ) -> Vec<Spanned<'a>> {
+        let events = events.into_iter();
         if lang != Lang::Ar {
-            return events;
+            return events.collect();
         }
         let Isolator { run, finder } = self;
-        let mut out = Vec::with_capacity(events.len() + events.len() / 4);
+        let (len, _) = events.size_hint();
+        // Room for the islands: each adds its two tags and may split a text in two twice.
+        let mut out = Vec::with_capacity(2 * len);
         let mut in_code = false;
         for (event, range) in events {
             match event {
@@ -147,6 +154,7 @@ impl Finder {
         units.clear();
         locs.clear();
         open_tags.clear();
+
         let mut in_image = 0usize;
         for (index, (event, _)) in run.iter().enumerate() {
             let whole = Loc {
