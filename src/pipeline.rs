@@ -323,12 +323,12 @@ impl<'a> Templates<'a> {
 
 /// Template stage of one document: the paper's page and, for an Arabic paper, its English
 /// page (metadata, abstracts, outline, citation), as rendered; `notes` are the rendered
-/// notes, joined. With `marks`, the paper's page holds [`parts::BODY`] and [`parts::NOTES`]
-/// in place of the body and the notes, for [`parts::splice`].
-pub fn document_html(
-    doc: &Document,
-    rendered: &Rendered,
-    notes: &str,
+/// notes, joined. With `marks`, both pages are given [`parts::BODY`] and [`parts::NOTES`] in
+/// place of the body and the notes (those that are not empty), for [`parts::splice`].
+pub fn document_html<'a>(
+    doc: &'a Document,
+    rendered: &'a Rendered,
+    notes: &'a str,
     rows: &[AbstractRow],
     templates: &Templates,
     marks: bool,
@@ -356,14 +356,15 @@ pub fn document_html(
     ));
     let english = (doc.meta.lang == Lang::Ar).then(|| format!("en/{slug}/"));
     page.other_lang_href = english.as_ref().map(|_| format!("../en/{slug}/"));
-    let mut view = DocumentView::new(&doc.meta, rendered, notes, rows.to_vec());
-    view.cite = Some(cite.clone());
-    if marks {
-        view.body_html = parts::BODY;
-        if !notes.is_empty() {
-            view.notes_html = parts::NOTES;
+    let with_marks = |mut view: DocumentView<'a>| {
+        if marks {
+            view.body_html = parts::mark(view.body_html, parts::BODY);
+            view.notes_html = parts::mark(view.notes_html, parts::NOTES);
         }
-    }
+        view
+    };
+    let mut view = with_marks(DocumentView::new(&doc.meta, rendered, notes, rows.to_vec()));
+    view.cite = Some(cite.clone());
     let html = templates.render(
         "document.html",
         &PageContext {
@@ -386,7 +387,7 @@ pub fn document_html(
         page.canonical = en_place.absolute();
         page.other_lang_href = Some(format!("../../{slug}/"));
         page.head = Some(HeadView::translation(&doc.meta, config, en_place));
-        let mut view = DocumentView::new(&doc.meta, rendered, notes, rows.to_vec());
+        let mut view = with_marks(DocumentView::new(&doc.meta, rendered, notes, rows.to_vec()));
         view.cite = Some(cite.linked_from(&format!("../../{slug}/")));
         let html = templates.render(
             "document-en.html",
@@ -466,19 +467,30 @@ pub fn document_pages(
     // minified here.
     let finish = |html| templates.finish(html);
     let mut pages = document_html(doc, rendered, &notes, rows, templates, true)?;
-    // The paper's page comes first; the English page shows neither body nor notes.
-    for page in &mut pages[1..] {
-        page.html = finish(std::mem::take(&mut page.html));
+    // The pages as rendered with the body and notes themselves, made only if a page needs them.
+    let mut whole: Option<Vec<Page>> = None;
+    for (i, page) in pages.iter_mut().enumerate() {
+        let html = finish(std::mem::take(&mut page.html));
+        // The paper's page comes first and shows the body and notes once each; the English
+        // page shows neither, so it holds no mark.
+        let spliced = if i == 0 {
+            parts::splice(&html, &parts)
+        } else {
+            parts::none_in(&html, &parts).then_some(html)
+        };
+        page.html = match spliced {
+            Some(html) => html,
+            None => {
+                if whole.is_none() {
+                    whole = Some(document_html(
+                        doc, rendered, &notes, rows, templates, false,
+                    )?);
+                }
+                let whole = whole.as_mut().expect("made above");
+                finish(std::mem::take(&mut whole[i].html))
+            }
+        };
     }
-    let paper = &mut pages[0];
-    paper.html = match parts::splice(&finish(std::mem::take(&mut paper.html)), &parts) {
-        Some(html) => html,
-        None => finish(
-            document_html(doc, rendered, &notes, rows, templates, false)?
-                .swap_remove(0)
-                .html,
-        ),
-    };
     Ok(pages)
 }
 
