@@ -372,6 +372,9 @@ impl CiteView {
     pub fn new(meta: &Meta, place: Place, headings: &[Heading]) -> Self {
         let work = Work::new(meta);
         let url = place.cited(None);
+        let ar = cite::arabic(&work, None, &url);
+        let en = cite::english(&work, None, &url);
+        // Each section's citations are the document's with the section named.
         let sections = headings
             .iter()
             .map(|h| {
@@ -385,15 +388,15 @@ impl CiteView {
                     id: h.id.clone(),
                     title: h.text.clone(),
                     title_en: locator.title_en.map(str::to_string),
-                    ar: cite::arabic(&work, Some(&locator), &url),
-                    en: cite::english(&work, Some(&locator), &url),
+                    ar: ar.in_section(Lang::Ar, &locator, &url),
+                    en: en.in_section(Lang::En, &locator, &url),
                     href: format!("#{}", h.id),
                 }
             })
             .collect();
         CiteView {
-            ar: cite::arabic(&work, None, &url),
-            en: cite::english(&work, None, &url),
+            ar,
+            en,
             href: "./".to_string(),
             sections,
             bib_href: BIB_FILE.to_string(),
