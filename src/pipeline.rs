@@ -25,7 +25,9 @@ use crate::lang::Lang;
 use crate::markdown::{self, Rendered};
 use crate::output::{minify, write::Staging};
 use crate::render::Renderer;
-use crate::render::context::{AbstractRow, DocumentView, Entry, PageView, SiteView};
+use crate::render::context::{
+    AbstractRow, DocumentPage, DocumentView, Entry, PageView, SharedDocument, SiteView,
+};
 use crate::render::head::{BIB_FILE, CiteView, HeadView, Place, RIS_FILE};
 use crate::render::parts;
 use crate::{anchors, cite, links, publish};
@@ -354,21 +356,23 @@ pub fn document_html<'a>(
         place,
         &rendered.headings,
     ));
-    let english = (doc.meta.lang == Lang::Ar).then(|| format!("en/{slug}/"));
+    // An Arabic paper's English page, and the citations as linked from it.
+    let english = (doc.meta.lang == Lang::Ar).then(|| {
+        let cite = cite.linked_from(&format!("../../{slug}/"));
+        (format!("en/{slug}/"), cite)
+    });
     page.other_lang_href = english.as_ref().map(|_| format!("../en/{slug}/"));
-    let with_marks = |mut view: DocumentView<'a>| {
-        if marks {
-            view.body_html = parts::mark(view.body_html, parts::BODY);
-            view.notes_html = parts::mark(view.notes_html, parts::NOTES);
-        }
-        view
-    };
-    let mut view = with_marks(DocumentView::new(&doc.meta, rendered, notes, rows.to_vec()));
-    view.cite = Some(cite.clone());
+    let mut view = DocumentView::new(&doc.meta, rendered, notes, rows);
+    if marks {
+        view.body_html = parts::mark(view.body_html, parts::BODY);
+        view.notes_html = parts::mark(view.notes_html, parts::NOTES);
+    }
+    // Both pages show the same view; only their citations' links differ.
+    let view = SharedDocument::new(&view);
     let html = templates.render(
         "document.html",
         &PageContext {
-            doc: Some(view),
+            doc: Some(view.with_cite(cite)),
             ..PageContext::new(&templates.site, page)
         },
     )?;
@@ -377,7 +381,7 @@ pub fn document_html<'a>(
         html,
     });
 
-    if let Some(en_url) = english {
+    if let Some((en_url, en_cite)) = english {
         let en_place = Place {
             path: &en_url,
             base_url,
@@ -387,12 +391,10 @@ pub fn document_html<'a>(
         page.canonical = en_place.absolute();
         page.other_lang_href = Some(format!("../../{slug}/"));
         page.head = Some(HeadView::translation(&doc.meta, config, en_place));
-        let mut view = with_marks(DocumentView::new(&doc.meta, rendered, notes, rows.to_vec()));
-        view.cite = Some(cite.linked_from(&format!("../../{slug}/")));
         let html = templates.render(
             "document-en.html",
             &PageContext {
-                doc: Some(view),
+                doc: Some(view.with_cite(en_cite)),
                 ..PageContext::new(&templates.site, page)
             },
         )?;
@@ -591,7 +593,7 @@ pub fn site_pages(
 struct PageContext<'a> {
     site: &'a SiteView<'a>,
     page: PageView,
-    doc: Option<DocumentView<'a>>,
+    doc: Option<DocumentPage<'a>>,
     entries: Vec<Entry<'a>>,
     /// Home page text rendered from Markdown.
     intro_html: String,
