@@ -3,8 +3,8 @@
 //! `HeadView` carries the Highwire `citation_*` tags Google Scholar reads, OpenGraph, the
 //! schema.org `ScholarlyArticle` JSON-LD and, for `404.html`, what that page needs to work at
 //! any depth. `CiteView` carries the formatted citations of a document and of each section.
-//! All values are plain text escaped by Tera, except `json_ld_html` and `inline_css_html`,
-//! which are built here and made safe for their raw-text elements.
+//! All values are plain text escaped by Tera, except `json_ld_html` (from `json_ld`) and
+//! `inline_css_html`, which are made safe for their raw-text elements.
 
 use serde::Serialize;
 
