@@ -120,6 +120,10 @@ struct Shown<'a>(&'a str);
 
 impl fmt::Display for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Most messages are plain printable ASCII (paths, keys, ids): nothing to look for.
+        if self.0.bytes().all(|b| matches!(b, b' '..=b'~')) {
+            return f.write_str(self.0);
+        }
         // Runs of characters shown as they are go out whole.
         let mut shown = 0;
         for (at, c) in self.0.char_indices() {
@@ -190,6 +194,18 @@ pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shown_escapes_controls_and_invisible_marks_only() {
+        let shown = |s: &str| Shown(s).to_string();
+        // Printable ASCII, the common case, goes out as it is, space and tilde included.
+        assert_eq!(shown(" a/b.md: `x` ~"), " a/b.md: `x` ~");
+        // Controls at both ends of ASCII, and an escape sequence, are written out.
+        assert_eq!(shown("a\tb\x7fc\x1b[31m"), "a\\u{9}b\\u{7f}c\\u{1b}[31m");
+        assert_eq!(shown("line\nforged"), "line\\u{a}forged");
+        // Arabic stays; a direction mark in it does not hide.
+        assert_eq!(shown("عنوان\u{200f}"), "عنوان\\u{200f}");
+    }
 
     #[test]
     fn display_shape() {
