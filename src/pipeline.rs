@@ -215,7 +215,6 @@ pub(crate) fn build_site(
     for (name, bytes) in &renderer.assets {
         write(&format!("assets/{name}"), bytes)?;
     }
-    write("anchors.json", outcome.anchors.to_json().as_bytes())?;
     if let Some(base) = base_url {
         for (name, text) in publish::crawler_files(base, config, &metas) {
             write(name, text.as_bytes())?;
@@ -224,12 +223,22 @@ pub(crate) fn build_site(
     if let Some(domain) = &config.cname {
         write("CNAME", format!("{domain}\n").as_bytes())?;
     }
-    // Pages of content with errors are not worth checking: their problems are already named.
-    let problems = if outcome.failed() {
-        Vec::new()
-    } else {
-        links::check_site(&files, base_url)
-    };
+    // `anchors.json` is made while the links are checked: the check needs only to know
+    // that the file exists.
+    files.insert(anchors::FILE.to_string(), links::Summary::File);
+    let (problems, anchors_json) = rayon::join(
+        || {
+            // Pages of content with errors are not worth checking: their problems are
+            // already named.
+            if outcome.failed() {
+                Vec::new()
+            } else {
+                links::check_site(&files, base_url)
+            }
+        },
+        || outcome.anchors.to_json(),
+    );
+    stage(anchors::FILE, anchors_json.as_bytes())?;
     for problem in problems {
         outcome.diagnostics.push(
             Diagnostic::error(
