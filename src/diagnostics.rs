@@ -140,7 +140,9 @@ impl fmt::Display for Shown<'_> {
 /// Diagnostics of one file, positioned by byte offsets into its text.
 pub struct FileDiagnostics<'a> {
     file: &'a Path,
-    map: SourceMap<'a>,
+    text: &'a str,
+    /// The text's lines, found on the first position asked for (most files have no problem).
+    map: std::cell::OnceCell<SourceMap<'a>>,
     /// What has been reported so far, in the order it was found.
     pub list: Vec<Diagnostic>,
 }
@@ -150,14 +152,17 @@ impl<'a> FileDiagnostics<'a> {
     pub fn new(file: &'a Path, text: &'a str) -> Self {
         FileDiagnostics {
             file,
-            map: SourceMap::new(text),
+            text,
+            map: std::cell::OnceCell::new(),
             list: Vec::new(),
         }
     }
 
     /// The file's line and column of byte `offset`.
     pub fn position(&self, offset: usize) -> (usize, usize) {
-        self.map.position(offset)
+        self.map
+            .get_or_init(|| SourceMap::new(self.text))
+            .position(offset)
     }
 
     /// Records an error at byte `offset` and returns it for hints and fields.
