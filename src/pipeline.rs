@@ -170,6 +170,9 @@ pub(crate) fn build_site(
                     return Ok((diags, None));
                 };
                 let made = document_files(&doc, &templates, &mut diags)?;
+                // Sorted here, on every core, the build's list is made of sorted runs, which
+                // the final sort only has to merge.
+                diagnostics::sort(&mut diags);
                 let summaries = made
                     .files
                     .into_iter()
@@ -214,7 +217,6 @@ pub(crate) fn build_site(
     for (name, bytes) in &renderer.assets {
         write(&format!("assets/{name}"), bytes)?;
     }
-    write("anchors.json", outcome.anchors.to_json().as_bytes())?;
     if let Some(base) = base_url {
         for (name, text) in publish::crawler_files(base, config, &metas) {
             write(name, text.as_bytes())?;
@@ -223,12 +225,22 @@ pub(crate) fn build_site(
     if let Some(domain) = &config.cname {
         write("CNAME", format!("{domain}\n").as_bytes())?;
     }
-    // Pages of content with errors are not worth checking: their problems are already named.
-    let problems = if outcome.failed() {
-        Vec::new()
-    } else {
-        links::check_site(&files, base_url)
-    };
+    // `anchors.json` is made while the links are checked: the check needs only to know
+    // that the file exists.
+    files.insert(anchors::FILE.to_string(), links::Summary::File);
+    let (problems, anchors_json) = rayon::join(
+        || {
+            // Pages of content with errors are not worth checking: their problems are
+            // already named.
+            if outcome.failed() {
+                Vec::new()
+            } else {
+                links::check_site(&files, base_url)
+            }
+        },
+        || outcome.anchors.to_json(),
+    );
+    stage(anchors::FILE, anchors_json.as_bytes())?;
     for problem in problems {
         outcome.diagnostics.push(
             Diagnostic::error(
@@ -771,16 +783,18 @@ pub fn display(path: &Path) -> PathBuf {
 pub fn render_markdown(doc: &Document, raw_html: bool, diags: &mut Vec<Diagnostic>) -> Rendered {
     let text = &doc.source.text;
     let mut file_diags = FileDiagnostics::new(&doc.source.path, text);
+    let fields = doc.source.fields();
     let byline: Vec<(&str, usize)> = doc
         .meta
         .authors
         .iter()
         .enumerate()
         .filter_map(|(i, a)| {
-            let offset =
-                doc.source
-                    .field_offset(&[Seg::Key("authors"), Seg::Index(i), Seg::Key("note")]);
-            a.note.as_deref().map(|label| (label, offset))
+            let label = a.note.as_deref()?;
+            Some((
+                label,
+                fields.value_offset(&[Seg::Key("authors"), Seg::Index(i), Seg::Key("note")]),
+            ))
         })
         .collect();
     let input = markdown::Input {
@@ -807,9 +821,7 @@ pub fn render_markdown(doc: &Document, raw_html: bool, diags: &mut Vec<Diagnosti
         .collect();
     for id in doc.meta.sections.keys() {
         if !rendered.headings.iter().any(|h| &h.id == id) {
-            let offset = doc
-                .source
-                .field_offset(&[Seg::Key("sections"), Seg::Key(id)]);
+            let offset = fields.value_offset(&[Seg::Key("sections"), Seg::Key(id)]);
             let known: Vec<&str> = rendered.headings.iter().map(|h| h.id.as_str()).collect();
             file_diags
                 .warning(offset, format!("no heading has the id `{id}`"))
@@ -820,9 +832,7 @@ pub fn render_markdown(doc: &Document, raw_html: bool, diags: &mut Vec<Diagnosti
     for problem in
         crate::anchors::aliases::check(&doc.meta.aliases, &rendered.anchors, rendered.notes.count)
     {
-        let offset = doc
-            .source
-            .field_offset(&[Seg::Key("aliases"), Seg::Key(&problem.old)]);
+        let offset = fields.value_offset(&[Seg::Key("aliases"), Seg::Key(&problem.old)]);
         file_diags
             .error(offset, problem.message)
             .set_field(format!("aliases.{}", problem.old))
