@@ -120,6 +120,10 @@ struct Shown<'a>(&'a str);
 
 impl fmt::Display for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Most messages are plain printable ASCII (paths, keys, ids): nothing to look for.
+        if self.0.bytes().all(|b| matches!(b, b' '..=b'~')) {
+            return f.write_str(self.0);
+        }
         // Runs of characters shown as they are go out whole.
         let mut shown = 0;
         for (at, c) in self.0.char_indices() {
@@ -136,7 +140,9 @@ impl fmt::Display for Shown<'_> {
 /// Diagnostics of one file, positioned by byte offsets into its text.
 pub struct FileDiagnostics<'a> {
     file: &'a Path,
-    map: SourceMap<'a>,
+    text: &'a str,
+    /// The text's lines, found on the first position asked for (most files have no problem).
+    map: std::cell::OnceCell<SourceMap<'a>>,
     /// What has been reported so far, in the order it was found.
     pub list: Vec<Diagnostic>,
 }
@@ -146,14 +152,17 @@ impl<'a> FileDiagnostics<'a> {
     pub fn new(file: &'a Path, text: &'a str) -> Self {
         FileDiagnostics {
             file,
-            map: SourceMap::new(text),
+            text,
+            map: std::cell::OnceCell::new(),
             list: Vec::new(),
         }
     }
 
     /// The file's line and column of byte `offset`.
     pub fn position(&self, offset: usize) -> (usize, usize) {
-        self.map.position(offset)
+        self.map
+            .get_or_init(|| SourceMap::new(self.text))
+            .position(offset)
     }
 
     /// Records an error at byte `offset` and returns it for hints and fields.
@@ -190,6 +199,18 @@ pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shown_escapes_controls_and_invisible_marks_only() {
+        let shown = |s: &str| Shown(s).to_string();
+        // Printable ASCII, the common case, goes out as it is, space and tilde included.
+        assert_eq!(shown(" a/b.md: `x` ~"), " a/b.md: `x` ~");
+        // Controls at both ends of ASCII, and an escape sequence, are written out.
+        assert_eq!(shown("a\tb\x7fc\x1b[31m"), "a\\u{9}b\\u{7f}c\\u{1b}[31m");
+        assert_eq!(shown("line\nforged"), "line\\u{a}forged");
+        // Arabic stays; a direction mark in it does not hide.
+        assert_eq!(shown("عنوان\u{200f}"), "عنوان\\u{200f}");
+    }
 
     #[test]
     fn display_shape() {

@@ -25,7 +25,9 @@ use crate::lang::Lang;
 use crate::markdown::{self, Rendered};
 use crate::output::{minify, write::Staging};
 use crate::render::Renderer;
-use crate::render::context::{AbstractRow, DocumentView, Entry, PageView, SiteView};
+use crate::render::context::{
+    AbstractRow, DocumentPage, DocumentView, Entry, PageView, SharedDocument, SiteView,
+};
 use crate::render::head::{BIB_FILE, CiteView, HeadView, Place, RIS_FILE};
 use crate::render::parts;
 use crate::{anchors, cite, links, publish};
@@ -168,6 +170,9 @@ pub(crate) fn build_site(
                     return Ok((diags, None));
                 };
                 let made = document_files(&doc, &templates, &mut diags)?;
+                // Sorted here, on every core, the build's list is made of sorted runs, which
+                // the final sort only has to merge.
+                diagnostics::sort(&mut diags);
                 let summaries = made
                     .files
                     .into_iter()
@@ -212,7 +217,6 @@ pub(crate) fn build_site(
     for (name, bytes) in &renderer.assets {
         write(&format!("assets/{name}"), bytes)?;
     }
-    write("anchors.json", outcome.anchors.to_json().as_bytes())?;
     if let Some(base) = base_url {
         for (name, text) in publish::crawler_files(base, config, &metas) {
             write(name, text.as_bytes())?;
@@ -221,12 +225,22 @@ pub(crate) fn build_site(
     if let Some(domain) = &config.cname {
         write("CNAME", format!("{domain}\n").as_bytes())?;
     }
-    // Pages of content with errors are not worth checking: their problems are already named.
-    let problems = if outcome.failed() {
-        Vec::new()
-    } else {
-        links::check_site(&files, base_url)
-    };
+    // `anchors.json` is made while the links are checked: the check needs only to know
+    // that the file exists.
+    files.insert(anchors::FILE.to_string(), links::Summary::File);
+    let (problems, anchors_json) = rayon::join(
+        || {
+            // Pages of content with errors are not worth checking: their problems are
+            // already named.
+            if outcome.failed() {
+                Vec::new()
+            } else {
+                links::check_site(&files, base_url)
+            }
+        },
+        || outcome.anchors.to_json(),
+    );
+    stage(anchors::FILE, anchors_json.as_bytes())?;
     for problem in problems {
         outcome.diagnostics.push(
             Diagnostic::error(
@@ -323,12 +337,12 @@ impl<'a> Templates<'a> {
 
 /// Template stage of one document: the paper's page and, for an Arabic paper, its English
 /// page (metadata, abstracts, outline, citation), as rendered; `notes` are the rendered
-/// notes, joined. With `marks`, the paper's page holds [`parts::BODY`] and [`parts::NOTES`]
-/// in place of the body and the notes, for [`parts::splice`].
-pub fn document_html(
-    doc: &Document,
-    rendered: &Rendered,
-    notes: &str,
+/// notes, joined. With `marks`, both pages are given [`parts::BODY`] and [`parts::NOTES`] in
+/// place of the body and the notes (those that are not empty), for [`parts::splice`].
+pub fn document_html<'a>(
+    doc: &'a Document,
+    rendered: &'a Rendered,
+    notes: &'a str,
     rows: &[AbstractRow],
     templates: &Templates,
     marks: bool,
@@ -354,20 +368,23 @@ pub fn document_html(
         place,
         &rendered.headings,
     ));
-    let english = (doc.meta.lang == Lang::Ar).then(|| format!("en/{slug}/"));
+    // An Arabic paper's English page, and the citations as linked from it.
+    let english = (doc.meta.lang == Lang::Ar).then(|| {
+        let cite = cite.linked_from(&format!("../../{slug}/"));
+        (format!("en/{slug}/"), cite)
+    });
     page.other_lang_href = english.as_ref().map(|_| format!("../en/{slug}/"));
-    let mut view = DocumentView::new(&doc.meta, rendered, notes, rows.to_vec());
-    view.cite = Some(cite.clone());
+    let mut view = DocumentView::new(&doc.meta, rendered, notes, rows);
     if marks {
-        view.body_html = parts::BODY;
-        if !notes.is_empty() {
-            view.notes_html = parts::NOTES;
-        }
+        view.body_html = parts::mark(view.body_html, parts::BODY);
+        view.notes_html = parts::mark(view.notes_html, parts::NOTES);
     }
+    // Both pages show the same view; only their citations' links differ.
+    let view = SharedDocument::new(&view);
     let html = templates.render(
         "document.html",
         &PageContext {
-            doc: Some(view),
+            doc: Some(view.with_cite(cite)),
             ..PageContext::new(&templates.site, page)
         },
     )?;
@@ -376,7 +393,7 @@ pub fn document_html(
         html,
     });
 
-    if let Some(en_url) = english {
+    if let Some((en_url, en_cite)) = english {
         let en_place = Place {
             path: &en_url,
             base_url,
@@ -386,12 +403,10 @@ pub fn document_html(
         page.canonical = en_place.absolute();
         page.other_lang_href = Some(format!("../../{slug}/"));
         page.head = Some(HeadView::translation(&doc.meta, config, en_place));
-        let mut view = DocumentView::new(&doc.meta, rendered, notes, rows.to_vec());
-        view.cite = Some(cite.linked_from(&format!("../../{slug}/")));
         let html = templates.render(
             "document-en.html",
             &PageContext {
-                doc: Some(view),
+                doc: Some(view.with_cite(en_cite)),
                 ..PageContext::new(&templates.site, page)
             },
         )?;
@@ -466,19 +481,30 @@ pub fn document_pages(
     // minified here.
     let finish = |html| templates.finish(html);
     let mut pages = document_html(doc, rendered, &notes, rows, templates, true)?;
-    // The paper's page comes first; the English page shows neither body nor notes.
-    for page in &mut pages[1..] {
-        page.html = finish(std::mem::take(&mut page.html));
+    // The pages as rendered with the body and notes themselves, made only if a page needs them.
+    let mut whole: Option<Vec<Page>> = None;
+    for (i, page) in pages.iter_mut().enumerate() {
+        let html = finish(std::mem::take(&mut page.html));
+        // The paper's page comes first and shows the body and notes once each; the English
+        // page shows neither, so it holds no mark.
+        let spliced = if i == 0 {
+            parts::splice(&html, &parts)
+        } else {
+            parts::none_in(&html, &parts).then_some(html)
+        };
+        page.html = match spliced {
+            Some(html) => html,
+            None => {
+                if whole.is_none() {
+                    whole = Some(document_html(
+                        doc, rendered, &notes, rows, templates, false,
+                    )?);
+                }
+                let whole = whole.as_mut().expect("made above");
+                finish(std::mem::take(&mut whole[i].html))
+            }
+        };
     }
-    let paper = &mut pages[0];
-    paper.html = match parts::splice(&finish(std::mem::take(&mut paper.html)), &parts) {
-        Some(html) => html,
-        None => finish(
-            document_html(doc, rendered, &notes, rows, templates, false)?
-                .swap_remove(0)
-                .html,
-        ),
-    };
     Ok(pages)
 }
 
@@ -579,7 +605,7 @@ pub fn site_pages(
 struct PageContext<'a> {
     site: &'a SiteView<'a>,
     page: PageView,
-    doc: Option<DocumentView<'a>>,
+    doc: Option<DocumentPage<'a>>,
     entries: Vec<Entry<'a>>,
     /// Home page text rendered from Markdown.
     intro_html: String,
@@ -757,16 +783,18 @@ pub fn display(path: &Path) -> PathBuf {
 pub fn render_markdown(doc: &Document, raw_html: bool, diags: &mut Vec<Diagnostic>) -> Rendered {
     let text = &doc.source.text;
     let mut file_diags = FileDiagnostics::new(&doc.source.path, text);
+    let fields = doc.source.fields();
     let byline: Vec<(&str, usize)> = doc
         .meta
         .authors
         .iter()
         .enumerate()
         .filter_map(|(i, a)| {
-            let offset =
-                doc.source
-                    .field_offset(&[Seg::Key("authors"), Seg::Index(i), Seg::Key("note")]);
-            a.note.as_deref().map(|label| (label, offset))
+            let label = a.note.as_deref()?;
+            Some((
+                label,
+                fields.value_offset(&[Seg::Key("authors"), Seg::Index(i), Seg::Key("note")]),
+            ))
         })
         .collect();
     let input = markdown::Input {
@@ -793,9 +821,7 @@ pub fn render_markdown(doc: &Document, raw_html: bool, diags: &mut Vec<Diagnosti
         .collect();
     for id in doc.meta.sections.keys() {
         if !rendered.headings.iter().any(|h| &h.id == id) {
-            let offset = doc
-                .source
-                .field_offset(&[Seg::Key("sections"), Seg::Key(id)]);
+            let offset = fields.value_offset(&[Seg::Key("sections"), Seg::Key(id)]);
             let known: Vec<&str> = rendered.headings.iter().map(|h| h.id.as_str()).collect();
             file_diags
                 .warning(offset, format!("no heading has the id `{id}`"))
@@ -806,9 +832,7 @@ pub fn render_markdown(doc: &Document, raw_html: bool, diags: &mut Vec<Diagnosti
     for problem in
         crate::anchors::aliases::check(&doc.meta.aliases, &rendered.anchors, rendered.notes.count)
     {
-        let offset = doc
-            .source
-            .field_offset(&[Seg::Key("aliases"), Seg::Key(&problem.old)]);
+        let offset = fields.value_offset(&[Seg::Key("aliases"), Seg::Key(&problem.old)]);
         file_diags
             .error(offset, problem.message)
             .set_field(format!("aliases.{}", problem.old))

@@ -17,6 +17,9 @@ use crate::markdown::anchors::Anchor;
 /// Format version written into `anchors.json`.
 pub const VERSION: u64 = 1;
 
+/// Where the index is in a built site.
+pub const FILE: &str = "anchors.json";
+
 /// One public page and its fragments.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Page {

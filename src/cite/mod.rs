@@ -100,6 +100,54 @@ impl std::fmt::Display for Citation {
 
 /// The citation in Arabic, ending with `url` and a full stop.
 pub fn arabic(work: &Work, section: Option<&Locator>, url: &str) -> Citation {
+    let document = Citation {
+        lead: arabic_lead(work),
+        url: url.to_string(),
+    };
+    match section {
+        Some(section) => document.in_section(Lang::Ar, section, url),
+        None => document,
+    }
+}
+
+/// The citation in romanised English, ending with `url` and a full stop.
+pub fn english(work: &Work, section: Option<&Locator>, url: &str) -> Citation {
+    let document = Citation {
+        lead: english_lead(work),
+        url: url.to_string(),
+    };
+    match section {
+        Some(section) => document.in_section(Lang::En, section, url),
+        None => document,
+    }
+}
+
+impl Citation {
+    /// The citation of a section of the document this citation (in `lang`) cites: its lead
+    /// with the section named after the date, and `url`.
+    pub fn in_section(&self, lang: Lang, section: &Locator, url: &str) -> Citation {
+        let (open, title, close) = match lang {
+            Lang::Ar => ("القسم «", section.title, "»، "),
+            Lang::En => (
+                "section “",
+                section.title_en.unwrap_or(section.title),
+                "”, ",
+            ),
+        };
+        let mut lead = String::with_capacity(self.lead.len() + open.len() + title.len() + 8);
+        lead.push_str(&self.lead);
+        lead.push_str(open);
+        lead.push_str(title);
+        lead.push_str(close);
+        Citation {
+            lead,
+            url: url.to_string(),
+        }
+    }
+}
+
+/// Everything of the Arabic citation of the whole document before its URL.
+fn arabic_lead(work: &Work) -> String {
     let mut parts: Vec<String> = Vec::new();
     let names: Vec<&str> = work.authors.iter().map(|(name, _)| *name).collect();
     if !names.is_empty() {
@@ -114,17 +162,11 @@ pub fn arabic(work: &Work, section: Option<&Locator>, url: &str) -> Citation {
         parts.push(imprint);
     }
     parts.push(work.date_ar.clone().unwrap_or_else(|| "د.ت.".to_string()));
-    if let Some(section) = section {
-        parts.push(format!("القسم «{}»", section.title));
-    }
-    Citation {
-        lead: format!("{}، ", parts.join("، ")),
-        url: url.to_string(),
-    }
+    format!("{}، ", parts.join("، "))
 }
 
-/// The citation in romanised English, ending with `url` and a full stop.
-pub fn english(work: &Work, section: Option<&Locator>, url: &str) -> Citation {
+/// Everything of the English citation of the whole document before its URL.
+fn english_lead(work: &Work) -> String {
     let mut parts: Vec<String> = Vec::new();
     let names = work.names_en();
     if !names.is_empty() {
@@ -149,16 +191,7 @@ pub fn english(work: &Work, section: Option<&Locator>, url: &str) -> Citation {
         parts.push(imprint);
     }
     parts.push(work.date_en.clone().unwrap_or_else(|| "n.d.".to_string()));
-    if let Some(section) = section {
-        parts.push(format!(
-            "section “{}”",
-            section.title_en.unwrap_or(section.title)
-        ));
-    }
-    Citation {
-        lead: format!("{}, ", parts.join(", ")),
-        url: url.to_string(),
-    }
+    format!("{}, ", parts.join(", "))
 }
 
 /// `Place: Publisher`, or whichever of the two is known.

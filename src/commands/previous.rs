@@ -16,7 +16,7 @@ use crate::source_map::SourceMap;
 /// that `current` lacks.
 pub fn check(previous: &Path, current: &Index) -> Result<Vec<Diagnostic>, Error> {
     let path: PathBuf = if previous.is_dir() {
-        previous.join("anchors.json")
+        previous.join(anchors::FILE)
     } else {
         previous.to_path_buf()
     };

@@ -32,14 +32,16 @@ impl Text {
         &self.text[self.body_offset..]
     }
 
+    /// The front matter, for looking up where its fields are: its lines are split once,
+    /// however many fields are looked up.
+    pub fn fields(&self) -> FrontMatter<'_> {
+        let yaml = self.text.get(self.front_matter.clone()).unwrap_or_default();
+        FrontMatter::new(yaml, self.front_matter.start)
+    }
+
     /// Byte offset of the front matter value at `path` (0 when not found).
     pub fn field_offset(&self, path: &[Seg]) -> usize {
-        let yaml = self.text.get(self.front_matter.clone()).unwrap_or_default();
-        FrontMatter {
-            text: yaml,
-            offset: self.front_matter.start,
-        }
-        .value_offset(path)
+        self.fields().value_offset(path)
     }
 
     /// Line and column of the front matter value at `path`.
@@ -167,10 +169,7 @@ fn parse<'a, T>(
             return None;
         }
     };
-    let fm = FrontMatter {
-        text: split.yaml,
-        offset: split.yaml_offset,
-    };
+    let fm = FrontMatter::new(split.yaml, split.yaml_offset);
     let front_matter = split.yaml_offset..split.yaml_offset + split.yaml.len();
     validate(fm, diags).map(|value| (value, front_matter, split.body_offset))
 }

@@ -9,27 +9,44 @@
 use serde::de::DeserializeOwned;
 
 use super::raw::{RawAbstract, RawAuthor, RawDocument, RawRemoval, RawRepair, RawSite, RawSource};
-use super::yaml_path::{Seg, fields_of, locate, path_name, second_key};
+use std::cell::OnceCell;
+
+use super::yaml_path::{Found, Lines, Seg, fields_of, path_name, second_key};
 use crate::diagnostics::FileDiagnostics;
 
 /// The YAML text of one file's front matter and where it sits in the file.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct FrontMatter<'a> {
     /// The YAML between the fences.
     pub text: &'a str,
     /// Byte offset of `text` in the file.
     pub offset: usize,
+    /// The lines of `text`, split on the first lookup of a field.
+    lines: OnceCell<Lines<'a>>,
 }
 
-impl FrontMatter<'_> {
+impl<'a> FrontMatter<'a> {
+    /// The front matter `text`, found at byte `offset` of its file.
+    pub fn new(text: &'a str, offset: usize) -> Self {
+        FrontMatter {
+            text,
+            offset,
+            lines: OnceCell::new(),
+        }
+    }
+
     /// File offset of the value of the key at `path` (or of the nearest ancestor found).
     pub fn value_offset(&self, path: &[Seg]) -> usize {
-        self.offset + locate(self.text, path).map_or(0, |found| found.value)
+        self.offset + self.locate(path).map_or(0, |found| found.value)
     }
 
     /// File offset of the key at `path` (or of the nearest ancestor found).
     pub fn key_offset(&self, path: &[Seg]) -> usize {
-        self.offset + locate(self.text, path).map_or(0, |found| found.key)
+        self.offset + self.locate(path).map_or(0, |found| found.key)
+    }
+
+    fn locate(&self, path: &[Seg]) -> Option<Found> {
+        self.lines.get_or_init(|| Lines::of(self.text)).locate(path)
     }
 
     /// Reads the front matter of a document; `None` after reporting what is wrong.
@@ -340,10 +357,7 @@ mod tests {
     fn document(text: &str) -> (Option<RawDocument>, Vec<String>) {
         let split = split(text).unwrap();
         let mut diags = FileDiagnostics::new(Path::new("d.md"), text);
-        let fm = FrontMatter {
-            text: split.yaml,
-            offset: split.yaml_offset,
-        };
+        let fm = FrontMatter::new(split.yaml, split.yaml_offset);
         let raw = fm.document(&mut diags);
         (raw, diags.list.iter().map(ToString::to_string).collect())
     }

@@ -41,6 +41,7 @@ pub struct Found {
     pub value: usize,
 }
 
+#[derive(Debug, Clone)]
 struct Line<'a> {
     start: usize,
     text: &'a str,
@@ -69,73 +70,85 @@ impl Line<'_> {
 
 /// Locates `path` in `yaml`: the nearest ancestor when the full path is not found by scanning.
 pub fn locate(yaml: &str, path: &[Seg]) -> Option<Found> {
-    let lines = lines_of(yaml);
-    let mut block = 0..lines.len();
-    let mut found = None;
-    for seg in path {
-        let Some(first) = block.clone().find(|&i| !lines[i].is_blank()) else {
-            break;
-        };
-        let hit = match *seg {
-            Seg::Key(key) => {
-                let column = lines[first].key_column();
-                block.clone().find_map(|i| {
-                    let line = &lines[i];
-                    (!line.is_blank() && line.key_column() == column)
-                        .then(|| key_value(line.text, column, key))
-                        .flatten()
-                        .map(|value| (i, column, value))
-                })
-            }
-            Seg::Index(n) => {
-                let column = lines[first].indent();
-                block
-                    .clone()
-                    .filter(|&i| {
-                        let line = &lines[i];
-                        line.indent() == column && line.text[column..].starts_with('-')
-                    })
-                    .nth(n)
-                    .map(|i| (i, column, column + 1))
-            }
-        };
-        let Some((i, column, value)) = hit else { break };
-        let line = &lines[i];
-        let value =
-            column.max(value + line.text[value..].len() - line.text[value..].trim_start().len());
-        found = Some(Found {
-            key: line.start + column,
-            value: line.start + value.min(line.text.len()),
-        });
-        // The block of a key: the following lines indented deeper (or list items at its level).
-        let is_index = matches!(seg, Seg::Index(_));
-        let end = (i + 1..block.end)
-            .find(|&j| {
-                let l = &lines[j];
-                !l.is_blank()
-                    && (l.indent() < column
-                        || (l.indent() == column
-                            && (is_index || !l.text[column..].starts_with('-'))))
-            })
-            .unwrap_or(block.end);
-        block = if is_index { i..end } else { i + 1..end };
-    }
-    found
+    Lines::of(yaml).locate(path)
 }
 
-/// The lines of `yaml`, without their line ends.
-fn lines_of(yaml: &str) -> Vec<Line<'_>> {
-    let mut lines = Vec::with_capacity(64);
-    let mut start = 0;
-    let ends = memchr::memchr_iter(b'\n', yaml.as_bytes()).map(|at| at + 1);
-    for end in ends.chain((!yaml.is_empty() && !yaml.ends_with('\n')).then_some(yaml.len())) {
-        lines.push(Line {
-            start,
-            text: yaml[start..end].trim_end_matches(['\n', '\r']),
-        });
-        start = end;
+/// The lines of a YAML text, split once for any number of lookups (a document's byline notes
+/// and its warnings each look up a field).
+#[derive(Debug, Clone)]
+pub struct Lines<'a>(Vec<Line<'a>>);
+
+impl<'a> Lines<'a> {
+    /// The lines of `yaml`, without their line ends.
+    pub fn of(yaml: &'a str) -> Self {
+        let mut lines = Vec::with_capacity(64);
+        let mut start = 0;
+        let ends = memchr::memchr_iter(b'\n', yaml.as_bytes()).map(|at| at + 1);
+        for end in ends.chain((!yaml.is_empty() && !yaml.ends_with('\n')).then_some(yaml.len())) {
+            lines.push(Line {
+                start,
+                text: yaml[start..end].trim_end_matches(['\n', '\r']),
+            });
+            start = end;
+        }
+        Lines(lines)
     }
-    lines
+
+    /// Locates `path`: the nearest ancestor when the full path is not found by scanning.
+    pub fn locate(&self, path: &[Seg]) -> Option<Found> {
+        let lines = &self.0;
+        let mut block = 0..lines.len();
+        let mut found = None;
+        for seg in path {
+            let Some(first) = block.clone().find(|&i| !lines[i].is_blank()) else {
+                break;
+            };
+            let hit = match *seg {
+                Seg::Key(key) => {
+                    let column = lines[first].key_column();
+                    block.clone().find_map(|i| {
+                        let line = &lines[i];
+                        (!line.is_blank() && line.key_column() == column)
+                            .then(|| key_value(line.text, column, key))
+                            .flatten()
+                            .map(|value| (i, column, value))
+                    })
+                }
+                Seg::Index(n) => {
+                    let column = lines[first].indent();
+                    block
+                        .clone()
+                        .filter(|&i| {
+                            let line = &lines[i];
+                            line.indent() == column && line.text[column..].starts_with('-')
+                        })
+                        .nth(n)
+                        .map(|i| (i, column, column + 1))
+                }
+            };
+            let Some((i, column, value)) = hit else { break };
+            let line = &lines[i];
+            let value = column
+                .max(value + line.text[value..].len() - line.text[value..].trim_start().len());
+            found = Some(Found {
+                key: line.start + column,
+                value: line.start + value.min(line.text.len()),
+            });
+            // The block of a key: the following lines indented deeper (or list items at its level).
+            let is_index = matches!(seg, Seg::Index(_));
+            let end = (i + 1..block.end)
+                .find(|&j| {
+                    let l = &lines[j];
+                    !l.is_blank()
+                        && (l.indent() < column
+                            || (l.indent() == column
+                                && (is_index || !l.text[column..].starts_with('-'))))
+                })
+                .unwrap_or(block.end);
+            block = if is_index { i..end } else { i + 1..end };
+        }
+        found
+    }
 }
 
 /// Offset of the second `key:` of the mapping that starts at offset `mapping` (serde_yaml

@@ -12,6 +12,8 @@ use crate::i18n::{self, Strings};
 use crate::lang::Lang;
 use crate::markdown::Rendered;
 
+use super::head::CiteView;
+
 /// The interface words of a language, as a template reads them (`page.t.cite`).
 ///
 /// Every page carries them three times over (`t`, `t_en`, `t_ar`), so they are made into a
@@ -170,7 +172,7 @@ pub struct RepairView<'a> {
     pub note: &'a str,
 }
 
-/// Everything `document.html` shows.
+/// Everything `document.html` shows but the citations, which each page adds ([`DocumentPage`]).
 #[derive(Debug, Serialize)]
 pub struct DocumentView<'a> {
     pub slug: &'a str,
@@ -192,7 +194,7 @@ pub struct DocumentView<'a> {
     pub abstract_ar: Option<&'a str>,
     pub abstract_en: Option<&'a str>,
     /// Sentence pairs when the abstracts align well; empty otherwise (shown side by side).
-    pub abstract_rows: Vec<AbstractRow>,
+    pub abstract_rows: &'a [AbstractRow],
     pub toc: Vec<TocEntry<'a>>,
     pub body_html: &'a str,
     /// The endnotes' `li` items, joined.
@@ -200,8 +202,47 @@ pub struct DocumentView<'a> {
     pub editorial_notes: &'a [String],
     pub repairs: Vec<RepairView<'a>>,
     pub source_file: Option<&'a str>,
-    /// Citations of the document and its sections (`partials/cite.html`).
-    pub cite: Option<super::head::CiteView>,
+}
+
+/// A paper's view made into a Tera value once, for both of the paper's pages.
+///
+/// The two pages show the same document and differ only in the links of their citations, so
+/// each page's `doc` is this value with its own `cite` ([`DocumentPage`]).
+#[derive(Debug, Clone)]
+pub struct SharedDocument(tera::Value);
+
+impl SharedDocument {
+    /// `view` as Tera reads it.
+    pub fn new(view: &DocumentView) -> Self {
+        SharedDocument(tera::Value::from_serializable(view))
+    }
+
+    /// A page's `doc`: this view and `cite`, the citations as linked from that page.
+    pub fn with_cite(&self, cite: CiteView) -> DocumentPage<'_> {
+        DocumentPage { view: self, cite }
+    }
+}
+
+/// Everything a paper's page template reads as `doc`: the fields of [`DocumentView`] and
+/// `cite`, the citations of the document and its sections (`partials/cite.html`).
+#[derive(Debug)]
+pub struct DocumentPage<'a> {
+    view: &'a SharedDocument,
+    cite: CiteView,
+}
+
+impl Serialize for DocumentPage<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let fields = self.view.0.as_map();
+        let mut map = serializer.serialize_map(fields.map(|f| f.len() + 1))?;
+        // Tera takes each value of its own as it is, sharing it.
+        for (key, value) in fields.into_iter().flatten() {
+            map.serialize_entry(key, value)?;
+        }
+        map.serialize_entry("cite", &self.cite)?;
+        map.end()
+    }
 }
 
 /// The date as shown to readers of `lang`; the source's own wording wins in Arabic.
@@ -222,7 +263,7 @@ impl<'a> DocumentView<'a> {
         meta: &'a Meta,
         rendered: &'a Rendered,
         notes_html: &'a str,
-        abstract_rows: Vec<AbstractRow>,
+        abstract_rows: &'a [AbstractRow],
     ) -> Self {
         let authors = meta
             .authors
@@ -287,7 +328,6 @@ impl<'a> DocumentView<'a> {
                 })
                 .collect(),
             source_file: meta.source.as_ref().map(|s| s.file.as_str()),
-            cite: None,
         }
     }
 }

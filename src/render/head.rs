@@ -3,8 +3,8 @@
 //! `HeadView` carries the Highwire `citation_*` tags Google Scholar reads, OpenGraph, the
 //! schema.org `ScholarlyArticle` JSON-LD and, for `404.html`, what that page needs to work at
 //! any depth. `CiteView` carries the formatted citations of a document and of each section.
-//! All values are plain text escaped by Tera, except `json_ld_html` and `inline_css_html`,
-//! which are built here and made safe for their raw-text elements.
+//! All values are plain text escaped by Tera, except `json_ld_html` (from `json_ld`) and
+//! `inline_css_html`, which are made safe for their raw-text elements.
 
 use serde::Serialize;
 
@@ -103,14 +103,6 @@ pub fn highwire_date(date: Date) -> Option<String> {
     }
 }
 
-/// JSON made safe inside `<script type="application/ld+json">`.
-pub fn script_json(value: &serde_json::Value) -> String {
-    let text = serde_json::to_string(value).expect("JSON values always serialize");
-    text.replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
-}
-
 impl HeadView {
     /// Metadata of a document page.
     pub fn document(meta: &Meta, site: &SiteConfig, place: Place, headings: &[Heading]) -> Self {
@@ -152,7 +144,7 @@ impl HeadView {
             description: Some(description),
             citation,
             og,
-            json_ld_html: Some(script_json(&json_ld(meta, place, headings, abstract_))),
+            json_ld_html: Some(super::json_ld::article(meta, place, headings)),
             feed_href: place.feed_href(),
             ..HeadView::default()
         }
@@ -224,90 +216,6 @@ impl HeadView {
     }
 }
 
-fn json_ld(
-    meta: &Meta,
-    place: Place,
-    headings: &[Heading],
-    abstract_: Option<&str>,
-) -> serde_json::Value {
-    use serde_json::{Value, json};
-    let mut article = serde_json::Map::new();
-    let mut put = |key: &str, value: Value| {
-        article.insert(key.to_string(), value);
-    };
-    put("@context", json!("https://schema.org"));
-    put("@type", json!("ScholarlyArticle"));
-    put("headline", json!(meta.title));
-    put("name", json!(meta.title));
-    put("alternativeHeadline", json!(meta.title_en));
-    put("inLanguage", json!(meta.lang.code()));
-    put("isAccessibleForFree", json!(true));
-    let authors: Vec<Value> = meta
-        .authors
-        .iter()
-        .map(|a| {
-            let mut person = json!({ "@type": "Person", "name": a.name });
-            if let Some(en) = &a.name_en {
-                person["alternateName"] = json!(en);
-            }
-            person
-        })
-        .collect();
-    if !authors.is_empty() {
-        put("author", Value::Array(authors));
-    }
-    if let Some(iso) = meta.date.iso() {
-        put("datePublished", json!(iso));
-    }
-    if let Some(name) = &meta.publisher {
-        let mut org = json!({ "@type": "Organization", "name": name });
-        if let Some(en) = &meta.publisher_en {
-            org["alternateName"] = json!(en);
-        }
-        put("publisher", org);
-    }
-    if let Some(place_name) = &meta.place {
-        let mut location = json!({ "@type": "Place", "name": place_name });
-        if let Some(en) = &meta.place_en {
-            location["alternateName"] = json!(en);
-        }
-        put("locationCreated", location);
-    }
-    if let Some(a) = &meta.abstract_ {
-        let mut values = Vec::new();
-        for (lang, text) in [(Lang::Ar, &a.ar), (Lang::En, &a.en)] {
-            if let Some(text) = text {
-                values.push(json!({ "@value": text, "@language": lang.code() }));
-            }
-        }
-        put("abstract", Value::Array(values));
-    } else if let Some(text) = abstract_ {
-        put("abstract", json!(text));
-    }
-    if let Some(url) = place.absolute() {
-        put("url", json!(url));
-        put("mainEntityOfPage", json!(url));
-    }
-    let parts: Vec<Value> = headings
-        .iter()
-        .map(|h| {
-            let mut part = json!({
-                "@type": "CreativeWork",
-                "name": h.text,
-                "url": place.absolute().map_or_else(|| format!("#{}", h.id), |u| format!("{u}#{}", h.id)),
-            });
-            if let Some(en) = meta.sections.get(&h.id) {
-                part["alternateName"] = json!(en);
-            }
-            part
-        })
-        .collect();
-    if !parts.is_empty() {
-        put("hasPart", Value::Array(parts));
-    }
-    Value::Object(article)
-}
-
 /// The style sheet without its `@font-face` rules: inlined into a page served at an unknown
 /// depth, their relative font addresses would only produce failed requests.
 fn without_font_faces(css: &str) -> String {
@@ -372,6 +280,9 @@ impl CiteView {
     pub fn new(meta: &Meta, place: Place, headings: &[Heading]) -> Self {
         let work = Work::new(meta);
         let url = place.cited(None);
+        let ar = cite::arabic(&work, None, &url);
+        let en = cite::english(&work, None, &url);
+        // Each section's citations are the document's with the section named.
         let sections = headings
             .iter()
             .map(|h| {
@@ -385,15 +296,15 @@ impl CiteView {
                     id: h.id.clone(),
                     title: h.text.clone(),
                     title_en: locator.title_en.map(str::to_string),
-                    ar: cite::arabic(&work, Some(&locator), &url),
-                    en: cite::english(&work, Some(&locator), &url),
+                    ar: ar.in_section(Lang::Ar, &locator, &url),
+                    en: en.in_section(Lang::En, &locator, &url),
                     href: format!("#{}", h.id),
                 }
             })
             .collect();
         CiteView {
-            ar: cite::arabic(&work, None, &url),
-            en: cite::english(&work, None, &url),
+            ar,
+            en,
             href: "./".to_string(),
             sections,
             bib_href: BIB_FILE.to_string(),
@@ -410,18 +321,6 @@ mod tests {
     fn inlined_css_drops_font_faces_only() {
         let css = "@font-face { src: url(a.woff2); }\nbody { color: red }\n@font-face{x}p{}";
         assert_eq!(without_font_faces(css), "\nbody { color: red }\np{}");
-    }
-
-    #[test]
-    fn json_in_scripts_cannot_close_them() {
-        let value = serde_json::json!({ "t": "</script><script>alert(1)</script> & <!--" });
-        let text = script_json(&value);
-        assert!(
-            !text.contains('<') && !text.contains('>') && !text.contains('&'),
-            "{text}"
-        );
-        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
-        assert_eq!(back, value);
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod compact;
 pub mod context;
 pub mod filters;
 pub mod head;
+pub mod json_ld;
 pub mod parts;
 
 use std::path::{Path, PathBuf};

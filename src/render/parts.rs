@@ -1,9 +1,11 @@
-//! Marks that stand for a paper's body and notes while its page template renders, and the
+//! Marks that stand for a paper's body and notes while its pages' templates render, and the
 //! splice that puts them in afterwards.
 //!
 //! The body and notes are most of a paper's page and are HTML already (from
 //! `markdown::html`, minified). Given to Tera they would be copied into its context and out
-//! again, and read by minify-html when the page is minified whole; a mark costs neither.
+//! again, and read by minify-html when the page is minified whole; a mark costs neither. The
+//! English page is given the marks too: it shows neither part, and a page without marks is
+//! as it would be with the parts themselves.
 
 /// Stands for a paper's body in its rendered page. Private-use characters, so a page only
 /// holds it where the template put it (and [`splice`] checks that).
@@ -11,14 +13,27 @@ pub const BODY: &str = "\u{E000}warraq:body\u{E000}";
 /// Stands for a paper's notes, like [`BODY`].
 pub const NOTES: &str = "\u{E000}warraq:notes\u{E000}";
 
-/// The parts of a paper's page: its body, and its notes when it has any (the template shows
-/// no notes section for none, so that page holds no [`NOTES`] mark).
+/// What a page is given in place of `part`: `mark`, or the part itself when it is empty (so
+/// that a template testing whether there are notes, or a body, finds none).
+pub fn mark<'a>(part: &'a str, mark: &'static str) -> &'a str {
+    if part.is_empty() { part } else { mark }
+}
+
+/// The parts of a paper's page: its body and its notes, those that are not empty (the
+/// template shows no notes section for none, so that page holds no [`NOTES`] mark).
 pub fn of_paper<'a>(body: &'a str, notes: &'a str) -> Vec<(&'static str, &'a str)> {
-    let mut parts = vec![(BODY, body)];
-    if !notes.is_empty() {
-        parts.push((NOTES, notes));
-    }
+    [(BODY, body), (NOTES, notes)]
+        .into_iter()
+        .filter(|(_, part)| !part.is_empty())
+        .collect()
+}
+
+/// Whether `page` holds none of the marks of `parts`: it is then the page that the parts
+/// themselves would have made, for a template that never shows them.
+pub fn none_in(page: &[u8], parts: &[(&str, &str)]) -> bool {
     parts
+        .iter()
+        .all(|(mark, _)| memchr::memmem::find(page, mark.as_bytes()).is_none())
 }
 
 /// `page` with each mark of `parts` replaced by its HTML; `None` when a mark is not in the
@@ -66,5 +81,16 @@ mod tests {
         let twice = format!("<p>{BODY}</p><p>{BODY}</p>");
         assert!(splice(twice.as_bytes(), &[(BODY, "b")]).is_none());
         assert!(splice(b"<p></p>", &[(BODY, "b")]).is_none());
+    }
+
+    #[test]
+    fn pages_without_marks_are_found() {
+        let parts = of_paper("<p>b</p>", "<li>n</li>");
+        assert!(none_in(b"<p>title</p>", &parts));
+        assert!(!none_in(format!("<p>{NOTES}</p>").as_bytes(), &parts));
+        // Empty parts are neither marked nor looked for.
+        assert_eq!(of_paper("<p>b</p>", ""), [(BODY, "<p>b</p>")]);
+        assert_eq!(mark("", BODY), "");
+        assert_eq!(mark("<p>b</p>", BODY), BODY);
     }
 }

@@ -228,18 +228,13 @@ pub fn isolate_arabic_plain(text: &str) -> String {
     let arabic = |c: char| is_arabic_letter(c) || is_arabic_mark(c);
     // Spaces and Arabic punctuation belong to a run only between two Arabic words.
     let joins = |c: char| c.is_whitespace() || matches!(c, '\u{060C}' | '\u{061B}' | '\u{061F}');
-    // Arabic letters and marks are all in the Arabic block: only its first bytes are decoded.
+    // Arabic letters and marks are all in the Arabic block: only the characters starting with
+    // one of its first bytes are decoded, found a chunk at a time.
     let next_arabic = |from: usize| {
-        let bytes = text.as_bytes();
-        let mut at = from;
-        while let Some(i) = bytes[at..].iter().position(|&b| is_arabic_lead(b)) {
-            let c = char_at(text, at + i);
-            if arabic(c) {
-                return Some((at + i, c));
-            }
-            at += i + c.len_utf8();
-        }
-        None
+        let bytes = text.as_bytes().get(from..).unwrap_or_default();
+        scan::suspects(bytes, |b, _| is_arabic_lead(b))
+            .map(|i| (from + i, char_at(text, from + i)))
+            .find(|&(_, c)| arabic(c))
     };
     let mut out = String::with_capacity(text.len() + 32);
     let mut at = 0;

@@ -243,6 +243,46 @@ fn arabic_runs_in_english_text_are_isolated_and_escaped() {
     assert_eq!(isolate_arabic_plain("no Arabic"), "no Arabic");
 }
 
+/// The runs `isolate_arabic_plain` wraps, found the plain way: each character decoded.
+fn arabic_runs_plainly(text: &str) -> Vec<&str> {
+    use crate::align::text::{is_arabic_letter, is_arabic_mark};
+    let arabic = |c: char| is_arabic_letter(c) || is_arabic_mark(c);
+    let joins = |c: char| c.is_whitespace() || matches!(c, '\u{060C}' | '\u{061B}' | '\u{061F}');
+    let mut runs = Vec::new();
+    let mut run: Option<(usize, usize)> = None;
+    for (i, c) in text.char_indices() {
+        if arabic(c) {
+            let start = run.map_or(i, |(start, _)| start);
+            run = Some((start, i + c.len_utf8()));
+        } else if !joins(c) || run.is_none() {
+            runs.extend(run.take().map(|(start, end)| &text[start..end]));
+        }
+    }
+    runs.extend(run.map(|(start, end)| &text[start..end]));
+    runs
+}
+
+#[test]
+fn arabic_runs_are_those_found_char_by_char() {
+    let texts = [
+        "Said Walid al-Hajj, “Regional Security” [in Arabic], Beirut: Centre, February 2022, section “المقدمة”, ",
+        "A، ب and ج ، د؛ x",
+        "، only punctuation ؟",
+        "marks \u{064B} and letters ـ of the block: ٠١٢ ۝ كلمة\u{0651}",
+        "a long run first: أولاً: الذي تريد الأخيرة أن, then Latin text of more than sixty-four bytes so that a chunk ends, then عربي",
+        "",
+    ];
+    for text in texts {
+        let isolated = isolate_arabic_plain(text);
+        let runs: Vec<&str> = isolated
+            .split("<bdi lang=ar dir=rtl>")
+            .skip(1)
+            .map(|rest| rest.split(CLOSE).next().unwrap_or_default())
+            .collect();
+        assert_eq!(runs, arabic_runs_plainly(text), "{text}");
+    }
+}
+
 #[test]
 fn characters_inside_islands_may_be_in_one() {
     let texts = [
