@@ -174,7 +174,9 @@ impl Renderer {
             name: template.to_string(),
             message: report(&e),
         })?;
-        let mut page = Vec::new();
+        // Room for a typical page without the paper's body and notes (spliced in later), so
+        // the buffer is not regrown a dozen times while the template writes into it.
+        let mut page = Vec::with_capacity(16 * 1024);
         self.tera
             .render_to(template, &context, &mut page)
             .map(|()| page)
