@@ -15,7 +15,8 @@
 pub mod scan;
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use rayon::prelude::*;
 
@@ -295,6 +296,13 @@ pub fn check_site(files: &BTreeMap<String, Summary>, base_url: Option<&str>) -> 
         })
         .collect();
     let own = base_url.map(Own::new);
+    // Every link looks up its target, and fragment links their target's ids: by a hash of
+    // the path, not a dozen comparisons of paths that share long prefixes.
+    let files: Files = files
+        .iter()
+        .map(|(path, file)| (path.as_str(), file))
+        .collect();
+    let files = &files;
     let found: Vec<(Vec<Problem>, Vec<Problem>)> = pages
         .par_iter()
         .map(|&(path, page)| {
@@ -365,20 +373,55 @@ impl Own {
 
 type Outcome = Result<(), (String, String)>;
 
+/// The site's files by path, for the check's lookups.
+type Files<'a> = HashMap<&'a str, &'a Summary, BuildHasherDefault<PathHasher>>;
+
+/// A hash of a site's own paths, eight bytes at a time: they are short and not chosen to
+/// collide, so the default hasher's guard against crafted keys buys nothing here.
+#[derive(Default)]
+struct PathHasher(u64);
+
+impl Hasher for PathHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            let word = u64::from_le_bytes(word.try_into().expect("chunks of eight"));
+            self.0 = (self.0.rotate_left(23) ^ word).wrapping_mul(K);
+        }
+        for &byte in words.remainder() {
+            self.0 = (self.0.rotate_left(23) ^ u64::from(byte)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// `text` split at its first `byte` (an ASCII character), like `split_once` without setting
+/// up a general search for a string of a few dozen bytes.
+fn split_at_first(text: &str, byte: u8) -> Option<(&str, &str)> {
+    let at = text.bytes().position(|b| b == byte)?;
+    Some((&text[..at], &text[at + 1..]))
+}
+
 fn check_link(
     page: &str,
     value: &str,
     canonical: bool,
     own: Option<&Own>,
-    files: &BTreeMap<String, Summary>,
+    files: &Files,
 ) -> Outcome {
     let value = value.trim();
     if let Some(fragment) = value.strip_prefix('#') {
         return fragment_exists(page, &percent_decode(fragment), files);
     }
+    let scheme = scheme(value);
     if let Some(rest) = value.strip_prefix("//").or_else(|| {
-        let (scheme, rest) = value.split_once("://")?;
-        matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https").then_some(rest)
+        let scheme =
+            scheme.filter(|s| s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https"))?;
+        value[scheme.len() + 1..].strip_prefix("//")
     }) {
         if !canonical && own.is_some_and(|own| own.covers(rest)) {
             return Err((
@@ -388,14 +431,14 @@ fn check_link(
         }
         return Ok(());
     }
-    if has_scheme(value) {
+    if scheme.is_some() {
         return Ok(());
     }
-    let (path, fragment) = match value.split_once('#') {
+    let (path, fragment) = match split_at_first(value, b'#') {
         Some((path, fragment)) => (path, Some(percent_decode(fragment))),
         None => (value, None),
     };
-    let path = path.split('?').next().unwrap_or_default();
+    let path = split_at_first(path, b'?').map_or(path, |(path, _)| path);
     let target = if let Some(rooted) = path.strip_prefix('/') {
         if page != NOT_FOUND_PAGE {
             return Err((
@@ -421,8 +464,8 @@ fn check_link(
     if target.is_empty() || target.ends_with('/') {
         target.push_str("index.html");
     }
-    if !files.contains_key(&target) {
-        let hint = if files.contains_key(&format!("{target}/index.html")) {
+    if !files.contains_key(target.as_str()) {
+        let hint = if files.contains_key(format!("{target}/index.html").as_str()) {
             "end the link with `/`: it names a folder".to_string()
         } else {
             "the file is not part of the site".to_string()
@@ -440,7 +483,7 @@ fn fragment_found(fragment: &str, ids: &Ids) -> bool {
     fragment.is_empty() || fragment == "top" || ids.contains(fragment)
 }
 
-fn fragment_exists(page: &str, fragment: &str, files: &BTreeMap<String, Summary>) -> Outcome {
+fn fragment_exists(page: &str, fragment: &str, files: &Files) -> Outcome {
     if fragment.is_empty() || fragment == "top" {
         return Ok(());
     }
@@ -457,34 +500,56 @@ fn fragment_exists(page: &str, fragment: &str, files: &BTreeMap<String, Summary>
     }
 }
 
-fn has_scheme(value: &str) -> bool {
-    match value.split_once(':') {
-        Some((scheme, _)) => {
-            !scheme.is_empty()
-                && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-                && scheme
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-        }
-        None => false,
-    }
+/// The scheme of a URL (`mailto` of `mailto:x`): what comes before its first `:` when that
+/// is a letter followed by letters, digits, `+`, `-` or `.`.
+fn scheme(value: &str) -> Option<&str> {
+    let length = value
+        .bytes()
+        .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')))?;
+    (length > 0 && value.as_bytes()[length] == b':' && value.as_bytes()[0].is_ascii_alphabetic())
+        .then(|| &value[..length])
 }
 
 /// `href` relative to the folder of `page`; `None` when it climbs above the site root.
 fn resolve(page: &str, href: &str) -> Option<String> {
-    let mut parts: Vec<&str> = page.split('/').collect();
-    parts.pop();
+    // The page's folder, then each part of `href` applied to it; `depth` counts its parts
+    // (a part may be empty, as in `a//b`).
+    let last_slash = |text: &str| text.bytes().rposition(|b| b == b'/');
+    let mut out = String::with_capacity(page.len() + href.len());
+    out.push_str(&page[..last_slash(page).unwrap_or(0)]);
+    let mut depth = page.bytes().filter(|&b| b == b'/').count();
     let trailing = href.is_empty() || href.ends_with('/') || href.ends_with("/.") || href == ".";
-    for part in href.split('/') {
+    let mut rest = Some(href);
+    while let Some(text) = rest {
+        let part = match split_at_first(text, b'/') {
+            Some((part, after)) => {
+                rest = Some(after);
+                part
+            }
+            None => {
+                rest = None;
+                text
+            }
+        };
         match part {
             "" | "." => {}
             ".." => {
-                parts.pop()?;
+                depth = depth.checked_sub(1)?;
+                out.truncate(if depth == 0 {
+                    0
+                } else {
+                    last_slash(&out).unwrap_or(0)
+                });
             }
-            part => parts.push(part),
+            part => {
+                if depth > 0 {
+                    out.push('/');
+                }
+                out.push_str(part);
+                depth += 1;
+            }
         }
     }
-    let mut out = parts.join("/");
     if trailing && !out.is_empty() {
         out.push('/');
     }
@@ -493,7 +558,7 @@ fn resolve(page: &str, href: &str) -> Option<String> {
 
 /// `%xx` sequences decoded (invalid ones kept as written).
 fn percent_decode(text: &str) -> Cow<'_, str> {
-    if !text.contains('%') {
+    if !text.bytes().any(|b| b == b'%') {
         return Cow::Borrowed(text);
     }
     let bytes = text.as_bytes();
@@ -701,6 +766,63 @@ mod tests {
         assert!(matches!(Summary::of("a.html", b""), Summary::Page(_)));
     }
 
+    /// `resolve` as a list of parts, joined: the plain way, to check the one-string way.
+    fn resolve_by_parts(page: &str, href: &str) -> Option<String> {
+        let mut parts: Vec<&str> = page.split('/').collect();
+        parts.pop();
+        let trailing =
+            href.is_empty() || href.ends_with('/') || href.ends_with("/.") || href == ".";
+        for part in href.split('/') {
+            match part {
+                "" | "." => {}
+                ".." => {
+                    parts.pop()?;
+                }
+                part => parts.push(part),
+            }
+        }
+        let mut out = parts.join("/");
+        if trailing && !out.is_empty() {
+            out.push('/');
+        }
+        Some(out)
+    }
+
+    #[test]
+    fn resolving_agrees_with_joining_parts() {
+        let pages = [
+            "index.html",
+            "a/index.html",
+            "en/a/index.html",
+            "/x.html",
+            "a//b.html",
+            "a/b/c/",
+        ];
+        let pieces = ["", ".", "..", "x", "y.html", "/"];
+        // Every href of up to four pieces joined by `/`, and each piece alone.
+        let mut hrefs: Vec<String> = pieces.iter().map(|p| p.to_string()).collect();
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for d in pieces {
+                        hrefs.push(format!("{a}/{b}/{c}/{d}"));
+                    }
+                    hrefs.push(format!("{a}/{b}/{c}"));
+                }
+                hrefs.push(format!("{a}/{b}"));
+            }
+        }
+        for page in pages {
+            for href in &hrefs {
+                assert_eq!(
+                    resolve(page, href),
+                    resolve_by_parts(page, href),
+                    "{page} + {href}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn resolving_and_decoding() {
         assert_eq!(resolve("a/index.html", "../b/").as_deref(), Some("b/"));
@@ -711,6 +833,12 @@ mod tests {
         assert_eq!(base_path("https://e.org/a/b/"), "/a/b/");
         assert_eq!(base_path("https://e.org"), "/");
         assert_eq!(percent_decode("%D9%85x%2"), "مx%2");
-        assert!(has_scheme("mailto:x") && !has_scheme("a/b:c") && !has_scheme("#a:b"));
+        assert_eq!(scheme("mailto:x"), Some("mailto"));
+        assert_eq!(scheme("a/b:c"), None);
+        assert_eq!(scheme("#a:b"), None);
+        assert_eq!(scheme("1a:b"), None);
+        assert_eq!(scheme(":b"), None);
+        assert_eq!(scheme("git+ssh://x"), Some("git+ssh"));
+        assert_eq!(scheme("plain"), None);
     }
 }
