@@ -17,11 +17,13 @@ use super::{CLOSE, OPEN, Unit, find_into, for_units, has_latin_letter};
 use crate::lang::Lang;
 use crate::markdown::parser::Spanned;
 
-/// Where a unit sits in a run: its event and, for text, its bytes in the event's text.
+/// Where a unit sits in a run: its event and, for text, its bytes in the event's text (for
+/// other events `0..AFTER`).
 #[derive(Debug, Clone, Copy)]
 struct Loc {
     event: usize,
-    bytes: Option<(usize, usize)>,
+    start: usize,
+    end: usize,
 }
 
 /// An insertion point in a run: before byte `.1` of event `.0`; `AFTER` is after the event.
@@ -127,20 +129,34 @@ impl Finder {
             return;
         }
         self.units_of(run);
+        let Finder {
+            units,
+            locs,
+            islands,
+            points,
+            ..
+        } = self;
+        let word = |i: usize| {
+            let Loc { event, start, end } = locs[i];
+            match &run[event].0 {
+                Event::Text(text) => text.get(start..end).unwrap_or_default(),
+                _ => "",
+            }
+        };
         loop {
-            self.islands.clear();
-            find_into(&self.units, &mut self.islands);
-            match (self.islands.iter()).find_map(|island| split_tag(&self.units, island)) {
-                Some(tag) => self.units[tag] = Unit::Break,
+            islands.clear();
+            find_into(units, &word, islands);
+            match (islands.iter()).find_map(|island| split_tag(units, island)) {
+                Some(tag) => units[tag] = Unit::Break,
                 None => break,
             }
         }
-        self.points.clear();
-        for island in &self.islands {
-            self.points.push((before(self.locs[island.start]), OPEN));
-            self.points.push((after(self.locs[island.end - 1]), CLOSE));
+        points.clear();
+        for island in islands.iter() {
+            points.push((before(locs[island.start]), OPEN));
+            points.push((after(locs[island.end - 1]), CLOSE));
         }
-        rebuild(run.drain(..), &self.points, out);
+        rebuild(run.drain(..), points, out);
     }
 
     /// The finder's view of a run, and where each unit came from.
@@ -159,7 +175,8 @@ impl Finder {
         for (index, (event, _)) in run.iter().enumerate() {
             let whole = Loc {
                 event: index,
-                bytes: None,
+                start: 0,
+                end: AFTER,
             };
             let unit = match event {
                 Event::Start(Tag::Image { .. }) => {
@@ -176,7 +193,8 @@ impl Finder {
                         units.push(unit);
                         locs.push(Loc {
                             event: index,
-                            bytes: Some((bytes.start, bytes.end)),
+                            start: bytes.start,
+                            end: bytes.end,
                         });
                     });
                     continue;
@@ -219,11 +237,11 @@ fn split_tag(units: &[Unit], island: &Range<usize>) -> Option<usize> {
 }
 
 fn before(loc: Loc) -> Point {
-    (loc.event, loc.bytes.map_or(0, |(start, _)| start))
+    (loc.event, loc.start)
 }
 
 fn after(loc: Loc) -> Point {
-    (loc.event, loc.bytes.map_or(AFTER, |(_, end)| end))
+    (loc.event, loc.end)
 }
 
 /// The run's events with the island tags inserted at `points` (in order) and text split there.

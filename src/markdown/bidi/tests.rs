@@ -193,7 +193,7 @@ fn pieces_reproduce_the_input_and_islands_never_overlap() {
         // Reading Arabic stretches as one unit finds what reading every character finds.
         let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
         let chars: Vec<Unit> = text.chars().map(Unit::Char).collect();
-        let per_char: Vec<Range<usize>> = find(&chars)
+        let per_char: Vec<Range<usize>> = find(&chars, &|_| "")
             .into_iter()
             .map(|r| offsets[r.start]..offsets.get(r.end).copied().unwrap_or(text.len()))
             .collect();
