@@ -316,6 +316,7 @@ pub fn find_into<'t>(units: &[Unit], word: &WordText<'t>, found: &mut Vec<Range<
     }
 }
 
+/// Whether an island starts at `unit`: a Latin letter or left-to-right content.
 fn starts_island(unit: Unit) -> bool {
     match unit {
         Unit::Char(c) => is_latin_letter(c),
