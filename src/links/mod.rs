@@ -91,9 +91,9 @@ impl PageSummary {
         };
         scan::walk(text, &mut reader);
         let Reader { mut ids, found, .. } = reader;
-        // Sorted by id, then in page order: the first element with an id is the one it
-        // names; any later one repeats it.
-        ids.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+        // Sorted by id, then in page order (a stable sort of ids read in page order): the
+        // first element with an id is the one it names; any later one repeats it.
+        ids.sort_by(|a, b| a.0.cmp(&b.0));
         let mut repeated: Vec<(usize, &str)> = ids
             .windows(2)
             .filter(|pair| pair[0].0 == pair[1].0)
