@@ -348,12 +348,8 @@ fn scan(units: &[Unit], start: usize) -> usize {
                 }
             }
             Unit::Break => break,
-            Unit::Word
-            | Unit::Digits
-            | Unit::Ltr
-            | Unit::Mark
-            | Unit::Open(_)
-            | Unit::Close(_) => {}
+            // Words, numbers, code, markup and tags neither open nor close.
+            _ => {}
         }
         j += 1;
     }
