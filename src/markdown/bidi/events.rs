@@ -13,15 +13,17 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-use super::{CLOSE, OPEN, Unit, find_into, for_units, has_latin_letter};
+use super::{CLOSE, OPEN, Unit, find_into, for_units, starts_island};
 use crate::lang::Lang;
 use crate::markdown::parser::Spanned;
 
-/// Where a unit sits in a run: its event and, for text, its bytes in the event's text.
+/// Where a unit sits in a run: its event and, for text, its bytes in the event's text (for
+/// other events `0..AFTER`).
 #[derive(Debug, Clone, Copy)]
 struct Loc {
     event: usize,
-    bytes: Option<(usize, usize)>,
+    start: usize,
+    end: usize,
 }
 
 /// An insertion point in a run: before byte `.1` of event `.0`; `AFTER` is after the event.
@@ -117,30 +119,44 @@ struct Finder {
 impl Finder {
     /// Moves one inline run into `out`, with its islands wrapped.
     fn flush<'a>(&mut self, run: &mut Vec<Spanned<'a>>, out: &mut Vec<Spanned<'a>>) {
-        let has_latin = run.iter().any(|(event, _)| match event {
-            Event::Text(text) => has_latin_letter(text),
-            Event::Code(_) | Event::InlineMath(_) => true,
-            _ => false,
-        });
-        if !has_latin {
+        self.units_of(run);
+        if !self.units.iter().any(|&unit| starts_island(unit)) {
             out.append(run);
             return;
         }
-        self.units_of(run);
+        self.place_tags(run);
+        rebuild(run.drain(..), &self.points, out);
+    }
+
+    /// Finds the islands of the units read from `run` and where their tags go.
+    fn place_tags(&mut self, run: &[Spanned]) {
+        let Finder {
+            units,
+            locs,
+            islands,
+            points,
+            ..
+        } = self;
+        let word = |i: usize| {
+            let Loc { event, start, end } = locs[i];
+            match &run[event].0 {
+                Event::Text(text) => text.get(start..end).unwrap_or_default(),
+                _ => "",
+            }
+        };
         loop {
-            self.islands.clear();
-            find_into(&self.units, &mut self.islands);
-            match (self.islands.iter()).find_map(|island| split_tag(&self.units, island)) {
-                Some(tag) => self.units[tag] = Unit::Break,
+            islands.clear();
+            find_into(units, &word, islands);
+            match (islands.iter()).find_map(|island| split_tag(units, island)) {
+                Some(tag) => units[tag] = Unit::Break,
                 None => break,
             }
         }
-        self.points.clear();
-        for island in &self.islands {
-            self.points.push((before(self.locs[island.start]), OPEN));
-            self.points.push((after(self.locs[island.end - 1]), CLOSE));
+        points.clear();
+        for island in islands.iter() {
+            points.push((before(locs[island.start]), OPEN));
+            points.push((after(locs[island.end - 1]), CLOSE));
         }
-        rebuild(run.drain(..), &self.points, out);
     }
 
     /// The finder's view of a run, and where each unit came from.
@@ -159,7 +175,8 @@ impl Finder {
         for (index, (event, _)) in run.iter().enumerate() {
             let whole = Loc {
                 event: index,
-                bytes: None,
+                start: 0,
+                end: AFTER,
             };
             let unit = match event {
                 Event::Start(Tag::Image { .. }) => {
@@ -176,7 +193,8 @@ impl Finder {
                         units.push(unit);
                         locs.push(Loc {
                             event: index,
-                            bytes: Some((bytes.start, bytes.end)),
+                            start: bytes.start,
+                            end: bytes.end,
                         });
                     });
                     continue;
@@ -219,11 +237,11 @@ fn split_tag(units: &[Unit], island: &Range<usize>) -> Option<usize> {
 }
 
 fn before(loc: Loc) -> Point {
-    (loc.event, loc.bytes.map_or(0, |(start, _)| start))
+    (loc.event, loc.start)
 }
 
 fn after(loc: Loc) -> Point {
-    (loc.event, loc.bytes.map_or(AFTER, |(_, end)| end))
+    (loc.event, loc.end)
 }
 
 /// The run's events with the island tags inserted at `points` (in order) and text split there.
@@ -402,6 +420,109 @@ mod tests {
             "{got}"
         );
         assert!(got.contains(&format!("<td>{}</td>", b("SU-25"))), "{got}");
+    }
+
+    /// The units `finder` read from `run`, read the plain way instead: each character of a
+    /// word or number a unit of its own.
+    fn read_per_char(finder: &mut Finder, run: &[Spanned]) {
+        let mut units = Vec::new();
+        let mut locs = Vec::new();
+        // Where each unit went, for the partners of tags.
+        let mut moved = Vec::new();
+        for (&unit, &loc) in finder.units.iter().zip(&finder.locs) {
+            moved.push(units.len());
+            match (unit, &run[loc.event].0) {
+                (Unit::Word | Unit::Digits, Event::Text(text)) => {
+                    for (i, c) in text[loc.start..loc.end].char_indices() {
+                        units.push(Unit::Char(c));
+                        let start = loc.start + i;
+                        let end = start + c.len_utf8();
+                        locs.push(Loc { start, end, ..loc });
+                    }
+                }
+                _ => {
+                    units.push(unit);
+                    locs.push(loc);
+                }
+            }
+        }
+        for unit in &mut units {
+            if let Unit::Open(partner) | Unit::Close(partner) = unit {
+                *partner = moved[*partner];
+            }
+        }
+        finder.units = units;
+        finder.locs = locs;
+    }
+
+    #[test]
+    fn words_as_units_place_the_tags_that_characters_do() {
+        const PARTS: &[&str] = &[
+            "عربي",
+            " ",
+            "، ",
+            "\n",
+            "Latin",
+            "Süss",
+            "(Alkan, n.d.)",
+            "(Cengiz et al., 2022, 12).",
+            "<https://www.dw.com/ar/2021/>",
+            "https://x.org/a_(b)",
+            "T90s",
+            "2021",
+            "٣",
+            "Inc.",
+            "pp.",
+            "D.",
+            "e",
+            ".",
+            ",",
+            ":",
+            "-",
+            "&",
+            "(",
+            ")",
+            "\"",
+            "“",
+            "”",
+            "«",
+            "*",
+            "**",
+            "`x`",
+            "[^1]",
+            "![Alt](a.png)",
+        ];
+        let mut rng = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = || {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            rng
+        };
+        let mut compared = 0;
+        for _ in 0..3000 {
+            let len = (next() % 16) as usize;
+            let mut md: String = (0..len)
+                .map(|_| PARTS[(next() % PARTS.len() as u64) as usize])
+                .collect();
+            md.push_str("\n\n[^1]: حاشية\n");
+            let events = merge_text(parse(&md));
+            for run in events.split(|(event, _)| !is_inline(event)) {
+                let mut fast = Finder::default();
+                fast.units_of(run);
+                if !fast.units.iter().any(|&unit| starts_island(unit)) {
+                    continue;
+                }
+                fast.place_tags(run);
+                let mut plain = Finder::default();
+                plain.units_of(run);
+                read_per_char(&mut plain, run);
+                plain.place_tags(run);
+                assert_eq!(fast.points, plain.points, "{md:?}");
+                compared += 1;
+            }
+        }
+        assert!(compared > 1000, "{compared}");
     }
 
     #[test]

@@ -38,6 +38,11 @@ const ABBREVIATIONS: [&str; 30] = [
 pub enum Unit {
     /// A character of the text.
     Char(char),
+    /// A run of ASCII letters: no rule looks inside one, except to tell an abbreviation (for
+    /// which the finder asks for its text).
+    Word,
+    /// A run of ASCII digits.
+    Digits,
     /// Left-to-right content that is not text (an inline code span): starts or joins an island.
     Ltr,
     /// Inline markup (a footnote reference): joins an island, never starts or ends one.
@@ -76,8 +81,8 @@ impl Islands {
             self.units.push(unit);
             self.starts.push(bytes.start);
         });
-        find_into(&self.units, &mut self.found);
         let at = |i: usize| self.starts.get(i).copied().unwrap_or(text.len());
+        find_into(&self.units, &|i| &text[at(i)..at(i + 1)], &mut self.found);
         for island in &mut self.found {
             *island = at(island.start)..at(island.end);
         }
@@ -182,24 +187,42 @@ fn char_at(text: &str, at: usize) -> char {
 /// to know it stops islands, and what its first character is (whether it is a space or a
 /// letter, next to a quote). An Arabic phrase with its spaces, digits and punctuation is so
 /// one unit, found by a byte scan.
+///
+/// A run of ASCII letters is one [`Unit::Word`] and a run of ASCII digits one
+/// [`Unit::Digits`]: an island never starts or ends inside either (it starts at the first
+/// letter of a word, and only punctuation, spaces and what stops islands end one), so the
+/// finder, which reads each character of the run alike, finds the same islands.
 pub fn for_units(text: &str, mut f: impl FnMut(Unit, Range<usize>)) {
     let bytes = text.as_bytes();
     let mut at = 0;
     while let Some(&b) = bytes.get(at) {
-        let c = if b.is_ascii() {
-            char::from(b)
+        let (unit, end) = if b.is_ascii_alphabetic() {
+            (Unit::Word, run_end(bytes, at, u8::is_ascii_alphabetic))
+        } else if b.is_ascii_digit() {
+            (Unit::Digits, run_end(bytes, at, u8::is_ascii_digit))
         } else {
-            char_at(text, at)
+            let c = if b.is_ascii() {
+                char::from(b)
+            } else {
+                char_at(text, at)
+            };
+            let next = at + c.len_utf8();
+            let end = if stops(c) {
+                next_latin_letter(text, next)
+            } else {
+                next
+            };
+            (Unit::Char(c), end)
         };
-        let next = at + c.len_utf8();
-        let end = if stops(c) {
-            next_latin_letter(text, next)
-        } else {
-            next
-        };
-        f(Unit::Char(c), at..end);
+        f(unit, at..end);
         at = end;
     }
+}
+
+/// The end of the run of bytes from `from` on that are `kind`.
+fn run_end(bytes: &[u8], from: usize, kind: impl Fn(&u8) -> bool) -> usize {
+    let rest = bytes.get(from..).unwrap_or_default();
+    from + rest.iter().position(|b| !kind(b)).unwrap_or(rest.len())
 }
 
 /// `text` HTML-escaped, with each Latin island wrapped in [`OPEN`] … [`CLOSE`].
@@ -264,35 +287,40 @@ fn escape_into(out: &mut String, text: &str) {
     let _ = pulldown_cmark_escape::escape_html(out, text);
 }
 
-/// The islands of `units`, as index ranges, in order and never overlapping.
+/// The text of the [`Unit::Word`] at an index of the units.
+pub type WordText<'t> = dyn Fn(usize) -> &'t str + 't;
+
+/// The islands of `units`, as index ranges, in order and never overlapping; `word` gives the
+/// text of a word.
 ///
 /// An island may contain `Open`/`Close` units whose partner lies outside it; the event pass
 /// turns such a unit into a `Break` and looks again.
-pub fn find(units: &[Unit]) -> Vec<Range<usize>> {
+pub fn find<'t>(units: &[Unit], word: &WordText<'t>) -> Vec<Range<usize>> {
     let mut found = Vec::new();
-    find_into(units, &mut found);
+    find_into(units, word, &mut found);
     found
 }
 
 /// [`find`], appending to `found`.
-pub fn find_into(units: &[Unit], found: &mut Vec<Range<usize>>) {
+pub fn find_into<'t>(units: &[Unit], word: &WordText<'t>, found: &mut Vec<Range<usize>>) {
     let mut i = 0;
     while i < units.len() {
         if !starts_island(units[i]) {
             i += 1;
             continue;
         }
-        let end = trim_end(units, i, scan(units, i));
+        let end = trim_end(units, word, i, scan(units, i));
         let (start, end) = take_tags(units, i, end);
         found.push(start..end);
         i = end;
     }
 }
 
+/// Whether an island starts at `unit`: a Latin letter or left-to-right content.
 fn starts_island(unit: Unit) -> bool {
     match unit {
         Unit::Char(c) => is_latin_letter(c),
-        Unit::Ltr => true,
+        Unit::Word | Unit::Ltr => true,
         _ => false,
     }
 }
@@ -320,7 +348,8 @@ fn scan(units: &[Unit], start: usize) -> usize {
                 }
             }
             Unit::Break => break,
-            Unit::Ltr | Unit::Mark | Unit::Open(_) | Unit::Close(_) => {}
+            // Words, numbers, code, markup and tags neither open nor close.
+            _ => {}
         }
         j += 1;
     }
@@ -343,7 +372,7 @@ fn opener(units: &[Unit], at: usize, c: char) -> Option<char> {
                 || matches!(before, Some(Unit::Char(b)) if b.is_whitespace());
             let word_follows = match after {
                 Some(Unit::Char(a)) => a.is_alphanumeric(),
-                Some(Unit::Ltr) => true,
+                Some(Unit::Word | Unit::Digits | Unit::Ltr) => true,
                 _ => false,
             };
             (opens_after && word_follows).then_some('"')
@@ -357,11 +386,11 @@ fn is_closer(c: char) -> bool {
 }
 
 /// Gives back what belongs to the Arabic sentence at the end of `start..end`.
-fn trim_end(units: &[Unit], start: usize, mut end: usize) -> usize {
+fn trim_end<'t>(units: &[Unit], word: &WordText<'t>, start: usize, mut end: usize) -> usize {
     // The first unit is a letter or code and always stays.
     while end > start + 1 {
         let keep = match units[end - 1] {
-            Unit::Char('.') => ends_abbreviation(units, start, end - 1),
+            Unit::Char('.') => ends_abbreviation(units, word, start, end - 1),
             Unit::Char(c) => {
                 !(c.is_whitespace()
                     || matches!(
@@ -369,7 +398,7 @@ fn trim_end(units: &[Unit], start: usize, mut end: usize) -> usize {
                         ',' | ';' | ':' | '-' | '&' | '|' | '\u{2013}' | '\u{2014}'
                     ))
             }
-            Unit::Ltr => true,
+            Unit::Word | Unit::Digits | Unit::Ltr => true,
             Unit::Mark | Unit::Open(_) | Unit::Close(_) | Unit::Break => false,
         };
         if keep {
@@ -381,20 +410,23 @@ fn trim_end(units: &[Unit], start: usize, mut end: usize) -> usize {
 }
 
 /// Whether the `.` at `dot` ends an abbreviation (and so stays in the island).
-fn ends_abbreviation(units: &[Unit], start: usize, dot: usize) -> bool {
+fn ends_abbreviation<'t>(units: &[Unit], word: &WordText<'t>, start: usize, dot: usize) -> bool {
+    let in_token = |unit| match unit {
+        Unit::Char(c) => is_latin_letter(c) || is_combining(c) || c == '.',
+        Unit::Word => true,
+        _ => false,
+    };
     let mut k = dot;
-    while k > start
-        && matches!(units[k - 1], Unit::Char(c) if is_latin_letter(c) || is_combining(c) || c == '.')
-    {
+    while k > start && in_token(units[k - 1]) {
         k -= 1;
     }
-    let token: String = units[k..dot]
-        .iter()
-        .filter_map(|u| match u {
-            Unit::Char(c) => Some(*c),
-            _ => None,
-        })
-        .collect();
+    let mut token = String::new();
+    for (unit, i) in units[k..dot].iter().zip(k..) {
+        match unit {
+            Unit::Char(c) => token.push(*c),
+            _ => token.push_str(word(i)),
+        }
+    }
     if token.is_empty() {
         return false;
     }
