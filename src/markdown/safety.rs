@@ -4,7 +4,7 @@
 //! unless the site settings say `allow_raw_html: true`. Links and images whose URL would run
 //! a script are refused either way (raw HTML, when allowed, is the editor's responsibility).
 
-use pulldown_cmark::{Event, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use super::parser::Spanned;
 use crate::diagnostics::FileDiagnostics;
@@ -15,58 +15,27 @@ const REFUSED_SCHEMES: [&str; 3] = ["javascript:", "vbscript:", "data:"];
 /// Turns raw HTML into text (unless `raw_html` allows it) and reports links or images whose
 /// URL would run a script: one event at a time, as the parser makes them.
 pub fn sanitize<'a>(
-    (event, range): Spanned<'a>,
+    (mut event, range): Spanned<'a>,
     raw_html: bool,
     diags: &mut FileDiagnostics,
     base: usize,
 ) -> Spanned<'a> {
-    match event {
-        Event::Html(html) | Event::InlineHtml(html) if !raw_html => (Event::Text(html), range),
-        Event::Start(Tag::HtmlBlock) if !raw_html => (Event::Start(Tag::Paragraph), range),
-        Event::End(TagEnd::HtmlBlock) if !raw_html => (Event::End(TagEnd::Paragraph), range),
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => {
-            let dest_url = checked(dest_url, base + range.start, diags);
-            (
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }),
-                range,
-            )
-        }
-        Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => {
-            let dest_url = checked(dest_url, base + range.start, diags);
-            (
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }),
-                range,
-            )
-        }
-        other => (other, range),
+    if !raw_html {
+        event = match event {
+            Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
+            Event::Start(Tag::HtmlBlock) => Event::Start(Tag::Paragraph),
+            Event::End(TagEnd::HtmlBlock) => Event::End(TagEnd::Paragraph),
+            other => other,
+        };
     }
+    if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = &mut event {
+        let url = std::mem::replace(dest_url, CowStr::Borrowed(""));
+        *dest_url = checked(url, base + range.start, diags);
+    }
+    (event, range)
 }
 
-fn checked<'a>(
-    url: pulldown_cmark::CowStr<'a>,
-    offset: usize,
-    diags: &mut FileDiagnostics,
-) -> pulldown_cmark::CowStr<'a> {
+fn checked<'a>(url: CowStr<'a>, offset: usize, diags: &mut FileDiagnostics) -> CowStr<'a> {
     let normalized: String = url
         .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())
