@@ -80,7 +80,30 @@ impl Strings {
 
 /// Fills the `{n}` or `{label}` slot of a string from the file.
 pub fn fill(template: &str, value: &str) -> String {
-    template.replace("{n}", value).replace("{label}", value)
+    let mut out = String::with_capacity(template.len() + value.len());
+    push_fill(&mut out, template, value);
+    out
+}
+
+/// Appends `template` with each `{n}` and `{label}` slot filled with `value`, in one pass
+/// (the note passes fill a label per reference into a reused string).
+pub fn push_fill(out: &mut String, template: &str, value: &str) {
+    let mut rest = template;
+    while let Some(at) = memchr::memchr(b'{', rest.as_bytes()) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at..];
+        if let Some(tail) = after
+            .strip_prefix("{n}")
+            .or_else(|| after.strip_prefix("{label}"))
+        {
+            out.push_str(value);
+            rest = tail;
+        } else {
+            out.push('{');
+            rest = &after[1..];
+        }
+    }
+    out.push_str(rest);
 }
 
 /// The strings of `lang`.
@@ -124,6 +147,19 @@ fn parse(source: &str) -> Result<[Strings; 2], String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slots_are_filled_as_replacing_them_would() {
+        for lang in [Lang::Ar, Lang::En] {
+            let strings = strings(lang);
+            for template in [&strings.note_ref, &strings.note_back, "{x} {n}{label}{"] {
+                for value in ["7", "١٢ ب", "3 a1"] {
+                    let replaced = template.replace("{n}", value).replace("{label}", value);
+                    assert_eq!(fill(template, value), replaced, "{template} {value}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn the_file_is_complete() {

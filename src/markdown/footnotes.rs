@@ -85,7 +85,7 @@ impl Numbering {
         shown.clear();
         self.script.digits.push_number(shown, number);
         label.clear();
-        push_filled(label, &i18n::strings(self.script.lang).note_ref, shown);
+        i18n::push_fill(label, &i18n::strings(self.script.lang).note_ref, shown);
         let mut out = String::with_capacity(120 + label.len());
         out.push_str("<sup class=fnref><a id=");
         push_reference_id(&mut out, number, self.refs[number - 1]);
@@ -98,27 +98,6 @@ impl Numbering {
         out.push_str("</a></sup>");
         out
     }
-}
-
-/// Appends `template` with each `{n}` and `{label}` filled in with `value`, as `i18n::fill`
-/// fills it for the values notes use (numbers and backlink letters, which hold no braces).
-fn push_filled(out: &mut String, template: &str, value: &str) {
-    let mut rest = template;
-    while let Some(at) = memchr::memchr(b'{', rest.as_bytes()) {
-        out.push_str(&rest[..at]);
-        let after = &rest[at..];
-        if let Some(tail) = after
-            .strip_prefix("{n}")
-            .or_else(|| after.strip_prefix("{label}"))
-        {
-            out.push_str(value);
-            rest = tail;
-        } else {
-            out.push('{');
-            rest = &after[1..];
-        }
-    }
-    out.push_str(rest);
 }
 
 /// Appends the id of the `nth` reference to note `number`: `fnref-N`, then `fnref-N-2` ….
@@ -352,7 +331,7 @@ fn render_item<'a>(
             named.push_str(&letter);
         }
         label.clear();
-        push_filled(&mut label, &i18n::strings(lang).note_back, &named);
+        i18n::push_fill(&mut label, &i18n::strings(lang).note_back, &named);
         if k > 1 {
             backlinks.push(' ');
         }
@@ -511,20 +490,6 @@ mod tests {
             notes.items[0]
         );
         assert!(notes.items[0].contains("id=fnref-2 "));
-    }
-
-    #[test]
-    fn labels_are_filled_as_i18n_fills_them() {
-        for lang in [Lang::Ar, Lang::En] {
-            let strings = i18n::strings(lang);
-            for template in [&strings.note_ref, &strings.note_back, "{x} {n}{label}{"] {
-                for value in ["7", "١٢ ب", "3 a1"] {
-                    let mut filled = String::new();
-                    push_filled(&mut filled, template, value);
-                    assert_eq!(filled, i18n::fill(template, value), "{template} {value}");
-                }
-            }
-        }
     }
 
     #[test]
