@@ -492,13 +492,8 @@ mod tests {
             "[^1]",
             "![Alt](a.png)",
         ];
-        let mut rng = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = || {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            rng
-        };
+        let mut rng = crate::markdown::bidi::tests::Rng(0x2545_F491_4F6C_DD1D);
+        let mut next = || rng.next();
         let mut compared = 0;
         for _ in 0..3000 {
             let len = (next() % 16) as usize;

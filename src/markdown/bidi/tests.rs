@@ -135,11 +135,11 @@ fn plain_strings_are_escaped_and_wrapped() {
     }
 }
 
-/// A small deterministic generator (xorshift), so the property test needs no crate.
-struct Rng(u64);
+/// A small deterministic generator (xorshift), so the property tests need no crate.
+pub(super) struct Rng(pub(super) u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub(super) fn next(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
