@@ -24,6 +24,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod error;
 pub mod fs;
+pub mod hash;
 pub mod i18n;
 pub mod lang;
 pub mod links;

@@ -4,6 +4,7 @@
 //! Pure: the caller reads the text again for rendering and hands it to [`Indexed::restore`],
 //! which checks it is the text that was indexed (a fingerprint of the bytes).
 
+use std::hash::Hasher;
 use std::ops::Range;
 use std::path::PathBuf;
 
@@ -11,6 +12,7 @@ use super::document::{Document, Text};
 use super::schema::Meta;
 use super::yaml_path::Seg;
 use crate::diagnostics::Diagnostic;
+use crate::hash::WordHasher;
 
 /// A document's front matter, where its file is, and a fingerprint of the text it came from.
 #[derive(Debug, Clone)]
@@ -64,27 +66,13 @@ impl Indexed {
     }
 }
 
-/// A fixed hash of the text and its length (the same in every run and on every machine).
-///
-/// Eight bytes at a time, each step `(rotate(h) ^ word) * K` with an odd `K`: every step is
-/// a bijection of `h` for a fixed word and of the word for a fixed `h`, so a file that differs
-/// in one word (any edit that keeps the length and stays within eight aligned bytes) always
-/// gets another fingerprint, and other edits almost surely do. An edit, not an attack, is
-/// what it has to notice, and it reads the text several times faster than SipHash.
+/// A fixed hash of the text and its length ([`crate::hash`]): an edit, not an attack, is
+/// what it has to notice.
 fn fingerprint(text: &str) -> u64 {
-    const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let step = |hash: u64, word: u64| (hash.rotate_left(23) ^ word).wrapping_mul(K);
-    let bytes = text.as_bytes();
-    let mut words = bytes.chunks_exact(8);
-    let mut hash = step(0, bytes.len() as u64);
-    for word in &mut words {
-        let mut eight = [0; 8];
-        eight.copy_from_slice(word);
-        hash = step(hash, u64::from_le_bytes(eight));
-    }
-    let mut last = [0; 8];
-    last[..words.remainder().len()].copy_from_slice(words.remainder());
-    step(hash, u64::from_le_bytes(last))
+    let mut hasher = WordHasher::default();
+    hasher.write_u64(text.len() as u64);
+    hasher.write(text.as_bytes());
+    hasher.finish()
 }
 
 #[cfg(test)]

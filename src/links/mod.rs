@@ -16,9 +16,11 @@ pub mod scan;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
 use rayon::prelude::*;
+
+use crate::hash::WordHasher;
 
 /// A broken or forbidden link, or a duplicate id.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -373,31 +375,9 @@ impl Own {
 
 type Outcome = Result<(), (String, String)>;
 
-/// The site's files by path, for the check's lookups.
-type Files<'a> = HashMap<&'a str, &'a Summary, BuildHasherDefault<PathHasher>>;
-
-/// A hash of a site's own paths, eight bytes at a time: they are short and not chosen to
-/// collide, so the default hasher's guard against crafted keys buys nothing here.
-#[derive(Default)]
-struct PathHasher(u64);
-
-impl Hasher for PathHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut words = bytes.chunks_exact(8);
-        for word in &mut words {
-            let word = u64::from_le_bytes(word.try_into().expect("chunks of eight"));
-            self.0 = (self.0.rotate_left(23) ^ word).wrapping_mul(K);
-        }
-        for &byte in words.remainder() {
-            self.0 = (self.0.rotate_left(23) ^ u64::from(byte)).wrapping_mul(K);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+/// The site's files by path, for the check's lookups; the paths are the site's own, so a
+/// fast fixed hash ([`crate::hash`]) will do.
+type Files<'a> = HashMap<&'a str, &'a Summary, BuildHasherDefault<WordHasher>>;
 
 /// `text` split at its first `byte` (an ASCII character), like `split_once` without setting
 /// up a general search for a string of a few dozen bytes.
