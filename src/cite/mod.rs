@@ -100,29 +100,30 @@ impl std::fmt::Display for Citation {
 
 /// The citation in Arabic, ending with `url` and a full stop.
 pub fn arabic(work: &Work, section: Option<&Locator>, url: &str) -> Citation {
-    let document = Citation {
-        lead: arabic_lead(work),
-        url: url.to_string(),
-    };
-    match section {
-        Some(section) => document.in_section(Lang::Ar, section, url),
-        None => document,
-    }
+    Citation::of(Lang::Ar, arabic_lead(work), section, url)
 }
 
 /// The citation in romanised English, ending with `url` and a full stop.
 pub fn english(work: &Work, section: Option<&Locator>, url: &str) -> Citation {
-    let document = Citation {
-        lead: english_lead(work),
-        url: url.to_string(),
-    };
-    match section {
-        Some(section) => document.in_section(Lang::En, section, url),
-        None => document,
-    }
+    Citation::of(Lang::En, english_lead(work), section, url)
 }
 
 impl Citation {
+    /// The citation in `lang` whose whole document's lead is `lead`, of `section` if given.
+    fn of(lang: Lang, lead: String, section: Option<&Locator>, url: &str) -> Citation {
+        match section {
+            Some(section) => Citation {
+                lead,
+                url: String::new(),
+            }
+            .in_section(lang, section, url),
+            None => Citation {
+                lead,
+                url: url.to_string(),
+            },
+        }
+    }
+
     /// The citation of a section of the document this citation (in `lang`) cites: its lead
     /// with the section named after the date, and `url`.
     pub fn in_section(&self, lang: Lang, section: &Locator, url: &str) -> Citation {
