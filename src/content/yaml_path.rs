@@ -68,11 +68,6 @@ impl Line<'_> {
     }
 }
 
-/// Locates `path` in `yaml`: the nearest ancestor when the full path is not found by scanning.
-pub fn locate(yaml: &str, path: &[Seg]) -> Option<Found> {
-    Lines::of(yaml).locate(path)
-}
-
 /// The lines of a YAML text, split once for any number of lookups (a document's byline notes
 /// and its warnings each look up a field).
 #[derive(Debug, Clone)]
@@ -260,6 +255,10 @@ impl<'de> serde::Deserializer<'de> for FieldProbe<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn locate(yaml: &str, path: &[Seg]) -> Option<Found> {
+        Lines::of(yaml).locate(path)
+    }
     use Seg::{Index, Key};
 
     const YAML: &str = "slug: a\ntitle: عنوان\nauthors:\n  - name: x\n    note: 1\n  - name: y\nabstract:\n  ar: نص\nsource:\n  file: f\n  removed:\n  - lines: 3-4\n    reason: toc\n";

@@ -39,14 +39,8 @@ pub struct Anchor {
     pub kind: AnchorKind,
 }
 
-/// The id of paragraph `n` (1-based) of the section `section` (`None`: before any heading).
-pub fn paragraph_id(section: Option<&str>, n: usize) -> String {
-    let mut id = String::new();
-    push_paragraph_id(&mut id, section, n);
-    id
-}
-
-/// Appends [`paragraph_id`]`(section, n)` to `out`.
+/// Appends the id of paragraph `n` (1-based) of the section `section` (`None`: before any
+/// heading) to `out`.
 fn push_paragraph_id(out: &mut String, section: Option<&str>, n: usize) {
     if let Some(section) = section {
         out.push_str(section);
@@ -256,7 +250,8 @@ mod tests {
     #[test]
     fn generated_paragraph_ids_have_the_reserved_shape() {
         for (section, n) in [(None, 1), (Some("intro"), 12), (Some("s1-2"), 3)] {
-            let id = paragraph_id(section, n);
+            let mut id = String::new();
+            push_paragraph_id(&mut id, section, n);
             assert!(crate::markdown::ids::is_paragraph_id(&id), "{id}");
             assert!(crate::markdown::ids::check_author_id(&id).is_err(), "{id}");
         }
