@@ -2,7 +2,8 @@
 //! load and render passes, so memory grows with the index, not with the corpus.
 //!
 //! Pure: the caller reads the text again for rendering and hands it to [`Indexed::restore`],
-//! which checks it is the text that was indexed (a fingerprint of the bytes).
+//! which checks that everything up to the body is what was indexed (a fingerprint of those
+//! bytes): the index holds nothing of the body, so an edit there is simply rendered.
 
 use std::hash::Hasher;
 use std::ops::Range;
@@ -14,7 +15,7 @@ use super::yaml_path::Seg;
 use crate::diagnostics::Diagnostic;
 use crate::hash::WordHasher;
 
-/// A document's front matter, where its file is, and a fingerprint of the text it came from.
+/// A document's front matter, where its file is, and a fingerprint of the text before its body.
 #[derive(Debug, Clone)]
 pub struct Indexed {
     /// Validated front matter.
@@ -33,7 +34,7 @@ impl Indexed {
     pub fn new(doc: Document) -> Indexed {
         Indexed {
             slug_position: doc.source.field_position(&[Seg::Key("slug")]),
-            fingerprint: fingerprint(&doc.source.text),
+            fingerprint: fingerprint(&doc.source.text, doc.source.body_offset),
             front_matter: doc.source.front_matter,
             body_offset: doc.source.body_offset,
             path: doc.source.path,
@@ -43,10 +44,11 @@ impl Indexed {
 
     /// The whole document again, from `text` read anew from [`Indexed::path`].
     ///
-    /// A file edited since it was indexed is an error: its front matter may no longer be the
-    /// one the rest of the site was built with, so the build is run again instead.
+    /// A file whose front matter was edited since it was indexed is an error: it may no longer
+    /// be the one the rest of the site was built with, so the build is run again instead. The
+    /// body is not part of the index, so an edit there since is rendered as it now reads.
     pub fn restore(&self, text: String) -> Result<Document, Diagnostic> {
-        if fingerprint(&text) != self.fingerprint {
+        if fingerprint(&text, self.body_offset) != self.fingerprint {
             return Err(Diagnostic::error(
                 &self.path,
                 (1, 1),
@@ -66,12 +68,21 @@ impl Indexed {
     }
 }
 
-/// A fixed hash of the text and its length ([`crate::hash`]): an edit, not an attack, is
-/// what it has to notice.
-fn fingerprint(text: &str) -> u64 {
+/// A fixed hash of the text before the body (the fences and the front matter) and of that
+/// length ([`crate::hash`]): an edit, not an attack, is what it has to notice. A text too
+/// short to hold that much gets the hash of all of it, with a length no such prefix has.
+fn fingerprint(text: &str, body_offset: usize) -> u64 {
     let mut hasher = WordHasher::default();
-    hasher.write_u64(text.len() as u64);
-    hasher.write(text.as_bytes());
+    match text.as_bytes().get(..body_offset) {
+        Some(head) => {
+            hasher.write_u64(body_offset as u64);
+            hasher.write(head);
+        }
+        None => {
+            hasher.write_u64(u64::MAX);
+            hasher.write(text.as_bytes());
+        }
+    }
     hasher.finish()
 }
 
@@ -94,15 +105,21 @@ mod tests {
         let back = indexed.restore(TEXT.to_string()).unwrap();
         assert_eq!(back.source.body(), "نص\n");
         assert_eq!(back.meta.slug.as_str(), "a-b");
-        let err = indexed.restore(TEXT.replace("نص", "نص آخر")).unwrap_err();
-        // An edit that keeps the length is noticed too, wherever it is.
-        for at in 0..TEXT.len() {
+        let err = indexed.restore(TEXT.replace("عنوان", "عنوان آخر")).unwrap_err();
+        // An edit that keeps the length is noticed too, anywhere before the body.
+        let body = TEXT.find("نص\n").unwrap();
+        for at in 0..body {
             let mut edited = TEXT.as_bytes().to_vec();
             edited[at] ^= 0x01;
             if let Ok(edited) = String::from_utf8(edited) {
                 assert!(indexed.restore(edited).is_err(), "an edit at byte {at}");
             }
         }
+        // The index holds nothing of the body: an edit there is read as it now is, and a
+        // text cut short before the body is refused.
+        let edited = indexed.restore(TEXT.replace("نص", "نص آخر")).unwrap();
+        assert_eq!(edited.source.body(), "نص آخر\n");
+        assert!(indexed.restore(TEXT[..body - 1].to_string()).is_err());
         assert_eq!(
             err.to_string(),
             "x.md:1:1: error: the file changed while the site was being built\n  hint: build again"
