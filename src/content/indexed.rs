@@ -105,7 +105,9 @@ mod tests {
         let back = indexed.restore(TEXT.to_string()).unwrap();
         assert_eq!(back.source.body(), "نص\n");
         assert_eq!(back.meta.slug.as_str(), "a-b");
-        let err = indexed.restore(TEXT.replace("عنوان", "عنوان آخر")).unwrap_err();
+        let err = indexed
+            .restore(TEXT.replace("عنوان", "عنوان آخر"))
+            .unwrap_err();
         // An edit that keeps the length is noticed too, anywhere before the body.
         let body = TEXT.find("نص\n").unwrap();
         for at in 0..body {
