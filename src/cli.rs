@@ -23,6 +23,10 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Build the site from content/ into site/ (replaced only when the build succeeds).
+    ///
+    /// When nothing changed since the last build into the same folder (program, options,
+    /// sources, and the output as that build left it), the site is left as it is and that
+    /// build's warnings are shown again; `--full` builds it anyway.
     #[command(after_help = EXIT_HELP)]
     Build(BuildArgs),
     /// Do everything a build does except writing, and print every diagnostic.
@@ -115,6 +119,9 @@ pub struct BuildArgs {
     /// The public URL of the site root, for canonical links (overrides content/_index.md).
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
+    /// Build everything, even when nothing changed since the last build into the same folder.
+    #[arg(long)]
+    pub full: bool,
 }
 
 /// Flags of `serve`.

@@ -7,10 +7,12 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use serde::{Deserialize, Serialize};
+
 use crate::source_map::SourceMap;
 
 /// How serious a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Severity {
     /// The build fails (exit code 1) and nothing is written.
     Error,
@@ -18,8 +20,9 @@ pub enum Severity {
     Warning,
 }
 
-/// One message about one place in one content file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One message about one place in one content file (kept in a build's record, which is
+/// why it can be serialized).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,

@@ -34,6 +34,7 @@ fn main() -> ExitCode {
                 base_url: args.base_url,
                 drafts: args.site.drafts,
                 write: true,
+                full: args.full,
             },
             None,
         ),
@@ -44,6 +45,7 @@ fn main() -> ExitCode {
                 base_url: None,
                 drafts: args.site.drafts,
                 write: false,
+                full: true,
             },
             args.previous.as_deref(),
         ),
@@ -93,6 +95,15 @@ fn build(options: Options, previous: Option<&std::path::Path>) -> Result<ExitCod
     if errors > 0 {
         eprintln!("warraq: {errors} error(s), {warnings} warning(s); nothing was written");
         return Ok(ExitCode::from(1));
+    }
+    if outcome.up_to_date {
+        eprintln!(
+            "warraq: {} is up to date: nothing changed since it was built ({} document(s), {} page(s); {warnings} warning(s)); `--full` builds it again",
+            options.out.display(),
+            outcome.documents,
+            outcome.pages
+        );
+        return Ok(ExitCode::SUCCESS);
     }
     let verb = if outcome.written { "built" } else { "checked" };
     let place = if outcome.written {

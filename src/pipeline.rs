@@ -23,7 +23,8 @@ use crate::diagnostics::{self, Diagnostic, FileDiagnostics};
 use crate::error::Error;
 use crate::lang::Lang;
 use crate::markdown::{self, Rendered};
-use crate::output::{minify, write::Staging};
+use crate::output::write::{Staging, Written};
+use crate::output::{minify, record};
 use crate::render::Renderer;
 use crate::render::context::{
     AbstractRow, DocumentPage, DocumentView, Entry, PageView, SharedDocument, SiteView,
@@ -45,6 +46,9 @@ pub struct Options {
     pub drafts: bool,
     /// Write the site (`build`), or only check everything (`check`).
     pub write: bool,
+    /// Build everything even when the output's record says nothing changed since the last
+    /// build ([`record`]).
+    pub full: bool,
 }
 
 /// What a build did.
@@ -58,8 +62,13 @@ pub struct Outcome {
     pub pages: usize,
     /// Whether the site folder was replaced.
     pub written: bool,
+    /// True when nothing had changed since the last build into the same folder: the site was
+    /// left as it was and the diagnostics are that build's ([`record`]).
+    pub up_to_date: bool,
     /// Every public page and its fragments (`site/anchors.json`).
     pub anchors: crate::anchors::Index,
+    /// Every file and folder of the site written, for its record.
+    pub(crate) files: Written,
 }
 
 impl Outcome {
@@ -78,8 +87,69 @@ pub struct Site {
 }
 
 /// Builds (or checks) the site described by `options`.
+///
+/// A build that writes first looks at the record the last build left beside the output
+/// folder: when the program, the options, every source and the output are as that build
+/// left them, there is nothing to do, and the outcome is that build's (`up_to_date`).
+/// Otherwise the record is removed, the site built, and a new record written once the new
+/// site is in place.
 pub fn build(options: &Options) -> Result<Outcome, Error> {
-    Ok(build_site(options, false)?.0)
+    if !options.write {
+        return Ok(build_site(options, false)?.0);
+    }
+    let started = std::time::SystemTime::now();
+    let key = record::Key::of(options);
+    let last = key
+        .as_ref()
+        .filter(|_| !options.full)
+        .and_then(|key| record::Record::read(&options.out, key));
+    // With a record to check, the sources are stamped before anything is read; without one,
+    // after the build (an edit while it ran leaves a stamp later than `started`).
+    let mut sources = None;
+    if let Some(last) = last {
+        let now = record::Sources::take(&options.root, started);
+        if let Some(recorded) = last.holds(&options.out, now) {
+            return Ok(Outcome {
+                diagnostics: recorded.diagnostics,
+                documents: recorded.documents,
+                pages: recorded.pages,
+                up_to_date: true,
+                ..Outcome::default()
+            });
+        }
+        sources = Some(now);
+    }
+    record::forget(&options.out);
+    let outcome = build_site(options, false)?.0;
+    if outcome.written
+        && let Some(key) = key
+    {
+        let sources = || sources.unwrap_or_else(|| record::Sources::take(&options.root, started));
+        record::save(&options.out, key, sources, &outcome);
+    }
+    Ok(outcome)
+}
+
+/// Every file a build of a site reads, in a fixed order, with what finding them reported.
+pub struct Sources {
+    /// The documents, sorted by path.
+    pub documents: Vec<PathBuf>,
+    /// `content/_index.md` and the template files, which every page depends on.
+    pub site: Vec<PathBuf>,
+    /// Folders that could not be read and links not followed under `content/`.
+    pub problems: Vec<Diagnostic>,
+}
+
+/// The source files of the site at `root`: what `serve` watches and a build's record stamps.
+pub fn sources(root: &Path) -> Sources {
+    let found = discover(&display(&root.join("content")));
+    let mut site: Vec<PathBuf> = found.index.into_iter().collect();
+    site.extend(Renderer::source_files(&root.join("templates")));
+    Sources {
+        documents: found.documents,
+        site,
+        problems: found.problems,
+    }
 }
 
 /// A loaded site whose documents are kept as index entries (front matter, no text).
@@ -257,7 +327,7 @@ pub(crate) fn build_site(
     if let Some(staging) = staging
         && !outcome.failed()
     {
-        staging.commit()?;
+        outcome.files = staging.commit()?;
         outcome.written = true;
     }
     Ok((outcome, Some((index, renderer))))

@@ -1,4 +1,5 @@
-//! Write stage: minify pages and put the site in place atomically.
+//! Write stage: minify pages, put the site in place atomically, and record what was built.
 
 pub mod minify;
+pub mod record;
 pub mod write;

@@ -26,8 +26,15 @@ pub struct Staging {
     previous: bool,
     /// Folders of the new site already made (relative), so each is made once, not per file.
     made: Mutex<HashSet<String>>,
+    /// Every file written (or linked), relative, with its length.
+    files: Mutex<Vec<(String, u64)>>,
     done: bool,
 }
+
+/// What a build put in the site: every file with its length and every folder, relative and
+/// `/`-separated, sorted by path. The same for the same site however its files were written.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Written(pub Vec<(String, Option<u64>)>);
 
 fn sibling(out: &Path, kind: &str, id: &str) -> PathBuf {
     let name = out
@@ -55,6 +62,7 @@ impl Staging {
             out: out.to_path_buf(),
             tmp,
             made: Mutex::new(HashSet::new()),
+            files: Mutex::new(Vec::new()),
             done: false,
         })
     }
@@ -67,10 +75,12 @@ impl Staging {
         if let Some((folder, _)) = relative.rsplit_once('/') {
             self.make_folder(folder)?;
         }
-        if self.previous && self.link_unchanged(relative, bytes, &path) {
-            return Ok(());
+        if !(self.previous && self.link_unchanged(relative, bytes, &path)) {
+            fs::write(&path, bytes).map_err(|e| Error::io("write", &path, e))?;
         }
-        fs::write(&path, bytes).map_err(|e| Error::io("write", &path, e))
+        let mut files = self.files.lock().unwrap_or_else(PoisonError::into_inner);
+        files.push((relative.to_string(), bytes.len() as u64));
+        Ok(())
     }
 
     /// Links the previous site's file at `relative` into the new site when it already holds
@@ -104,13 +114,15 @@ impl Staging {
         self.made.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Puts the new site in place of the old one.
-    pub fn commit(mut self) -> Result<(), Error> {
+    /// Puts the new site in place of the old one; says what it holds.
+    pub fn commit(mut self) -> Result<Written, Error> {
+        let written = self.written();
         if fs::symlink_metadata(&self.out).is_ok()
             && exchange(&self.tmp, &self.out).map_err(|e| Error::io("swap", &self.out, e))?
         {
             // `tmp` now holds the previous site; a kill from here on leaves only litter.
-            return remove_tree(&self.tmp).map_err(|e| Error::io("remove", &self.tmp, e));
+            remove_tree(&self.tmp).map_err(|e| Error::io("remove", &self.tmp, e))?;
+            return Ok(written);
         }
         let old = sibling(&self.out, "old", &std::process::id().to_string());
         let had_old = self.out.exists();
@@ -127,7 +139,33 @@ impl Staging {
         if had_old {
             remove_tree(&old).map_err(|e| Error::io("remove", &old, e))?;
         }
-        Ok(())
+        Ok(written)
+    }
+
+    /// The files written so far and every folder that holds one or was made.
+    fn written(&self) -> Written {
+        let files = std::mem::take(&mut *self.files.lock().unwrap_or_else(PoisonError::into_inner));
+        let mut folders: HashSet<String> = self.made().iter().cloned().collect();
+        for path in files
+            .iter()
+            .map(|(p, _)| p.as_str())
+            .chain(self.made().iter().map(String::as_str))
+        {
+            let mut rest = path;
+            while let Some((parent, _)) = rest.rsplit_once('/') {
+                if !folders.insert(parent.to_string()) {
+                    break;
+                }
+                rest = parent;
+            }
+        }
+        let mut entries: Vec<(String, Option<u64>)> = files
+            .into_iter()
+            .map(|(path, len)| (path, Some(len)))
+            .chain(folders.into_iter().map(|folder| (folder, None)))
+            .collect();
+        entries.sort_unstable();
+        Written(entries)
     }
 }
 

@@ -59,6 +59,8 @@ pub fn run(options: &ServeOptions) -> Result<(), Error> {
         base_url: None,
         drafts: options.drafts,
         write: true,
+        // The preview keeps its own state of what changed (`incremental`), not a record.
+        full: true,
     });
     let mut seen = watch::snapshot(&options.root);
     rebuild(&mut preview, &seen, &version)?;

@@ -9,8 +9,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use crate::content::discover::discover;
-use crate::render::Renderer;
+use crate::pipeline;
 
 /// Size and modification time of one file.
 pub type Stamp = (u64, Option<SystemTime>);
@@ -26,21 +25,20 @@ pub struct Snapshot {
 
 /// Takes a snapshot of the site at `root`.
 pub fn snapshot(root: &Path) -> Snapshot {
-    let found = discover(&root.join("content"));
-    let mut snapshot = Snapshot::default();
-    for path in found.documents {
-        let stamp = stamp(&path);
-        snapshot.documents.insert(path, stamp);
+    let found = pipeline::sources(root);
+    let stamped = |paths: Vec<PathBuf>| {
+        paths
+            .into_iter()
+            .map(|path| {
+                let stamp = stamp(&path);
+                (path, stamp)
+            })
+            .collect()
+    };
+    Snapshot {
+        documents: stamped(found.documents),
+        site: stamped(found.site),
     }
-    if let Some(index) = found.index {
-        let stamp = stamp(&index);
-        snapshot.site.insert(index, stamp);
-    }
-    for path in Renderer::source_files(&root.join("templates")) {
-        let stamp = stamp(&path);
-        snapshot.site.insert(path, stamp);
-    }
-    snapshot
 }
 
 fn stamp(path: &Path) -> Stamp {

@@ -23,4 +23,5 @@ mod properties;
 mod scholar;
 mod seeds;
 mod serve;
+mod up_to_date;
 mod util;

@@ -59,16 +59,22 @@ impl Site {
         fs::write(path, bytes).unwrap();
     }
 
-    /// Builds with the library into `out` (relative to the site).
+    /// Builds everything with the library into `out` (relative to the site), whatever the
+    /// record of the last build says (`up_to_date.rs` tests the record).
     pub fn build_into(&self, out: &str) -> Outcome {
-        let options = Options {
+        pipeline::build(&self.options(out, true)).expect("no environment failure")
+    }
+
+    /// The options of a build into `out` (relative to the site); `full` as `--full`.
+    pub fn options(&self, out: &str, full: bool) -> Options {
+        Options {
             root: self.root.clone(),
             out: self.root.join(out),
             base_url: None,
             drafts: false,
             write: true,
-        };
-        pipeline::build(&options).expect("no environment failure")
+            full,
+        }
     }
 
     /// Builds with the library into `site/` and asserts there was no diagnostic at all.
@@ -180,11 +186,13 @@ fn collect(base: &Path, dir: &Path, files: &mut BTreeMap<String, Vec<u8>>) {
     }
 }
 
-/// The names directly in `dir`, sorted.
+/// The names directly in `dir`, sorted, without the record a build keeps beside `site/`
+/// (`.site.warraq-build`, written only when the sources are older than a moment).
 pub fn names_in(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name != ".site.warraq-build")
         .collect();
     names.sort();
     names

@@ -1,0 +1,603 @@
+//! The record a build leaves beside the folder it wrote, so that building an unchanged site
+//! again has nothing to do.
+//!
+//! The record holds what the build's result depends on and what it made: the program and the
+//! options it ran with, a stamp of every source file it read (documents, `content/_index.md`,
+//! templates), every file (with its length) and folder of the site it wrote, and what it
+//! reported. A build that finds its record still true reports the recorded diagnostics again
+//! and leaves the site as it is. Any difference or doubt means a full build, after which a new
+//! record is written:
+//! - a record that is missing, unreadable or from another version of the program;
+//! - other options, or the program itself rebuilt;
+//! - a source added, removed or changed;
+//! - a source changed so shortly before the build that a later edit might leave the same
+//!   stamp ([`RACY`]);
+//! - in the output folder, a file or folder added or removed, a length changed, or anything
+//!   modified after the record was written (its own modification time is that moment).
+//!
+//! A source's stamp is its size, modification and status-change times and inode: comparing
+//! them costs one `stat` per file, not reading the file. Tools can set a file's modification
+//! time back (`touch -d`) but not its status-change time, so an edit that keeps the size and
+//! restores the time is still seen. The record keeps digests of the sources' stamps and of
+//! the site's entries ([`crate::hash`]), not the lists, so it is read and compared in a
+//! moment; the diagnostics, which can be thousands, follow on their own line and are read only
+//! when the site is up to date. A full build pays for the sources' `stat`s and the record's
+//! diagnostics, not for reading its own output back: the entries come from the staging
+//! folder's own list ([`Written`]).
+//!
+//! The record is `.<name>.warraq-build` beside the output folder (`.site.warraq-build` for
+//! `site/`), so it is not published with the site. A build removes it before it starts and
+//! writes it once the new site is in place: a build that fails or is killed leaves none, and
+//! the next build is a full one.
+
+use std::fs;
+use std::hash::Hasher;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::write::Written;
+use crate::diagnostics::Diagnostic;
+use crate::hash::WordHasher;
+use crate::pipeline::{self, Options, Outcome};
+
+/// How long before a build a source must have last changed for its stamp to be trusted. File
+/// systems keep times to a clock tick (FAT, to two seconds), and an edit within the same tick
+/// as the previous one, keeping the size, would leave the same stamp: such a source is
+/// recorded as unknown, and the next build is a full one.
+pub const RACY: Duration = Duration::from_secs(2);
+
+/// Size, modification and status-change times (nanoseconds since 1970) and inode of a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    len: u64,
+    modified: i128,
+    changed: i128,
+    inode: u64,
+}
+
+impl Stamp {
+    /// The stamp of the file or folder at `path` (not following a symbolic link).
+    fn of(path: &Path) -> Option<Stamp> {
+        fs::symlink_metadata(path).ok().map(|m| Stamp::from(&m))
+    }
+
+    /// The later of the two times.
+    fn latest(&self) -> i128 {
+        self.modified.max(self.changed)
+    }
+}
+
+impl From<&fs::Metadata> for Stamp {
+    #[cfg(unix)]
+    fn from(meta: &fs::Metadata) -> Stamp {
+        use std::os::unix::fs::MetadataExt;
+        let nanos = |secs: i64, nsec: i64| i128::from(secs) * 1_000_000_000 + i128::from(nsec);
+        Stamp {
+            len: meta.len(),
+            modified: nanos(meta.mtime(), meta.mtime_nsec()),
+            changed: nanos(meta.ctime(), meta.ctime_nsec()),
+            inode: meta.ino(),
+        }
+    }
+
+    #[cfg(not(unix))]
+    fn from(meta: &fs::Metadata) -> Stamp {
+        let modified = meta.modified().map_or(0, since_epoch);
+        Stamp {
+            len: meta.len(),
+            modified,
+            changed: modified,
+            inode: 0,
+        }
+    }
+}
+
+/// Nanoseconds from 1970 to `time` (negative before).
+fn since_epoch(time: SystemTime) -> i128 {
+    match time.duration_since(UNIX_EPOCH) {
+        Ok(after) => after.as_nanos() as i128,
+        Err(before) => -(before.duration().as_nanos() as i128),
+    }
+}
+
+/// What a build's result depends on besides its sources: the program and the options.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Key {
+    version: String,
+    /// The stamp of the running executable: a rebuilt program may render differently.
+    program: Stamp,
+    root: PathBuf,
+    base_url: Option<String>,
+    drafts: bool,
+}
+
+impl Key {
+    /// The key of a build with `options` by this program; `None` when the executable cannot
+    /// be found, so no record can be trusted.
+    pub fn of(options: &Options) -> Option<Key> {
+        let program = Stamp::of(&std::env::current_exe().ok()?)?;
+        Some(Key {
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            program,
+            root: options.root.clone(),
+            base_url: options.base_url.clone(),
+            drafts: options.drafts,
+        })
+    }
+}
+
+/// A digest of every source file of a site with its stamp, and of what finding them reported;
+/// `None` when a stamp is too recent to trust ([`RACY`]) or a file cannot be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sources(Option<u64>);
+
+impl Sources {
+    /// The sources of the site at `root` now, for a build that started at `started`. Taken
+    /// before the build reads them, a later edit changes a stamp; taken after it, an edit
+    /// while it ran makes a stamp later than its start, which is not trusted.
+    pub fn take(root: &Path, started: SystemTime) -> Sources {
+        let started = since_epoch(started);
+        let racy = RACY.as_nanos() as i128;
+        let found = pipeline::sources(root);
+        let files: Vec<&PathBuf> = found.documents.iter().chain(&found.site).collect();
+        let stamps = files
+            .par_iter()
+            .map(|path| Stamp::of(path).filter(|s| s.latest() < started - racy))
+            .collect::<Option<Vec<Stamp>>>();
+        Sources(stamps.map(|stamps| {
+            let mut digest = Digest::default();
+            for (path, stamp) in files.iter().zip(&stamps) {
+                digest.path(path.as_os_str().as_encoded_bytes());
+                digest.stamp(stamp);
+            }
+            for problem in &found.problems {
+                digest.path(problem.to_string().as_bytes());
+            }
+            digest.finish()
+        }))
+    }
+}
+
+/// A digest of paths, stamps and lengths, each path with its length so that no two lists run
+/// together.
+#[derive(Default)]
+struct Digest(WordHasher);
+
+impl Digest {
+    fn path(&mut self, bytes: &[u8]) {
+        self.0.write_u64(bytes.len() as u64);
+        self.0.write(bytes);
+    }
+
+    fn stamp(&mut self, s: &Stamp) {
+        for n in [s.len, s.inode] {
+            self.0.write_u64(n);
+        }
+        for t in [s.modified, s.changed] {
+            self.0.write_u64(t as u64);
+            self.0.write_u64((t >> 64) as u64);
+        }
+    }
+
+    /// A file's length, or a folder (`None`).
+    fn len(&mut self, len: Option<u64>) {
+        self.0.write_u64(len.unwrap_or(u64::MAX));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0.finish()
+    }
+}
+
+/// The digest of a site's entries, as [`Written`] lists them.
+fn entries_digest(entries: &[(String, Option<u64>)]) -> u64 {
+    let mut digest = Digest::default();
+    for (path, len) in entries {
+        digest.path(path.as_bytes());
+        digest.len(*len);
+    }
+    digest.finish()
+}
+
+/// The entries of the folder `out` as it is now, listed as [`Written`] lists them, and the
+/// latest time any of them was modified or changed; the top-level entries are read on every
+/// core. `None` when the folder or an entry in it cannot be read.
+fn entries_now(out: &Path) -> Option<(Written, i128)> {
+    let top = fs::read_dir(out)
+        .ok()?
+        .collect::<Result<Vec<_>, _>>()
+        .ok()?;
+    let parts = top
+        .par_iter()
+        .map(|entry| {
+            let mut found = Found::default();
+            let name = entry.file_name().into_string().ok()?;
+            found.add(&entry.path(), name).then_some(found)
+        })
+        .collect::<Option<Vec<Found>>>()?;
+    let latest = parts.iter().map(|f| f.latest).max().unwrap_or(i128::MIN);
+    let mut entries: Vec<(String, Option<u64>)> =
+        parts.into_iter().flat_map(|f| f.entries).collect();
+    entries.sort_unstable();
+    Some((Written(entries), latest))
+}
+
+/// Entries of part of an output folder, and the latest time one of them changed.
+struct Found {
+    entries: Vec<(String, Option<u64>)>,
+    latest: i128,
+}
+
+impl Default for Found {
+    fn default() -> Self {
+        Found {
+            entries: Vec::new(),
+            latest: i128::MIN,
+        }
+    }
+}
+
+impl Found {
+    /// Adds `path` (named `relative`) and, for a folder, everything in it; false when a name
+    /// is not UTF-8 or an entry cannot be read.
+    fn add(&mut self, path: &Path, relative: String) -> bool {
+        let Ok(meta) = fs::symlink_metadata(path) else {
+            return false;
+        };
+        self.latest = self.latest.max(Stamp::from(&meta).latest());
+        if !meta.is_dir() {
+            self.entries.push((relative, Some(meta.len())));
+            return true;
+        }
+        let Ok(entries) = fs::read_dir(path) else {
+            return false;
+        };
+        for entry in entries {
+            let Ok(entry) = entry else { return false };
+            let Ok(name) = entry.file_name().into_string() else {
+                return false;
+            };
+            if !self.add(&entry.path(), format!("{relative}/{name}")) {
+                return false;
+            }
+        }
+        self.entries.push((relative, None));
+        true
+    }
+}
+
+/// The first line of a record: what a build depended on and what it made.
+#[derive(Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct Header {
+    key: Key,
+    sources: u64,
+    output: u64,
+    documents: usize,
+    pages: usize,
+}
+
+/// Writes the record of the build `outcome`, made with `key`, beside `out` (written aside,
+/// then renamed); `sources` gives the sources' digest (taken while the diagnostics are
+/// serialized). Nothing is written when a source's stamp is not to be trusted; a record that
+/// cannot be written only means that the next build is a full one, so failure is not an
+/// error.
+pub fn save(out: &Path, key: Key, sources: impl FnOnce() -> Sources + Send, outcome: &Outcome) {
+    let (sources, diagnostics) =
+        rayon::join(sources, || serde_json::to_vec(&outcome.diagnostics).ok());
+    let (Some(sources), Some(diagnostics)) = (sources.0, diagnostics) else {
+        return;
+    };
+    let header = Header {
+        key,
+        sources,
+        output: entries_digest(&outcome.files.0),
+        documents: outcome.documents,
+        pages: outcome.pages,
+    };
+    let Ok(mut json) = serde_json::to_vec(&header) else {
+        return;
+    };
+    json.push(b'\n');
+    json.extend_from_slice(&diagnostics);
+    let path = path_of(out);
+    let mut tmp = path.clone().into_os_string();
+    tmp.push(format!(".tmp-{}", std::process::id()));
+    let tmp = PathBuf::from(tmp);
+    if fs::write(&tmp, json).is_err() || fs::rename(&tmp, &path).is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+}
+
+/// The record of the last build into a folder, as read back.
+pub struct Record {
+    header: Header,
+    /// The record file's modification time: any change to the site after it is a change.
+    written_at: i128,
+    /// The serialized diagnostics, read only when the record holds.
+    diagnostics: Vec<u8>,
+}
+
+/// What the last build into a folder reported, when its record says the site is up to date.
+#[derive(Debug)]
+pub struct Recorded {
+    pub diagnostics: Vec<Diagnostic>,
+    pub documents: usize,
+    pub pages: usize,
+}
+
+impl Record {
+    /// The record beside `out`, if there is one made by a build with `key`.
+    pub fn read(out: &Path, key: &Key) -> Option<Record> {
+        let path = path_of(out);
+        let written_at = Stamp::of(&path)?.modified;
+        let mut text = fs::read(&path).ok()?;
+        let newline = memchr::memchr(b'\n', &text)?;
+        let header: Header = serde_json::from_slice(&text[..newline]).ok()?;
+        if header.key != *key {
+            return None;
+        }
+        Some(Record {
+            header,
+            written_at,
+            diagnostics: text.split_off(newline + 1),
+        })
+    }
+
+    /// What the build reported, when its record is still true of `out` and of a site whose
+    /// sources are `sources` now: the folder holds the entries the build wrote, none of them
+    /// changed since the record was written.
+    pub fn holds(self, out: &Path, sources: Sources) -> Option<Recorded> {
+        // The cheapest question first: a folder removed, then the sources, then every entry.
+        if !out.is_dir() || sources.0 != Some(self.header.sources) {
+            return None;
+        }
+        let (entries, latest) = entries_now(out)?;
+        if entries_digest(&entries.0) != self.header.output || latest > self.written_at {
+            return None;
+        }
+        Some(Recorded {
+            diagnostics: serde_json::from_slice(&self.diagnostics).ok()?,
+            documents: self.header.documents,
+            pages: self.header.pages,
+        })
+    }
+}
+
+/// Removes the record of `out`, before a build changes the folder.
+pub fn forget(out: &Path) {
+    let _ = fs::remove_file(path_of(out));
+}
+
+/// Where the record of the output folder `out` is kept.
+pub fn path_of(out: &Path) -> PathBuf {
+    let name = out
+        .file_name()
+        .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
+    out.with_file_name(format!(".{name}.warraq-build"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::write::Staging;
+
+    /// A folder holding a small site written through a staging folder, as a build writes it.
+    fn scratch(name: &str) -> (PathBuf, Written) {
+        let dir = std::env::temp_dir().join(format!("warraq-record-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        let staging = Staging::begin(&dir.join("site")).unwrap();
+        for (path, text) in [
+            ("a/index.html", "<p>a</p>"),
+            ("en/a/index.html", "<p>en</p>"),
+            ("404.html", "<p>404</p>"),
+            ("assets/style.css", "p{}"),
+        ] {
+            staging.write(path, text.as_bytes()).unwrap();
+        }
+        let written = staging.commit().unwrap();
+        (dir, written)
+    }
+
+    fn key(dir: &Path) -> Key {
+        Key::of(&Options {
+            root: dir.to_path_buf(),
+            out: dir.join("site"),
+            base_url: None,
+            drafts: false,
+            write: true,
+            full: false,
+        })
+        .expect("the test executable has a stamp")
+    }
+
+    /// What the record beside `out` says, when it holds.
+    fn check(out: &Path, key: &Key, sources: Sources) -> Option<Recorded> {
+        Record::read(out, key)?.holds(out, sources)
+    }
+
+    fn outcome(files: &Written, diagnostics: Vec<Diagnostic>) -> Outcome {
+        Outcome {
+            diagnostics,
+            documents: 1,
+            pages: 2,
+            files: files.clone(),
+            ..Outcome::default()
+        }
+    }
+
+    #[test]
+    fn the_staging_folder_lists_what_a_walk_of_the_site_finds() {
+        let (dir, written) = scratch("listing");
+        let (found, _) = entries_now(&dir.join("site")).unwrap();
+        assert_eq!(written, found);
+        assert!(written.0.contains(&("en".to_string(), None)), "{written:?}");
+        assert!(
+            written
+                .0
+                .contains(&("en/a/index.html".to_string(), Some(9)))
+        );
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_record_holds_until_the_output_or_the_key_changes() {
+        let (dir, written) = scratch("holds");
+        let out = dir.join("site");
+        let key = key(&dir);
+        let warning = Diagnostic::warning(Path::new("content/a.md"), (3, 4), "look").hint("here");
+        let fine = Sources(Some(7));
+        assert!(check(&out, &key, fine).is_none(), "no record yet");
+        save(
+            &out,
+            key.clone(),
+            || fine,
+            &outcome(&written, vec![warning.clone()]),
+        );
+        assert_eq!(path_of(&out), dir.join(".site.warraq-build"));
+
+        let recorded = check(&out, &key, fine).expect("nothing changed");
+        assert_eq!(recorded.diagnostics, [warning]);
+        assert_eq!((recorded.documents, recorded.pages), (1, 2));
+        assert!(
+            check(&out, &key, Sources(Some(8))).is_none(),
+            "a source changed"
+        );
+        assert!(
+            check(&out, &key, Sources(None)).is_none(),
+            "a source too recent"
+        );
+        let other = Key {
+            drafts: true,
+            ..key.clone()
+        };
+        assert!(check(&out, &other, fine).is_none(), "other options");
+
+        // Each change to the output: an edit keeping the length, a new file, a new folder, a
+        // removed file. The edit waits for the clock to move on: times are kept to a clock
+        // tick (a few milliseconds), and the record was written just now.
+        std::thread::sleep(Duration::from_millis(50));
+        fs::write(out.join("404.html"), "<p>405</p>").unwrap();
+        assert!(check(&out, &key, fine).is_none(), "an edited file");
+        save(&out, key.clone(), || fine, &outcome(&written, Vec::new()));
+        assert!(check(&out, &key, fine).is_some());
+        fs::write(out.join("a/extra.html"), "").unwrap();
+        assert!(check(&out, &key, fine).is_none(), "a new file");
+        fs::remove_file(out.join("a/extra.html")).unwrap();
+        save(&out, key.clone(), || fine, &outcome(&written, Vec::new()));
+        assert!(check(&out, &key, fine).is_some());
+        fs::create_dir(out.join("b")).unwrap();
+        assert!(check(&out, &key, fine).is_none(), "a new folder");
+        fs::remove_dir(out.join("b")).unwrap();
+        fs::remove_file(out.join("a/index.html")).unwrap();
+        save(&out, key.clone(), || fine, &outcome(&written, Vec::new()));
+        assert!(check(&out, &key, fine).is_none(), "a removed file");
+
+        forget(&out);
+        assert!(!path_of(&out).exists());
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn untrusted_sources_leave_no_record_and_broken_records_are_ignored() {
+        let (dir, written) = scratch("untrusted");
+        let out = dir.join("site");
+        let key = key(&dir);
+        save(
+            &out,
+            key.clone(),
+            || Sources(None),
+            &outcome(&written, Vec::new()),
+        );
+        assert!(
+            !path_of(&out).exists(),
+            "no record from sources that may change unseen"
+        );
+        for broken in ["", "{}", "{\"key\":1}\n[]", "not json at all\n[]"] {
+            fs::write(path_of(&out), broken).unwrap();
+            assert!(check(&out, &key, Sources(Some(1))).is_none(), "{broken:?}");
+        }
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn sources_just_written_are_not_trusted_older_ones_are() {
+        let (dir, _) = scratch("racy");
+        fs::create_dir_all(dir.join("content")).unwrap();
+        fs::write(dir.join("content/_index.md"), "---\ntitle: t\n---\n").unwrap();
+        assert_eq!(
+            Sources::take(&dir, SystemTime::now()),
+            Sources(None),
+            "written just now"
+        );
+        // Only the status-change time can tell a file written just now, and no tool sets it
+        // back: the file is older once the window has passed.
+        std::thread::sleep(RACY + Duration::from_millis(100));
+        let first = Sources::take(&dir, SystemTime::now());
+        assert!(first.0.is_some());
+        assert_eq!(
+            Sources::take(&dir, SystemTime::now()),
+            first,
+            "the same stamps, the same digest"
+        );
+        // Stamps taken after a build read the sources: an edit while it ran is not trusted.
+        let started = SystemTime::now();
+        fs::write(dir.join("content/_index.md"), "---\ntitle: t\n---\n").unwrap();
+        assert_eq!(
+            Sources::take(&dir, started),
+            Sources(None),
+            "edited during the build"
+        );
+        fs::write(dir.join("content/a.md"), "x").unwrap();
+        assert_eq!(
+            Sources::take(&dir, SystemTime::now()),
+            Sources(None),
+            "a new document, just written"
+        );
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_changed_stamp_or_entry_changes_the_digest() {
+        let stamp = Stamp {
+            len: 10,
+            modified: 1_700_000_000_000_000_000,
+            changed: 1_700_000_000_000_000_001,
+            inode: 42,
+        };
+        let digest = |stamp: &Stamp| {
+            let mut digest = Digest::default();
+            digest.path(b"a");
+            digest.stamp(stamp);
+            digest.finish()
+        };
+        let changes = [
+            Stamp { len: 11, ..stamp },
+            Stamp {
+                modified: stamp.modified + 1,
+                ..stamp
+            },
+            Stamp {
+                changed: stamp.changed + (1 << 70),
+                ..stamp
+            },
+            Stamp { inode: 43, ..stamp },
+        ];
+        for changed in changes {
+            assert_ne!(digest(&changed), digest(&stamp), "{changed:?}");
+        }
+        let entries = |list: &[(&str, Option<u64>)]| {
+            let list: Vec<(String, Option<u64>)> =
+                list.iter().map(|(p, l)| (p.to_string(), *l)).collect();
+            entries_digest(&list)
+        };
+        let base = entries(&[("a", None), ("a/b", Some(3))]);
+        assert_ne!(entries(&[("a", None), ("a/b", Some(4))]), base);
+        assert_ne!(entries(&[("a", None), ("a/c", Some(3))]), base);
+        assert_ne!(entries(&[("a", None)]), base);
+        assert_ne!(entries(&[("a", None), ("a/b", None)]), base);
+    }
+}
