@@ -1,7 +1,8 @@
 //! Benchmarks of the build stages on generated papers, so the profile of a build is visible:
 //! front matter (read + validate), Markdown (parse and passes), abstract alignment,
 //! templates, putting the body into the page (and, for comparison, minify-html, which the
-//! build no longer runs on paper pages), and writing.
+//! build no longer runs on paper pages), writing, and the link summary of each page; then
+//! all of them for each paper as the build runs them, reading its file twice included.
 //!
 //! Run with `cargo bench --bench stages`. The papers come from
 //! `target/bench-corpus/warraq-1000/` (made by `benches/build.sh`); without it, the project's
@@ -12,7 +13,9 @@ use std::path::{Path, PathBuf};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use warraq::content::document::{self, Document};
+use warraq::content::indexed::Indexed;
 use warraq::lang::Lang;
+use warraq::links;
 use warraq::output::{minify, write::Staging};
 use warraq::pipeline::{self, Templates};
 use warraq::render::{Renderer, parts};
@@ -155,11 +158,30 @@ fn bench(c: &mut Criterion) {
             staging.commit().unwrap();
         })
     });
-    group.bench_function("all stages, one thread", |b| {
+    group.bench_function("7 link summaries (ids and links of each file)", |b| {
         b.iter(|| {
-            for doc in &docs {
-                black_box(pipeline::document_files(doc, &templates, &mut Vec::new()).unwrap());
+            for (path, page) in &pages {
+                black_box(links::Summary::of(path, page));
             }
+        })
+    });
+    // As the build does it: the front matter read into the index, then the paper read again,
+    // rendered, its files written and summarized (the site-wide steps are not included).
+    group.bench_function("all stages of each paper, one thread", |b| {
+        b.iter(|| {
+            let staging = Staging::begin(&out).unwrap();
+            for (path, _) in &texts {
+                let mut diags = Vec::new();
+                let doc = pipeline::load_document(path, Lang::Ar, &mut diags).unwrap();
+                let indexed = Indexed::new(doc);
+                let doc = pipeline::reload(&indexed, &mut diags).unwrap();
+                let made = pipeline::document_files(&doc, &templates, &mut diags).unwrap();
+                for file in made.files {
+                    staging.write(&file.path, &file.html).unwrap();
+                    black_box(links::Summary::of(&file.path, &file.html));
+                }
+            }
+            staging.commit().unwrap();
         })
     });
     group.finish();
