@@ -107,7 +107,7 @@ pub fn build(options: &Options) -> Result<Outcome, Error> {
     // after the build (an edit while it ran leaves a stamp later than `started`).
     let mut sources = None;
     if let Some(last) = last {
-        let now = record::Sources::take(&options.root, started);
+        let now = record::SourceStamps::take(&options.root, started);
         if let Some(recorded) = last.holds(&options.out, now) {
             return Ok(Outcome {
                 diagnostics: recorded.diagnostics,
@@ -124,7 +124,8 @@ pub fn build(options: &Options) -> Result<Outcome, Error> {
     if outcome.written
         && let Some(key) = key
     {
-        let sources = || sources.unwrap_or_else(|| record::Sources::take(&options.root, started));
+        let sources =
+            || sources.unwrap_or_else(|| record::SourceStamps::take(&options.root, started));
         record::save(&options.out, key, sources, &outcome);
     }
     Ok(outcome)

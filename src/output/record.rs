@@ -132,13 +132,13 @@ impl Key {
 /// A digest of every source file of a site with its stamp, and of what finding them reported;
 /// `None` when a stamp is too recent to trust ([`RACY`]) or a file cannot be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Sources(Option<u64>);
+pub struct SourceStamps(Option<u64>);
 
-impl Sources {
+impl SourceStamps {
     /// The sources of the site at `root` now, for a build that started at `started`. Taken
     /// before the build reads them, a later edit changes a stamp; taken after it, an edit
     /// while it ran makes a stamp later than its start, which is not trusted.
-    pub fn take(root: &Path, started: SystemTime) -> Sources {
+    pub fn take(root: &Path, started: SystemTime) -> SourceStamps {
         let started = since_epoch(started);
         let racy = RACY.as_nanos() as i128;
         let found = pipeline::sources(root);
@@ -147,7 +147,7 @@ impl Sources {
             .par_iter()
             .map(|path| Stamp::of(path).filter(|s| s.latest() < started - racy))
             .collect::<Option<Vec<Stamp>>>();
-        Sources(stamps.map(|stamps| {
+        SourceStamps(stamps.map(|stamps| {
             let mut digest = Digest::default();
             for (path, stamp) in files.iter().zip(&stamps) {
                 digest.path(path.as_os_str().as_encoded_bytes());
@@ -284,7 +284,12 @@ struct Header {
 /// serialized). Nothing is written when a source's stamp is not to be trusted; a record that
 /// cannot be written only means that the next build is a full one, so failure is not an
 /// error.
-pub fn save(out: &Path, key: Key, sources: impl FnOnce() -> Sources + Send, outcome: &Outcome) {
+pub fn save(
+    out: &Path,
+    key: Key,
+    sources: impl FnOnce() -> SourceStamps + Send,
+    outcome: &Outcome,
+) {
     let (sources, diagnostics) =
         rayon::join(sources, || serde_json::to_vec(&outcome.diagnostics).ok());
     let (Some(sources), Some(diagnostics)) = (sources.0, diagnostics) else {
@@ -349,7 +354,7 @@ impl Record {
     /// What the build reported, when its record is still true of `out` and of a site whose
     /// sources are `sources` now: the folder holds the entries the build wrote, none of them
     /// changed since the record was written.
-    pub fn holds(self, out: &Path, sources: Sources) -> Option<Recorded> {
+    pub fn holds(self, out: &Path, sources: SourceStamps) -> Option<Recorded> {
         // The cheapest question first: a folder removed, then the sources, then every entry.
         if !out.is_dir() || sources.0 != Some(self.header.sources) {
             return None;
@@ -415,7 +420,7 @@ mod tests {
     }
 
     /// What the record beside `out` says, when it holds.
-    fn check(out: &Path, key: &Key, sources: Sources) -> Option<Recorded> {
+    fn check(out: &Path, key: &Key, sources: SourceStamps) -> Option<Recorded> {
         Record::read(out, key)?.holds(out, sources)
     }
 
@@ -449,7 +454,7 @@ mod tests {
         let out = dir.join("site");
         let key = key(&dir);
         let warning = Diagnostic::warning(Path::new("content/a.md"), (3, 4), "look").hint("here");
-        let fine = Sources(Some(7));
+        let fine = SourceStamps(Some(7));
         assert!(check(&out, &key, fine).is_none(), "no record yet");
         save(
             &out,
@@ -463,11 +468,11 @@ mod tests {
         assert_eq!(recorded.diagnostics, [warning]);
         assert_eq!((recorded.documents, recorded.pages), (1, 2));
         assert!(
-            check(&out, &key, Sources(Some(8))).is_none(),
+            check(&out, &key, SourceStamps(Some(8))).is_none(),
             "a source changed"
         );
         assert!(
-            check(&out, &key, Sources(None)).is_none(),
+            check(&out, &key, SourceStamps(None)).is_none(),
             "a source too recent"
         );
         let other = Key {
@@ -509,7 +514,7 @@ mod tests {
         save(
             &out,
             key.clone(),
-            || Sources(None),
+            || SourceStamps(None),
             &outcome(&written, Vec::new()),
         );
         assert!(
@@ -518,7 +523,10 @@ mod tests {
         );
         for broken in ["", "{}", "{\"key\":1}\n[]", "not json at all\n[]"] {
             fs::write(path_of(&out), broken).unwrap();
-            assert!(check(&out, &key, Sources(Some(1))).is_none(), "{broken:?}");
+            assert!(
+                check(&out, &key, SourceStamps(Some(1))).is_none(),
+                "{broken:?}"
+            );
         }
         fs::remove_dir_all(&dir).unwrap();
     }
@@ -529,17 +537,17 @@ mod tests {
         fs::create_dir_all(dir.join("content")).unwrap();
         fs::write(dir.join("content/_index.md"), "---\ntitle: t\n---\n").unwrap();
         assert_eq!(
-            Sources::take(&dir, SystemTime::now()),
-            Sources(None),
+            SourceStamps::take(&dir, SystemTime::now()),
+            SourceStamps(None),
             "written just now"
         );
         // Only the status-change time can tell a file written just now, and no tool sets it
         // back: the file is older once the window has passed.
         std::thread::sleep(RACY + Duration::from_millis(100));
-        let first = Sources::take(&dir, SystemTime::now());
+        let first = SourceStamps::take(&dir, SystemTime::now());
         assert!(first.0.is_some());
         assert_eq!(
-            Sources::take(&dir, SystemTime::now()),
+            SourceStamps::take(&dir, SystemTime::now()),
             first,
             "the same stamps, the same digest"
         );
@@ -547,14 +555,14 @@ mod tests {
         let started = SystemTime::now();
         fs::write(dir.join("content/_index.md"), "---\ntitle: t\n---\n").unwrap();
         assert_eq!(
-            Sources::take(&dir, started),
-            Sources(None),
+            SourceStamps::take(&dir, started),
+            SourceStamps(None),
             "edited during the build"
         );
         fs::write(dir.join("content/a.md"), "x").unwrap();
         assert_eq!(
-            Sources::take(&dir, SystemTime::now()),
-            Sources(None),
+            SourceStamps::take(&dir, SystemTime::now()),
+            SourceStamps(None),
             "a new document, just written"
         );
         fs::remove_dir_all(&dir).unwrap();
