@@ -1,10 +1,13 @@
 //! The only module that reads the file system for the pipeline; every error names its path.
 //!
 //! Writing the site is `output::write`'s job; content discovery walks folders in
-//! `content::discover`. This module reads files and lists template folders.
+//! `content::discover`. This module reads files, lists template folders and stamps files.
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 
@@ -81,5 +84,64 @@ mod tests {
                 .starts_with("cannot read /no/such/file.md: "),
             "{err}"
         );
+    }
+}
+
+/// What tells that a file changed without reading it: its size, modification and
+/// status-change times (nanoseconds since 1970) and inode. Tools can set a file's
+/// modification time back (`touch -d`) but not its status-change time, so an edit that keeps
+/// the size and restores the time still changes the stamp. `serve` watches sources by their
+/// stamps, and a build's record keeps them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    pub len: u64,
+    pub modified: i128,
+    pub changed: i128,
+    pub inode: u64,
+}
+
+impl Stamp {
+    /// The stamp of the file or folder at `path`, following a symbolic link as reading it
+    /// would (a template may be a link).
+    pub fn of(path: &Path) -> Option<Stamp> {
+        fs::metadata(path).ok().map(|m| Stamp::from(&m))
+    }
+
+    /// The later of the two times.
+    pub fn latest(&self) -> i128 {
+        self.modified.max(self.changed)
+    }
+}
+
+impl From<&fs::Metadata> for Stamp {
+    #[cfg(unix)]
+    fn from(meta: &fs::Metadata) -> Stamp {
+        use std::os::unix::fs::MetadataExt;
+        let nanos = |secs: i64, nsec: i64| i128::from(secs) * 1_000_000_000 + i128::from(nsec);
+        Stamp {
+            len: meta.len(),
+            modified: nanos(meta.mtime(), meta.mtime_nsec()),
+            changed: nanos(meta.ctime(), meta.ctime_nsec()),
+            inode: meta.ino(),
+        }
+    }
+
+    #[cfg(not(unix))]
+    fn from(meta: &fs::Metadata) -> Stamp {
+        let modified = meta.modified().map_or(0, since_epoch);
+        Stamp {
+            len: meta.len(),
+            modified,
+            changed: modified,
+            inode: 0,
+        }
+    }
+}
+
+/// Nanoseconds from 1970 to `time` (negative before).
+pub fn since_epoch(time: SystemTime) -> i128 {
+    match time.duration_since(UNIX_EPOCH) {
+        Ok(after) => after.as_nanos() as i128,
+        Err(before) => -(before.duration().as_nanos() as i128),
     }
 }

@@ -15,10 +15,8 @@
 //! - in the output folder, a file or folder added or removed, a length changed, or anything
 //!   modified after the record was written (its own modification time is that moment).
 //!
-//! A source's stamp is its size, modification and status-change times and inode: comparing
-//! them costs one `stat` per file, not reading the file. Tools can set a file's modification
-//! time back (`touch -d`) but not its status-change time, so an edit that keeps the size and
-//! restores the time is still seen. The record keeps digests of the sources' stamps and of
+//! A source's stamp ([`Stamp`]) is its size, modification and status-change times and inode:
+//! comparing them costs one `stat` per file, not reading the file. The record keeps digests of the sources' stamps and of
 //! the site's entries ([`crate::hash`]), not the lists, so it is read and compared in a
 //! moment; the diagnostics, which can be thousands, follow on their own line and are read only
 //! when the site is up to date. A full build pays for the sources' `stat`s and the record's
@@ -33,13 +31,14 @@
 use std::fs;
 use std::hash::Hasher;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::write::Written;
 use crate::diagnostics::Diagnostic;
+use crate::fs::{Stamp, since_epoch};
 use crate::hash::WordHasher;
 use crate::pipeline::{self, Options, Outcome};
 
@@ -48,60 +47,6 @@ use crate::pipeline::{self, Options, Outcome};
 /// as the previous one, keeping the size, would leave the same stamp: such a source is
 /// recorded as unknown, and the next build is a full one.
 pub const RACY: Duration = Duration::from_secs(2);
-
-/// Size, modification and status-change times (nanoseconds since 1970) and inode of a file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Stamp {
-    len: u64,
-    modified: i128,
-    changed: i128,
-    inode: u64,
-}
-
-impl Stamp {
-    /// The stamp of the file or folder at `path` (not following a symbolic link).
-    fn of(path: &Path) -> Option<Stamp> {
-        fs::symlink_metadata(path).ok().map(|m| Stamp::from(&m))
-    }
-
-    /// The later of the two times.
-    fn latest(&self) -> i128 {
-        self.modified.max(self.changed)
-    }
-}
-
-impl From<&fs::Metadata> for Stamp {
-    #[cfg(unix)]
-    fn from(meta: &fs::Metadata) -> Stamp {
-        use std::os::unix::fs::MetadataExt;
-        let nanos = |secs: i64, nsec: i64| i128::from(secs) * 1_000_000_000 + i128::from(nsec);
-        Stamp {
-            len: meta.len(),
-            modified: nanos(meta.mtime(), meta.mtime_nsec()),
-            changed: nanos(meta.ctime(), meta.ctime_nsec()),
-            inode: meta.ino(),
-        }
-    }
-
-    #[cfg(not(unix))]
-    fn from(meta: &fs::Metadata) -> Stamp {
-        let modified = meta.modified().map_or(0, since_epoch);
-        Stamp {
-            len: meta.len(),
-            modified,
-            changed: modified,
-            inode: 0,
-        }
-    }
-}
-
-/// Nanoseconds from 1970 to `time` (negative before).
-fn since_epoch(time: SystemTime) -> i128 {
-    match time.duration_since(UNIX_EPOCH) {
-        Ok(after) => after.as_nanos() as i128,
-        Err(before) => -(before.duration().as_nanos() as i128),
-    }
-}
 
 /// What a build's result depends on besides its sources: the program and the options.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

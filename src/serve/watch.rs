@@ -1,18 +1,16 @@
-//! What `serve` watches: the size and modification time of every content and template file.
+//! What `serve` watches: the stamp (size, times, inode) of every content and template file.
 //!
 //! Polling, not OS notifications: a scan of a 1,000-document site is a few milliseconds of
 //! `stat` calls, it sees every way editors save (in place, or write-and-rename), works the
 //! same on every platform and file system, and needs no extra crate.
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
 use crate::pipeline;
 
-/// Size and modification time of one file.
-pub type Stamp = (u64, Option<SystemTime>);
+/// The stamp of one file; `None` while it cannot be read.
+pub type Stamp = Option<crate::fs::Stamp>;
 
 /// The state of a site's sources at one moment.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -30,7 +28,7 @@ pub fn snapshot(root: &Path) -> Snapshot {
         paths
             .into_iter()
             .map(|path| {
-                let stamp = stamp(&path);
+                let stamp = crate::fs::Stamp::of(&path);
                 (path, stamp)
             })
             .collect()
@@ -41,12 +39,10 @@ pub fn snapshot(root: &Path) -> Snapshot {
     }
 }
 
-fn stamp(path: &Path) -> Stamp {
-    fs::metadata(path).map_or((0, None), |m| (m.len(), m.modified().ok()))
-}
-
 #[cfg(test)]
 mod tests {
+    use std::fs;
+
     use super::*;
 
     #[test]
