@@ -137,6 +137,8 @@ pub struct Sources {
     pub documents: Vec<PathBuf>,
     /// `content/_index.md` and the template files, which every page depends on.
     pub site: Vec<PathBuf>,
+    /// The folders holding them: a file added or removed changes one of these.
+    pub folders: Vec<PathBuf>,
     /// Folders that could not be read and links not followed under `content/`.
     pub problems: Vec<Diagnostic>,
 }
@@ -144,11 +146,19 @@ pub struct Sources {
 /// The source files of the site at `root`: what `serve` watches and a build's record stamps.
 pub fn sources(root: &Path) -> Sources {
     let found = discover(&display(&root.join("content")));
+    let templates = root.join("templates");
     let mut site: Vec<PathBuf> = found.index.into_iter().collect();
-    site.extend(Renderer::source_files(&root.join("templates")));
+    site.extend(Renderer::source_files(&templates));
+    let mut folders = found.folders;
+    folders.extend(
+        [templates.join("assets"), templates]
+            .into_iter()
+            .filter(|d| d.is_dir()),
+    );
     Sources {
         documents: found.documents,
         site,
+        folders,
         problems: found.problems,
     }
 }

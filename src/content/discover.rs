@@ -13,6 +13,8 @@ pub struct Discovered {
     pub index: Option<PathBuf>,
     /// Every other Markdown file, sorted by path.
     pub documents: Vec<PathBuf>,
+    /// Every folder walked, `content_dir` first: adding or removing a document changes one.
+    pub folders: Vec<PathBuf>,
     /// Folders that could not be read (errors) and links not followed (warnings).
     pub problems: Vec<Diagnostic>,
 }
@@ -34,6 +36,7 @@ pub fn discover(content_dir: &Path) -> Discovered {
         });
     for entry in walker {
         match entry {
+            Ok(entry) if entry.file_type().is_dir() => found.folders.push(entry.into_path()),
             Ok(entry) if entry.file_type().is_file() => {
                 let path = entry.into_path();
                 if path.extension().is_some_and(|ext| ext == "md") {

@@ -74,8 +74,9 @@ impl Key {
     }
 }
 
-/// A digest of every source file of a site with its stamp, and of what finding them reported;
-/// `None` when a stamp is too recent to trust ([`RACY`]) or a file cannot be read.
+/// A digest of every source file of a site and the folders holding them with their stamps, and
+/// of what finding them reported; `None` when a stamp is too recent to trust ([`RACY`]) or a
+/// file cannot be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SourceStamps(Option<u64>);
 
@@ -87,7 +88,12 @@ impl SourceStamps {
         let started = since_epoch(started);
         let racy = RACY.as_nanos() as i128;
         let found = pipeline::sources(root);
-        let files: Vec<&PathBuf> = found.documents.iter().chain(&found.site).collect();
+        // The folders too: a document removed while a build runs changes no file left, only
+        // its folder, whose stamp is then too recent to trust.
+        let files: Vec<&PathBuf> = (found.documents.iter())
+            .chain(&found.site)
+            .chain(&found.folders)
+            .collect();
         let stamps = files
             .par_iter()
             .map(|path| Stamp::of(path).filter(|s| s.latest() < started - racy))
@@ -510,6 +516,23 @@ mod tests {
             SourceStamps(None),
             "a new document, just written"
         );
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_document_removed_while_a_build_runs_is_not_trusted() {
+        let (dir, _) = scratch("removed");
+        fs::create_dir_all(dir.join("content/part")).unwrap();
+        for file in ["_index.md", "a.md", "part/b.md", "part/c.md"] {
+            fs::write(dir.join("content").join(file), "---\ntitle: t\n---\n").unwrap();
+        }
+        std::thread::sleep(RACY + Duration::from_millis(100));
+        assert!(SourceStamps::take(&dir, SystemTime::now()).0.is_some());
+        // The build lists the documents and renders `part/c.md`, which is then removed: the
+        // files left are as they were, their folder is not.
+        let started = SystemTime::now();
+        fs::remove_file(dir.join("content/part/c.md")).unwrap();
+        assert_eq!(SourceStamps::take(&dir, started), SourceStamps(None));
         fs::remove_dir_all(&dir).unwrap();
     }
 
