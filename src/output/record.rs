@@ -169,26 +169,19 @@ fn entries_now(out: &Path) -> Option<(Written, i128)> {
             found.add(&entry.path(), name).then_some(found)
         })
         .collect::<Option<Vec<Found>>>()?;
-    let latest = parts.iter().map(|f| f.latest).max().unwrap_or(i128::MIN);
+    let latest = parts.iter().map(|f| f.latest).max().unwrap_or_default();
     let mut entries: Vec<(String, Option<u64>)> =
         parts.into_iter().flat_map(|f| f.entries).collect();
     entries.sort_unstable();
     Some((Written(entries), latest))
 }
 
-/// Entries of part of an output folder, and the latest time one of them changed.
+/// Entries of part of an output folder, and the latest time one of them changed (0, 1970,
+/// for none).
+#[derive(Default)]
 struct Found {
     entries: Vec<(String, Option<u64>)>,
     latest: i128,
-}
-
-impl Default for Found {
-    fn default() -> Self {
-        Found {
-            entries: Vec::new(),
-            latest: i128::MIN,
-        }
-    }
 }
 
 impl Found {

@@ -142,16 +142,15 @@ impl Staging {
         Ok(written)
     }
 
-    /// The files written so far and every folder that holds one or was made.
+    /// The files written so far and every folder above them (a folder is only made for a
+    /// file, so these are all of them).
     fn written(&self) -> Written {
         let files = std::mem::take(&mut *self.files.lock().unwrap_or_else(PoisonError::into_inner));
-        let mut folders: HashSet<String> = self.made().iter().cloned().collect();
-        for path in files
-            .iter()
-            .map(|(p, _)| p.as_str())
-            .chain(self.made().iter().map(String::as_str))
-        {
-            let mut rest = path;
+        // Walking up from each file stops at the first folder already seen, whose own
+        // parents were added when it was.
+        let mut folders: HashSet<String> = HashSet::new();
+        for (path, _) in &files {
+            let mut rest = path.as_str();
             while let Some((parent, _)) = rest.rsplit_once('/') {
                 if !folders.insert(parent.to_string()) {
                     break;
