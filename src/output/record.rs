@@ -333,165 +333,174 @@ mod tests {
     use super::*;
     use crate::output::write::Staging;
 
-    /// A folder holding a small site written through a staging folder, as a build writes it.
-    fn scratch(name: &str) -> (PathBuf, Written) {
-        let dir = std::env::temp_dir().join(format!("warraq-record-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        let staging = Staging::begin(&dir.join("site")).unwrap();
-        for (path, text) in [
-            ("a/index.html", "<p>a</p>"),
-            ("en/a/index.html", "<p>en</p>"),
-            ("404.html", "<p>404</p>"),
-            ("assets/style.css", "p{}"),
-        ] {
-            staging.write(path, text.as_bytes()).unwrap();
+    /// A folder holding a small site written through a staging folder, as a build writes it,
+    /// and the key of that build; removed on drop.
+    struct Scratch {
+        dir: PathBuf,
+        out: PathBuf,
+        written: Written,
+        key: Key,
+    }
+
+    impl Scratch {
+        fn new(name: &str) -> Scratch {
+            let dir =
+                std::env::temp_dir().join(format!("warraq-record-{name}-{}", std::process::id()));
+            let _ = fs::remove_dir_all(&dir);
+            fs::create_dir_all(&dir).unwrap();
+            let out = dir.join("site");
+            let staging = Staging::begin(&out).unwrap();
+            for (path, text) in [
+                ("a/index.html", "<p>a</p>"),
+                ("en/a/index.html", "<p>en</p>"),
+                ("404.html", "<p>404</p>"),
+                ("assets/style.css", "p{}"),
+            ] {
+                staging.write(path, text.as_bytes()).unwrap();
+            }
+            let written = staging.commit().unwrap();
+            let key = Key::of(&Options {
+                root: dir.clone(),
+                out: out.clone(),
+                base_url: None,
+                drafts: false,
+                write: true,
+                full: false,
+            })
+            .expect("the test executable has a stamp");
+            Scratch {
+                dir,
+                out,
+                written,
+                key,
+            }
         }
-        let written = staging.commit().unwrap();
-        (dir, written)
+
+        /// Records the build of the site from `sources`, with `diagnostics`.
+        fn save(&self, sources: SourceStamps, diagnostics: Vec<Diagnostic>) {
+            let outcome = Outcome {
+                diagnostics,
+                documents: 1,
+                pages: 2,
+                files: self.written.clone(),
+                ..Outcome::default()
+            };
+            save(&self.out, self.key.clone(), || sources, &outcome);
+        }
+
+        /// What the record says, when it holds for a build with `key` from `sources`.
+        fn check_with(&self, key: &Key, sources: SourceStamps) -> Option<Recorded> {
+            Record::read(&self.out, key)?.holds(&self.out, sources)
+        }
+
+        fn check(&self, sources: SourceStamps) -> Option<Recorded> {
+            self.check_with(&self.key, sources)
+        }
     }
 
-    fn key(dir: &Path) -> Key {
-        Key::of(&Options {
-            root: dir.to_path_buf(),
-            out: dir.join("site"),
-            base_url: None,
-            drafts: false,
-            write: true,
-            full: false,
-        })
-        .expect("the test executable has a stamp")
-    }
-
-    /// What the record beside `out` says, when it holds.
-    fn check(out: &Path, key: &Key, sources: SourceStamps) -> Option<Recorded> {
-        Record::read(out, key)?.holds(out, sources)
-    }
-
-    fn outcome(files: &Written, diagnostics: Vec<Diagnostic>) -> Outcome {
-        Outcome {
-            diagnostics,
-            documents: 1,
-            pages: 2,
-            files: files.clone(),
-            ..Outcome::default()
+    impl Drop for Scratch {
+        fn drop(&mut self) {
+            let _ = fs::remove_dir_all(&self.dir);
         }
     }
 
     #[test]
     fn the_staging_folder_lists_what_a_walk_of_the_site_finds() {
-        let (dir, written) = scratch("listing");
-        let (found, _) = entries_now(&dir.join("site")).unwrap();
-        assert_eq!(written, found);
+        let site = Scratch::new("listing");
+        let (found, _) = entries_now(&site.out).unwrap();
+        let written = &site.written;
+        assert_eq!(*written, found);
         assert!(written.0.contains(&("en".to_string(), None)), "{written:?}");
         assert!(
             written
                 .0
                 .contains(&("en/a/index.html".to_string(), Some(9)))
         );
-        fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
     fn a_record_holds_until_the_output_or_the_key_changes() {
-        let (dir, written) = scratch("holds");
-        let out = dir.join("site");
-        let key = key(&dir);
+        let site = Scratch::new("holds");
+        let out = &site.out;
         let warning = Diagnostic::warning(Path::new("content/a.md"), (3, 4), "look").hint("here");
         let fine = SourceStamps(Some(7));
-        assert!(check(&out, &key, fine).is_none(), "no record yet");
-        save(
-            &out,
-            key.clone(),
-            || fine,
-            &outcome(&written, vec![warning.clone()]),
-        );
-        assert_eq!(path_of(&out), dir.join(".site.warraq-build"));
+        assert!(site.check(fine).is_none(), "no record yet");
+        site.save(fine, vec![warning.clone()]);
+        assert_eq!(path_of(out), site.dir.join(".site.warraq-build"));
 
-        let recorded = check(&out, &key, fine).expect("nothing changed");
+        let recorded = site.check(fine).expect("nothing changed");
         assert_eq!(recorded.diagnostics, [warning]);
         assert_eq!((recorded.documents, recorded.pages), (1, 2));
         assert!(
-            check(&out, &key, SourceStamps(Some(8))).is_none(),
+            site.check(SourceStamps(Some(8))).is_none(),
             "a source changed"
         );
         assert!(
-            check(&out, &key, SourceStamps(None)).is_none(),
+            site.check(SourceStamps(None)).is_none(),
             "a source too recent"
         );
         let other = Key {
             drafts: true,
-            ..key.clone()
+            ..site.key.clone()
         };
-        assert!(check(&out, &other, fine).is_none(), "other options");
+        assert!(site.check_with(&other, fine).is_none(), "other options");
 
         // Each change to the output: an edit keeping the length, a new file, a new folder, a
         // removed file. The edit waits for the clock to move on: times are kept to a clock
         // tick (a few milliseconds), and the record was written just now.
         std::thread::sleep(Duration::from_millis(50));
         fs::write(out.join("404.html"), "<p>405</p>").unwrap();
-        assert!(check(&out, &key, fine).is_none(), "an edited file");
-        save(&out, key.clone(), || fine, &outcome(&written, Vec::new()));
-        assert!(check(&out, &key, fine).is_some());
+        assert!(site.check(fine).is_none(), "an edited file");
+        site.save(fine, Vec::new());
+        assert!(site.check(fine).is_some());
         fs::write(out.join("a/extra.html"), "").unwrap();
-        assert!(check(&out, &key, fine).is_none(), "a new file");
+        assert!(site.check(fine).is_none(), "a new file");
         fs::remove_file(out.join("a/extra.html")).unwrap();
-        save(&out, key.clone(), || fine, &outcome(&written, Vec::new()));
-        assert!(check(&out, &key, fine).is_some());
+        site.save(fine, Vec::new());
+        assert!(site.check(fine).is_some());
         fs::create_dir(out.join("b")).unwrap();
-        assert!(check(&out, &key, fine).is_none(), "a new folder");
+        assert!(site.check(fine).is_none(), "a new folder");
         fs::remove_dir(out.join("b")).unwrap();
         fs::remove_file(out.join("a/index.html")).unwrap();
-        save(&out, key.clone(), || fine, &outcome(&written, Vec::new()));
-        assert!(check(&out, &key, fine).is_none(), "a removed file");
+        site.save(fine, Vec::new());
+        assert!(site.check(fine).is_none(), "a removed file");
 
-        forget(&out);
-        assert!(!path_of(&out).exists());
-        fs::remove_dir_all(&dir).unwrap();
+        forget(out);
+        assert!(!path_of(out).exists());
     }
 
     #[test]
     fn untrusted_sources_leave_no_record_and_broken_records_are_ignored() {
-        let (dir, written) = scratch("untrusted");
-        let out = dir.join("site");
-        let key = key(&dir);
-        save(
-            &out,
-            key.clone(),
-            || SourceStamps(None),
-            &outcome(&written, Vec::new()),
-        );
+        let site = Scratch::new("untrusted");
+        site.save(SourceStamps(None), Vec::new());
         assert!(
-            !path_of(&out).exists(),
+            !path_of(&site.out).exists(),
             "no record from sources that may change unseen"
         );
         for broken in ["", "{}", "{\"key\":1}\n[]", "not json at all\n[]"] {
-            fs::write(path_of(&out), broken).unwrap();
-            assert!(
-                check(&out, &key, SourceStamps(Some(1))).is_none(),
-                "{broken:?}"
-            );
+            fs::write(path_of(&site.out), broken).unwrap();
+            assert!(site.check(SourceStamps(Some(1))).is_none(), "{broken:?}");
         }
-        fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
     fn sources_just_written_are_not_trusted_older_ones_are() {
-        let (dir, _) = scratch("racy");
+        let site = Scratch::new("racy");
+        let dir = &site.dir;
         fs::create_dir_all(dir.join("content")).unwrap();
         fs::write(dir.join("content/_index.md"), "---\ntitle: t\n---\n").unwrap();
         assert_eq!(
-            SourceStamps::take(&dir, SystemTime::now()),
+            SourceStamps::take(dir, SystemTime::now()),
             SourceStamps(None),
             "written just now"
         );
         // Only the status-change time can tell a file written just now, and no tool sets it
         // back: the file is older once the window has passed.
         std::thread::sleep(RACY + Duration::from_millis(100));
-        let first = SourceStamps::take(&dir, SystemTime::now());
+        let first = SourceStamps::take(dir, SystemTime::now());
         assert!(first.0.is_some());
         assert_eq!(
-            SourceStamps::take(&dir, SystemTime::now()),
+            SourceStamps::take(dir, SystemTime::now()),
             first,
             "the same stamps, the same digest"
         );
@@ -499,34 +508,33 @@ mod tests {
         let started = SystemTime::now();
         fs::write(dir.join("content/_index.md"), "---\ntitle: t\n---\n").unwrap();
         assert_eq!(
-            SourceStamps::take(&dir, started),
+            SourceStamps::take(dir, started),
             SourceStamps(None),
             "edited during the build"
         );
         fs::write(dir.join("content/a.md"), "x").unwrap();
         assert_eq!(
-            SourceStamps::take(&dir, SystemTime::now()),
+            SourceStamps::take(dir, SystemTime::now()),
             SourceStamps(None),
             "a new document, just written"
         );
-        fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
     fn a_document_removed_while_a_build_runs_is_not_trusted() {
-        let (dir, _) = scratch("removed");
+        let site = Scratch::new("removed");
+        let dir = &site.dir;
         fs::create_dir_all(dir.join("content/part")).unwrap();
         for file in ["_index.md", "a.md", "part/b.md", "part/c.md"] {
             fs::write(dir.join("content").join(file), "---\ntitle: t\n---\n").unwrap();
         }
         std::thread::sleep(RACY + Duration::from_millis(100));
-        assert!(SourceStamps::take(&dir, SystemTime::now()).0.is_some());
+        assert!(SourceStamps::take(dir, SystemTime::now()).0.is_some());
         // The build lists the documents and renders `part/c.md`, which is then removed: the
         // files left are as they were, their folder is not.
         let started = SystemTime::now();
         fs::remove_file(dir.join("content/part/c.md")).unwrap();
-        assert_eq!(SourceStamps::take(&dir, started), SourceStamps(None));
-        fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(SourceStamps::take(dir, started), SourceStamps(None));
     }
 
     #[test]
