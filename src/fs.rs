@@ -1,7 +1,8 @@
 //! The only module that reads the file system for the pipeline; every error names its path.
 //!
 //! Writing the site is `output::write`'s job; content discovery walks folders in
-//! `content::discover`. This module reads files, lists template folders and stamps files.
+//! `content::discover`. This module reads files (and asks the kernel to fetch them ahead of
+//! the reads), lists template folders and stamps files.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -15,6 +16,38 @@ use crate::error::Error;
 pub fn read(path: &Path) -> Result<Vec<u8>, Error> {
     fs::read(path).map_err(|e| Error::io("read", path, e))
 }
+
+/// Asks the kernel to start reading `paths` into its cache, and returns without waiting for
+/// the disk. Run on a thread of its own while `workers` threads read the same files, each
+/// from its own contiguous share of the list (as rayon splits a slice), so the files are
+/// asked for in the order they will be read: the first of every share, then the second, and
+/// so on. With the files already cached this is a few microseconds a file; with a cold cache
+/// (the first build after a checkout, or after the system dropped the cache) the workers
+/// otherwise wait on the disk one file at a time. Errors are ignored: the read itself will
+/// report them.
+pub fn prefetch(paths: &[PathBuf], workers: usize) {
+    for path in interleaved(paths, workers) {
+        advise_will_need(path);
+    }
+}
+
+/// `items` cut into `parts` contiguous shares, taken the first of each share, then the second...
+fn interleaved<T>(items: &[T], parts: usize) -> impl Iterator<Item = &T> {
+    let parts = parts.max(1);
+    let share = items.len().div_ceil(parts);
+    (0..share).flat_map(move |i| (0..parts).filter_map(move |p| items.get(p * share + i)))
+}
+
+#[cfg(any(target_os = "linux", target_os = "android"))]
+fn advise_will_need(path: &Path) {
+    use rustix::fs::{Advice, fadvise};
+    if let Ok(file) = fs::File::open(path) {
+        let _ = fadvise(&file, 0, None, Advice::WillNeed);
+    }
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+fn advise_will_need(_: &Path) {}
 
 /// Reads a UTF-8 text file the program itself relies on (a template), BOM stripped.
 pub fn read_text(path: &Path) -> Result<String, Error> {
@@ -67,6 +100,21 @@ mod tests {
         assert_eq!(utf8(b"ab\xff"), None);
         assert_eq!(utf8(b"\xd8"), None);
         assert_eq!(utf8(b""), Some(""));
+    }
+
+    #[test]
+    fn prefetching_follows_the_workers_shares() {
+        let order = |n: usize, parts| {
+            interleaved(&(0..n).collect::<Vec<_>>(), parts)
+                .copied()
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(order(5, 2), [0, 3, 1, 4, 2]);
+        assert_eq!(order(6, 3), [0, 2, 4, 1, 3, 5]);
+        assert_eq!(order(3, 1), [0, 1, 2]);
+        assert_eq!(order(2, 4), [0, 1]);
+        assert_eq!(order(3, 0), [0, 1, 2]);
+        assert!(order(0, 2).is_empty());
     }
 
     #[test]

@@ -752,21 +752,24 @@ fn load_all<T: Send>(
     let default_lang = home
         .as_ref()
         .map_or(Lang::Ar, |h| h.config.default_language);
-    let loaded: Vec<(Option<Loaded<T>>, Vec<Diagnostic>)> = found
-        .documents
-        .par_iter()
-        .map(|path| {
-            let mut list = Vec::new();
-            let loaded = load_document(path, default_lang, &mut list).map(|doc| Loaded {
-                slug: doc.meta.slug.to_string(),
-                slug_position: doc.source.field_position(&[Seg::Key("slug")]),
-                draft: doc.meta.draft,
-                path: doc.source.path.clone(),
-                item: keep(doc),
-            });
-            (loaded, list)
-        })
-        .collect();
+    let loaded: Vec<(Option<Loaded<T>>, Vec<Diagnostic>)> = std::thread::scope(|scope| {
+        scope.spawn(|| crate::fs::prefetch(&found.documents, rayon::current_num_threads()));
+        found
+            .documents
+            .par_iter()
+            .map(|path| {
+                let mut list = Vec::new();
+                let loaded = load_document(path, default_lang, &mut list).map(|doc| Loaded {
+                    slug: doc.meta.slug.to_string(),
+                    slug_position: doc.source.field_position(&[Seg::Key("slug")]),
+                    draft: doc.meta.draft,
+                    path: doc.source.path.clone(),
+                    item: keep(doc),
+                });
+                (loaded, list)
+            })
+            .collect()
+    });
     let mut documents = Vec::new();
     let mut slugs: BTreeMap<String, PathBuf> = BTreeMap::new();
     for (loaded, list) in loaded {
