@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use rayon::prelude::*;
 use warraq::cli::{AlignArgs, Cli, Command, VerifyArgs};
 use warraq::commands;
 use warraq::diagnostics::Diagnostic;
@@ -71,12 +72,12 @@ fn main() -> ExitCode {
 /// Standard error is unbuffered and a diagnostic is formatted a character at a time, so the
 /// whole report is formatted first and written at once.
 fn report(diagnostics: &[Diagnostic]) -> bool {
-    use std::fmt::Write as _;
     use std::io::Write as _;
-    let mut text = String::new();
-    for diagnostic in diagnostics {
-        let _ = writeln!(text, "{diagnostic}");
-    }
+    // Formatted on every core: a large site can have thousands of warnings.
+    let text: String = diagnostics
+        .par_iter()
+        .map(|diagnostic| format!("{diagnostic}\n"))
+        .collect();
     let _ = std::io::stderr().lock().write_all(text.as_bytes());
     diagnostics.iter().any(Diagnostic::is_error)
 }

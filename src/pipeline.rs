@@ -120,14 +120,21 @@ pub fn build(options: &Options) -> Result<Outcome, Error> {
         sources = Some(now);
     }
     record::forget(&options.out);
-    let outcome = build_site(options, false)?.0;
-    if outcome.written
-        && let Some(key) = key
-    {
-        let sources =
-            || sources.unwrap_or_else(|| record::SourceStamps::take(&options.root, started));
-        record::save(&options.out, key, sources, &outcome);
-    }
+    let (outcome, used) = build_site(options, false)?;
+    // The index and templates are freed on one core while the record is written on the other.
+    rayon::join(
+        move || drop(used),
+        || {
+            if outcome.written
+                && let Some(key) = key
+            {
+                let sources = || {
+                    sources.unwrap_or_else(|| record::SourceStamps::take(&options.root, started))
+                };
+                record::save(&options.out, key, sources, &outcome);
+            }
+        },
+    );
     Ok(outcome)
 }
 
