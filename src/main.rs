@@ -83,7 +83,9 @@ fn report(diagnostics: &[Diagnostic]) -> bool {
 }
 
 fn build(options: Options, previous: Option<&std::path::Path>) -> Result<ExitCode, Error> {
-    let mut outcome = pipeline::build(&options)?;
+    // The process ends after this: the system takes its memory back at once, so the outcome
+    // (tens of thousands of anchors and diagnostics on a large site) is not freed one by one.
+    let mut outcome = std::mem::ManuallyDrop::new(pipeline::build(&options)?);
     if let Some(previous) = previous
         && !outcome.failed()
     {

@@ -328,6 +328,9 @@ pub(crate) fn build_site(
         },
         || outcome.anchors.to_json(),
     );
+    // The link summaries of every page are freed on the thread pool, not while the site is
+    // put in place.
+    rayon::spawn(move || drop(files));
     stage(anchors::FILE, anchors_json.as_bytes())?;
     for problem in problems {
         outcome.diagnostics.push(
