@@ -19,9 +19,9 @@
 //! comparing them costs one `stat` per file, not reading the file. The record keeps digests
 //! of the sources' stamps and of the site's entries ([`crate::hash`]), not the lists, so it is
 //! read and compared in a moment; the diagnostics, which can be thousands, follow one per
-//! line and are read only when the site is up to date. A full build pays for the sources' `stat`s and the record's
-//! diagnostics, not for reading its own output back: the entries come from the staging
-//! folder's own list ([`Written`]).
+//! line and are read only when the site is up to date. A full build pays for the sources'
+//! `stat`s and the record's diagnostics, not for reading its own output back: the entries
+//! come from the staging folder's own list ([`Written`]).
 //!
 //! The record is `.<name>.warraq-build` beside the output folder (`.site.warraq-build` for
 //! `site/`), so it is not published with the site. A build removes it before it starts and
