@@ -36,7 +36,7 @@ use std::time::{Duration, SystemTime};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::write::Written;
+use super::write::{Written, beside, write_atomically};
 use crate::diagnostics::Diagnostic;
 use crate::fs::{Stamp, since_epoch};
 use crate::hash::WordHasher;
@@ -250,13 +250,7 @@ pub fn save(
     };
     json.push(b'\n');
     json.extend_from_slice(&diagnostics);
-    let path = path_of(out);
-    let mut tmp = path.clone().into_os_string();
-    tmp.push(format!(".tmp-{}", std::process::id()));
-    let tmp = PathBuf::from(tmp);
-    if fs::write(&tmp, json).is_err() || fs::rename(&tmp, &path).is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
+    let _ = write_atomically(&path_of(out), &json);
 }
 
 /// `diagnostics` as JSON, one per line, serialized on every core: a large site can have tens
@@ -347,10 +341,7 @@ pub fn forget(out: &Path) {
 
 /// Where the record of the output folder `out` is kept.
 pub fn path_of(out: &Path) -> PathBuf {
-    let name = out
-        .file_name()
-        .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
-    out.with_file_name(format!(".{name}.warraq-build"))
+    beside(out, "warraq-build")
 }
 
 #[cfg(test)]

@@ -36,11 +36,20 @@ pub struct Staging {
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Written(pub Vec<(String, Option<u64>)>);
 
+/// `.<name>.<suffix>` beside the output folder `out`: where a build keeps what belongs to
+/// the site but is not published with it (its staging folder, its record).
+pub fn beside(out: &Path, suffix: &str) -> PathBuf {
+    out.with_file_name(format!(".{}.{suffix}", folder_name(out)))
+}
+
+/// The name of the output folder `out` (`site` when it has none).
+fn folder_name(out: &Path) -> String {
+    out.file_name()
+        .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned())
+}
+
 fn sibling(out: &Path, kind: &str, id: &str) -> PathBuf {
-    let name = out
-        .file_name()
-        .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
-    out.with_file_name(format!(".{name}.{kind}-{id}"))
+    beside(out, &format!("{kind}-{id}"))
 }
 
 impl Staging {
@@ -216,12 +225,23 @@ pub fn replace_file(site: &Path, relative: &str, bytes: &[u8]) -> Result<(), Err
     let path = site.join(relative);
     let dir = path.parent().unwrap_or(site);
     fs::create_dir_all(dir).map_err(|e| Error::io("create directory", dir, e))?;
+    write_atomically(&path, bytes)
+}
+
+/// Writes `bytes` at `path` in one step: written beside it, then renamed over it, so a reader
+/// finds the old file or the new one, never half of one. Nothing is left beside it on failure.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let name = path
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    fs::write(&tmp, bytes).map_err(|e| Error::io("write", &tmp, e))?;
-    fs::rename(&tmp, &path).map_err(|e| Error::io("move into place", &path, e))
+    let tmp = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
+    let written = fs::write(&tmp, bytes)
+        .map_err(|e| Error::io("write", &tmp, e))
+        .and_then(|()| fs::rename(&tmp, path).map_err(|e| Error::io("move into place", path, e)));
+    if written.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    written
 }
 
 /// Removes a folder of a built site (the page of a document that was deleted), if present.
@@ -235,9 +255,7 @@ pub fn remove_dir(site: &Path, relative: &str) -> Result<(), Error> {
 
 /// Removes temporary folders of killed builds; restores the old site if a swap was cut short.
 fn recover(out: &Path, parent: &Path) -> Result<(), Error> {
-    let name = out
-        .file_name()
-        .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
+    let name = folder_name(out);
     let (tmp_prefix, old_prefix) = (format!(".{name}.tmp-"), format!(".{name}.old-"));
     let mut leftovers: Vec<PathBuf> = Vec::new();
     for entry in fs::read_dir(parent)
