@@ -71,6 +71,14 @@ impl<'a> FrontMatter<'a> {
         if self.text.trim().is_empty() {
             return Some(T::default());
         }
+        // Most front matter is well formed: read straight into the typed structs, which deny
+        // unknown keys at every depth, it needs no checks of its own. Text with a `!` may hold
+        // a YAML tag, which serde drops silently, so it takes the checked way.
+        if !self.text.contains('!') {
+            if let Ok(raw) = serde_yaml::from_str(self.text) {
+                return Some(raw);
+            }
+        }
         let value: serde_yaml::Value = match serde_yaml::from_str(self.text) {
             Ok(value) => value,
             Err(err) => {
