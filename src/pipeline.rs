@@ -333,6 +333,9 @@ pub(crate) fn build_site(
     rayon::spawn(move || drop(files));
     stage(anchors::FILE, anchors_json.as_bytes())?;
     for problem in problems {
+        if confirm_local_link(&mut outcome, &problem) {
+            continue;
+        }
         outcome.diagnostics.push(
             Diagnostic::error(
                 &display(&options.out.join(&problem.page)),
@@ -352,6 +355,39 @@ pub(crate) fn build_site(
         outcome.written = true;
     }
     Ok((outcome, Some((index, renderer))))
+}
+
+/// Makes the warning already given at the source for an in-page link (`[see](#x)`) an error,
+/// when the link check confirms that the page has no such id; false when there is none, and
+/// the problem is reported at the page.
+fn confirm_local_link(outcome: &mut Outcome, problem: &links::Problem) -> bool {
+    let Some(target) = problem
+        .link
+        .as_deref()
+        .and_then(|l| l.trim().strip_prefix('#'))
+    else {
+        return false;
+    };
+    let url = problem
+        .page
+        .strip_suffix("index.html")
+        .unwrap_or(&problem.page);
+    let Some(source) = outcome
+        .anchors
+        .pages
+        .get(url)
+        .and_then(|p| p.source.as_deref())
+    else {
+        return false;
+    };
+    let message = crate::markdown::local_links::message(target);
+    let warning = outcome
+        .diagnostics
+        .iter_mut()
+        .find(|d| !d.is_error() && d.message == message && d.file == display(source));
+    warning
+        .map(|w| w.severity = diagnostics::Severity::Error)
+        .is_some()
 }
 
 /// A file of the site: where it goes and its contents (minified HTML for pages).

@@ -31,6 +31,8 @@ pub struct Problem {
     pub position: (usize, usize),
     pub message: String,
     pub hint: String,
+    /// The `href` or `src` value of a broken link; `None` for a repeated id.
+    pub link: Option<String>,
 }
 
 /// The page that may use root-relative links.
@@ -316,6 +318,7 @@ pub fn check_site(files: &BTreeMap<String, Summary>, base_url: Option<&str>) -> 
                     position: *position,
                     message: format!("the id `{id}` is used twice on this page"),
                     hint: "check `aliases:` for an old id that is an id of the page again".into(),
+                    link: None,
                 })
                 .collect();
             let broken = page
@@ -328,6 +331,7 @@ pub fn check_site(files: &BTreeMap<String, Summary>, base_url: Option<&str>) -> 
                         position: link.position,
                         message: format!("{}=\"{}\": {message}", link.attr, link.value),
                         hint,
+                        link: Some(link.value.to_string()),
                     })
                 })
                 .collect();

@@ -5,7 +5,8 @@
 //! links are collected before the notes are taken out of the event stream (so links inside
 //! notes count too) and checked against the ids of the rendered body and notes, the ids the
 //! page templates reserve, and the abstract rows (`abstract-…`), which the Markdown stage does
-//! not see. A miss is a warning at the link.
+//! not see. A miss is a warning at the link; the build's link check, which sees the whole page,
+//! makes it an error when the page has no such id after all.
 
 use pulldown_cmark::{Event, Tag};
 
@@ -47,12 +48,17 @@ pub fn check(links: &[(String, usize)], markup: &[&str], diags: &mut FileDiagnos
             diags
                 .warning(
                     base + offset,
-                    format!("the link `#{target}` leads to no id on this page"),
+                    message(target),
                 )
                 .set_field("link")
                 .set_hint("link to a heading's id (`{#id}`, or its outline number like `s1-2`) or a note (`fn-3`)");
         }
     }
+}
+
+/// The warning for a link to `#target` that leads nowhere on its page.
+pub fn message(target: &str) -> String {
+    format!("the link `#{target}` leads to no id on this page")
 }
 
 #[cfg(test)]

@@ -296,11 +296,12 @@ fn check_reports_a_broken_link_in_the_content() {
         .filter(|l| l.contains(": error: "))
         .collect();
     assert_eq!(errors.len(), 2, "{errors:#?}");
-    assert!(errors[0].starts_with("site/links/index.html:1:") && errors[0].contains("error: link: href=\"../arabic-paper/#nowhere\": `arabic-paper/index.html` has no element with the id `nowhere`"), "{}", errors[0]);
-    assert!(
-        errors[1]
-            .contains("href=\"#missing\": `links/index.html` has no element with the id `missing`"),
-        "{}",
-        errors[1]
+    // An in-page link is reported once, where it was written; a link to another page, at the
+    // page.
+    assert_eq!(
+        errors[0],
+        "content/links.md:8:31: error: link: the link `#missing` leads to no id on this page"
     );
+    assert!(errors[1].starts_with("site/links/index.html:1:") && errors[1].contains("error: link: href=\"../arabic-paper/#nowhere\": `arabic-paper/index.html` has no element with the id `nowhere`"), "{}", errors[1]);
+    assert!(!run.stderr.contains("warning: link"), "{}", run.stderr);
 }
