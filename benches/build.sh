@@ -4,13 +4,15 @@
 #   benches/build.sh                      # 1,000 and 5,000 papers, 5 runs each
 #   RUNS=3 SIZES="1000" benches/build.sh  # quicker
 #
-# Steps: build the release binary; install Hugo (apt) and GNU time if missing; generate the
-# corpora with make_corpus.py (Warraq layout from this project, Hugo layout with minification
-# on) under target/bench-corpus/, reused while the generator, templates and first document
-# are unchanged; then, per corpus, alternate Warraq and Hugo full builds (a new output folder
-# each run) and time copying the corpus folder as the I/O floor; then time building again over
-# the previous output (as is, and with --full). Prints a Markdown table (median wall time,
-# papers per second, peak RSS, ratios, 5k/1k scaling) and saves it as
+# Steps: build the release binary and examples/crate_floor.rs; install Hugo (apt) and GNU time
+# if missing; generate the corpora with make_corpus.py (Warraq layout from this project, Hugo
+# layout with minification on) under target/bench-corpus/, reused while the generator,
+# templates and first document are unchanged; then, per corpus, alternate full builds by
+# Warraq, by Hugo and by crate_floor (the same two pages per paper made by the bare crates
+# Warraq is built on, without its checks, notes or listings: the floor of the design), each
+# into a new output folder, with copying the corpus folder as the I/O floor; then time
+# building again over the previous output (as is, and with --full). Prints a Markdown table
+# (median wall time, papers per second, peak RSS, ratios, 5k/1k scaling) and saves it as
 # target/bench-corpus/results.md.
 #
 # Environment:
@@ -41,8 +43,9 @@ if ((${#need_apt[@]})); then
     apt-get install -y "${need_apt[@]}" >&2
 fi
 
-(cd "$ROOT" && cargo build --release --quiet)
+(cd "$ROOT" && cargo build --release --quiet --bin warraq --example crate_floor)
 WARRAQ=$ROOT/target/release/warraq
+FLOOR=$ROOT/target/release/examples/crate_floor
 
 # A corpus is regenerated when anything it is made from changes.
 stamp=$(cat "$MAKE_CORPUS" "$ROOT"/templates/*.html "$ROOT/content/_index.md" \
@@ -61,13 +64,13 @@ for n in $SIZES; do
     done
 done
 
-WARRAQ=$WARRAQ HUGO_VERSION="$(hugo version)" python3 - "$BENCH_DIR" "$BENCH_OUT" "$RUNS" $SIZES <<'PY'
+WARRAQ=$WARRAQ FLOOR=$FLOOR HUGO_VERSION="$(hugo version)" python3 - "$BENCH_DIR" "$BENCH_OUT" "$RUNS" $SIZES <<'PY'
 import os, shutil, statistics, subprocess, sys, tempfile, time
 from pathlib import Path
 
 bench, out_root = Path(sys.argv[1]), Path(sys.argv[2])
 runs, sizes = int(sys.argv[3]), [int(n) for n in sys.argv[4:]]
-warraq = os.environ["WARRAQ"]
+warraq, floor = os.environ["WARRAQ"], os.environ["FLOOR"]
 out_root.mkdir(parents=True, exist_ok=True)
 scratch = Path(tempfile.mkdtemp(prefix="warraq-bench-", dir=out_root))
 
@@ -87,13 +90,14 @@ def command(name, n, out):
         "warraq --full": [warraq, "build", "--full", "--root", str(w), "--out", str(out)],
         "hugo": ["hugo", "--minify", "--quiet", "-s", str(h), "-d", str(out)],
         "cp -r": ["cp", "-r", str(w), str(out)],
+        "crate floor": [floor, str(w / "content"), str(out)],
     }[name]
 
 # Every run writes a folder of its own, and no output is deleted until all runs of all sizes
 # are done: on ext4 without a journal, creating files soon after deleting many costs more the
 # more were deleted, so deleting between runs would make each run pay for the one before.
 results, rebuilds = {}, {}
-tools = ["warraq", "hugo", "cp -r"]
+tools = ["warraq", "hugo", "cp -r", "crate floor"]
 for n in sizes:
     samples = {name: [] for name in tools}
     for r in range(runs + 1):  # alternating, so load changes hit every tool alike
@@ -127,9 +131,10 @@ lines = [
     "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
 ]
 for n, r in results.items():
-    (ws, wm), (hs, hm), (cs, cm) = r["warraq"], r["hugo"], r["cp -r"]
+    (ws, wm), (hs, hm), (cs, cm), (fs, fm) = (r[t] for t in tools)
     lines.append(f"| {n} | warraq | {ws:.3f} s | {n / ws:,.0f} | {wm:.0f} MB | **{hs / ws:.2f}×** | {wm / hm:.2f} | {ws / cs:.1f}× |")
     lines.append(f"| {n} | hugo | {hs:.3f} s | {n / hs:,.0f} | {hm:.0f} MB | | | {hs / cs:.1f}× |")
+    lines.append(f"| {n} | crate floor | {fs:.3f} s | {n / fs:,.0f} | {fm:.0f} MB | | | {fs / cs:.1f}× |")
     lines.append(f"| {n} | cp -r (I/O floor) | {cs:.3f} s | | | | | |")
 lines += ["", "Building again over the previous output, content unchanged (Warraq: as is, where its"
           " record says nothing changed, and with `--full`, every page built again):", "",
