@@ -22,7 +22,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const PAGE: &str = r#"<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1"><title>{{ title }}</title>
-</head><body><main><h1>{{ title }}</h1>{{ body | safe }}</main></body></html>
+</head><body><main><h1>{{ title }}</h1><!--body--></main></body></html>
 "#;
 
 const PAGE_EN: &str = r#"<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -72,8 +72,11 @@ fn build(path: &Path, out: &Path, tera: &tera::Tera) -> Result<(), Box<dyn std::
     context.insert("title", title);
     context.insert("slug", slug);
     let english = tera.render("page_en.html", &context)?;
-    context.insert("body", &html);
-    let page = tera.render("page.html", &context)?;
+    // The body goes in beside the template, not through it (as Warraq does): handing Tera a
+    // 50 KB string to copy into its context and out again would raise the floor.
+    let frame = tera.render("page.html", &context)?;
+    let (head, tail) = frame.split_once("<!--body-->").ok_or("no body mark")?;
+    let page = [head, &html, tail].concat();
 
     let folder = out.join(slug);
     fs::create_dir_all(&folder)?;
