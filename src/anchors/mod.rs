@@ -35,6 +35,19 @@ pub struct Index {
     pub pages: BTreeMap<String, Page>,
 }
 
+/// The index of pages given as (URL, fragments, source), built in one pass over them sorted
+/// rather than by a map insert each (a later page of the same URL wins, as with `add`).
+impl FromIterator<(String, Vec<String>, Option<PathBuf>)> for Index {
+    fn from_iter<I: IntoIterator<Item = (String, Vec<String>, Option<PathBuf>)>>(pages: I) -> Self {
+        let pages = pages.into_iter();
+        Index {
+            pages: pages
+                .map(|(url, fragments, source)| (url, Page { fragments, source }))
+                .collect(),
+        }
+    }
+}
+
 /// The fragments of a document page, in page order.
 pub fn document_fragments(
     body: &[Anchor],
@@ -187,6 +200,28 @@ pub fn offset_in(text: &str, url: &str, fragment: Option<&str>) -> usize {
 mod tests {
     use super::*;
     use crate::markdown::anchors::AnchorKind;
+
+    #[test]
+    fn collecting_pages_is_adding_them_in_turn() {
+        let pages = [
+            ("b/", "x", "b.md"),
+            ("a/", "y", "a.md"),
+            ("b/", "z", "b2.md"),
+        ];
+        let collected: Index = (pages.iter())
+            .map(|(url, id, src)| (url.to_string(), vec![id.to_string()], Some(src.into())))
+            .collect();
+        let mut added = Index::default();
+        for (url, id, src) in pages {
+            added.add(url, vec![id.to_string()], Some(src.into()));
+        }
+        assert_eq!(collected, added);
+        assert_eq!(
+            collected.pages["b/"].fragments,
+            ["z"],
+            "the later page wins"
+        );
+    }
 
     fn index(pages: &[(&str, &[&str])]) -> Index {
         let mut index = Index::default();

@@ -1,9 +1,10 @@
 //! YAML front matter: parsing with positions. The only module that uses `serde_yaml`.
 //!
-//! Parsing goes in two steps so that every problem an editor can make is reported with a
-//! position in the file: first the YAML is read as plain data, and every unknown key at any
-//! depth is reported (with a "did you mean" hint); then that data is read into the typed raw
-//! structs of [`super::raw`]; when that fails, the text is read into them again, so that the
+//! Well-formed front matter is read straight into the typed raw structs of [`super::raw`].
+//! When that fails, parsing goes in two steps so that every problem an editor can make is
+//! reported with a position in the file: first the YAML is read as plain data, and every
+//! unknown key at any depth is reported (with a "did you mean" hint); then that data is read
+//! into the typed structs; when that fails, the text is read into them again, so that the
 //! type errors carry serde_yaml's own location.
 
 use serde::de::DeserializeOwned;
@@ -71,9 +72,10 @@ impl<'a> FrontMatter<'a> {
         if self.text.trim().is_empty() {
             return Some(T::default());
         }
-        // Most front matter is well formed: read straight into the typed structs, which deny
-        // unknown keys at every depth, it needs no checks of its own. Text with a `!` may hold
-        // a YAML tag, which serde drops silently, so it takes the checked way.
+        // Most front matter is well formed and is read straight into the typed structs: they
+        // deny unknown keys at every depth, so a direct read that succeeds leaves the key
+        // check nothing to find. Text with a `!` may hold a YAML tag, which serde would drop
+        // silently, so it always takes the checked way below.
         if !self.text.contains('!') {
             if let Ok(raw) = serde_yaml::from_str(self.text) {
                 return Some(raw);
