@@ -4,13 +4,16 @@
 #   benches/build.sh                      # 1,000 and 5,000 papers, 5 runs each
 #   RUNS=3 SIZES="1000" benches/build.sh  # quicker
 #
-# Steps: build the release binary and examples/crate_floor.rs; install Hugo (apt) and GNU time
+# Steps: build the release binary, examples/crate_floor.rs and examples/write_floor.rs; install
+# Hugo (apt) and GNU time
 # if missing; generate the corpora with make_corpus.py (Warraq layout from this project, Hugo
 # layout with minification on) under target/bench-corpus/, reused while the generator,
 # templates and first document are unchanged; then, per corpus, alternate full builds by
 # Warraq, by Hugo and by crate_floor (the same two pages per paper made by the bare crates
 # Warraq is built on, without its checks, notes or listings: the floor of the design), each
-# into a new output folder, with copying the corpus folder as the I/O floor; then time
+# into a new output folder, with copying the corpus folder as the I/O floor and writing the
+# files of Warraq's site from memory (write_floor, its own timing) as the output floor; every
+# run starts after `sync`, so none pays for writing back the output of the one before; then time
 # building again over the previous output (as is, and with --full). Prints a Markdown table
 # (median wall time, papers per second, peak RSS, ratios, 5k/1k scaling) and saves it as
 # target/bench-corpus/results.md.
@@ -43,9 +46,10 @@ if ((${#need_apt[@]})); then
     apt-get install -y "${need_apt[@]}" >&2
 fi
 
-(cd "$ROOT" && cargo build --release --quiet --bin warraq --example crate_floor)
+(cd "$ROOT" && cargo build --release --quiet --bin warraq --example crate_floor --example write_floor)
 WARRAQ=$ROOT/target/release/warraq
 FLOOR=$ROOT/target/release/examples/crate_floor
+WRITE_FLOOR=$ROOT/target/release/examples/write_floor
 
 # A corpus is regenerated when anything it is made from changes.
 stamp=$(cat "$MAKE_CORPUS" "$ROOT"/templates/*.html "$ROOT/content/_index.md" \
@@ -64,26 +68,29 @@ for n in $SIZES; do
     done
 done
 
-WARRAQ=$WARRAQ FLOOR=$FLOOR HUGO_VERSION="$(hugo version)" python3 - "$BENCH_DIR" "$BENCH_OUT" "$RUNS" $SIZES <<'PY'
+WARRAQ=$WARRAQ FLOOR=$FLOOR WRITE_FLOOR=$WRITE_FLOOR HUGO_VERSION="$(hugo version)" python3 - "$BENCH_DIR" "$BENCH_OUT" "$RUNS" $SIZES <<'PY'
 import os, shutil, statistics, subprocess, sys, tempfile, time
 from pathlib import Path
 
 bench, out_root = Path(sys.argv[1]), Path(sys.argv[2])
 runs, sizes = int(sys.argv[3]), [int(n) for n in sys.argv[4:]]
-warraq, floor = os.environ["WARRAQ"], os.environ["FLOOR"]
+warraq, floor, write_floor = (os.environ[k] for k in ("WARRAQ", "FLOOR", "WRITE_FLOOR"))
 out_root.mkdir(parents=True, exist_ok=True)
 scratch = Path(tempfile.mkdtemp(prefix="warraq-bench-", dir=out_root))
 
-def timed(cmd):
-    """Runs cmd once; returns (seconds, peak RSS in MB)."""
+def timed(cmd, own_time=False):
+    """Runs cmd once, after writing back everything still waiting to be written (on a 2-core
+    machine that write-back would otherwise share the cores with whichever run came next);
+    returns (seconds, peak RSS in MB). With own_time, the seconds are what cmd prints."""
+    subprocess.run(["sync"], check=True)
     rss_file = scratch / "rss"
     start = time.perf_counter()
-    subprocess.run(["/usr/bin/time", "-f", "%M", "-o", str(rss_file), *cmd],
-                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    seconds = time.perf_counter() - start
+    done = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", str(rss_file), *cmd],
+                          check=True, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    seconds = float(done.stdout) if own_time else time.perf_counter() - start
     return seconds, int(rss_file.read_text().split()[-1]) / 1024
 
-def command(name, n, out):
+def command(name, n, out, r=0):
     w, h = bench / f"warraq-{n}", bench / f"hugo-{n}"
     return {
         "warraq": [warraq, "build", "--root", str(w), "--out", str(out)],
@@ -91,18 +98,21 @@ def command(name, n, out):
         "hugo": ["hugo", "--minify", "--quiet", "-s", str(h), "-d", str(out)],
         "cp -r": ["cp", "-r", str(w), str(out)],
         "crate floor": [floor, str(w / "content"), str(out)],
+        # Warraq's site of the same round, written again from memory.
+        "write floor": [write_floor, str(scratch / f"warraq-{n}-{r}"), str(out)],
     }[name]
 
 # Every run writes a folder of its own, and no output is deleted until all runs of all sizes
 # are done: on ext4 without a journal, creating files soon after deleting many costs more the
 # more were deleted, so deleting between runs would make each run pay for the one before.
 results, rebuilds = {}, {}
-tools = ["warraq", "hugo", "cp -r", "crate floor"]
+tools = ["warraq", "hugo", "cp -r", "crate floor", "write floor"]
 for n in sizes:
     samples = {name: [] for name in tools}
     for r in range(runs + 1):  # alternating, so load changes hit every tool alike
         for name in tools:
-            sample = timed(command(name, n, scratch / f"{name.replace(' ', '')}-{n}-{r}"))
+            out = scratch / f"{name.replace(' ', '')}-{n}-{r}"
+            sample = timed(command(name, n, out, r), own_time=name == "write floor")
             if r > 0:  # the first round warms the caches and is not counted
                 samples[name].append(sample)
     results[n] = {name: (statistics.median(s for s, _ in v), max(m for _, m in v))
@@ -131,10 +141,11 @@ lines = [
     "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
 ]
 for n, r in results.items():
-    (ws, wm), (hs, hm), (cs, cm), (fs, fm) = (r[t] for t in tools)
+    (ws, wm), (hs, hm), (cs, cm), (fs, fm), (os_, _) = (r[t] for t in tools)
     lines.append(f"| {n} | warraq | {ws:.3f} s | {n / ws:,.0f} | {wm:.0f} MB | **{hs / ws:.2f}×** | {wm / hm:.2f} | {ws / cs:.1f}× |")
     lines.append(f"| {n} | hugo | {hs:.3f} s | {n / hs:,.0f} | {hm:.0f} MB | | | {hs / cs:.1f}× |")
     lines.append(f"| {n} | crate floor | {fs:.3f} s | {n / fs:,.0f} | {fm:.0f} MB | | | {fs / cs:.1f}× |")
+    lines.append(f"| {n} | write floor (Warraq's files, from memory) | {os_:.3f} s | | | | | {os_ / cs:.1f}× |")
     lines.append(f"| {n} | cp -r (I/O floor) | {cs:.3f} s | | | | | |")
 lines += ["", "Building again over the previous output, content unchanged (Warraq: as is, where its"
           " record says nothing changed, and with `--full`, every page built again):", "",
