@@ -380,6 +380,11 @@ fn confirm_local_link(outcome: &mut Outcome, problem: &links::Problem) -> bool {
         .page
         .strip_suffix("index.html")
         .unwrap_or(&problem.page);
+    // Only a document's own page, `<slug>/`, holds its Markdown body: the same link on its
+    // English page (`en/<slug>/`) came from a template, and is reported there.
+    if url.trim_end_matches('/').contains('/') {
+        return false;
+    }
     let source = outcome
         .anchors
         .pages

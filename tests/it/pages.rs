@@ -305,3 +305,50 @@ fn check_reports_a_broken_link_in_the_content() {
     assert!(errors[1].starts_with("site/links/index.html:1:") && errors[1].contains("error: link: href=\"../arabic-paper/#nowhere\": `arabic-paper/index.html` has no element with the id `nowhere`"), "{}", errors[1]);
     assert!(!run.stderr.contains("warning: link"), "{}", run.stderr);
 }
+
+#[test]
+fn a_broken_link_from_a_template_is_reported_at_its_page_beside_the_same_link_in_the_content() {
+    let site = Site::new(&["valid"]);
+    site.write(
+        "content/links.md",
+        "---\nslug: links\ntitle: روابط\ntitle_en: Links\ndate: 2020\n---\n\n[ب](#missing)\n",
+    );
+    // The English page of every document gets the same broken link from its template; its
+    // page (`en/links/`) comes before the document's own (`links/`) in the check.
+    let template = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/document-en.html"),
+    )
+    .unwrap();
+    site.write(
+        "templates/document-en.html",
+        template.replace(
+            "{% block main %}",
+            "{% block main %}<a href=\"#missing\">x</a>",
+        ),
+    );
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let errors: Vec<&str> = (run.stderr.lines())
+        .filter(|l| l.contains(": error: ") && l.contains("missing"))
+        .collect();
+    // The author's link once, at the source; the template's at each English page, the
+    // document's own included.
+    assert!(
+        errors.contains(
+            &"content/links.md:8:1: error: link: the link `#missing` leads to no id on this page"
+        ),
+        "{errors:#?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with("site/en/links/index.html:1:")),
+        "{errors:#?}"
+    );
+    assert!(
+        !errors
+            .iter()
+            .any(|e| e.starts_with("site/links/index.html")),
+        "{errors:#?}"
+    );
+}
