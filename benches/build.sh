@@ -4,19 +4,18 @@
 #   benches/build.sh                      # 1,000 and 5,000 papers, 5 runs each
 #   RUNS=3 SIZES="1000" benches/build.sh  # quicker
 #
-# Steps: build the release binary, examples/crate_floor.rs and examples/write_floor.rs; install
-# Hugo (apt) and GNU time
-# if missing; generate the corpora with make_corpus.py (Warraq layout from this project, Hugo
-# layout with minification on) under target/bench-corpus/, reused while the generator,
-# templates and first document are unchanged; then, per corpus, alternate full builds by
-# Warraq, by Hugo and by crate_floor (the same two pages per paper made by the bare crates
-# Warraq is built on, without its checks, notes or listings: the floor of the design), each
-# into a new output folder, with copying the corpus folder as the I/O floor and writing the
-# files of Warraq's site from memory (write_floor, its own timing) as the output floor; every
-# run starts after `sync`, so none pays for writing back the output of the one before; then time
-# building again over the previous output (as is, and with --full). Prints a Markdown table
-# (median wall time, papers per second, peak RSS, ratios, 5k/1k scaling) and saves it as
-# target/bench-corpus/results.md.
+# Steps: build the release binary, examples/crate_floor.rs and examples/write_floor.rs;
+# install Hugo (apt) and GNU time if missing; generate the corpora with make_corpus.py (Warraq
+# layout from this project, Hugo layout with minification on) under target/bench-corpus/,
+# reused while the generator, templates and first document are unchanged; then, per corpus,
+# alternate full builds by Warraq, by Hugo and by crate_floor (the same two pages per paper
+# made by the bare crates Warraq is built on, without its checks, notes or listings: the floor
+# of the design), each into a new output folder, with copying the corpus folder as the I/O
+# floor and writing the files of Warraq's site from memory (write_floor, its own timing) as
+# the output floor; every run starts after `sync`, so none pays for writing back the output of
+# the one before; then time building again over the previous output (as is, and with --full).
+# Prints a Markdown table (median wall time, papers per second, peak RSS, ratios, 5k/1k
+# scaling) and saves it as target/bench-corpus/results.md.
 #
 # Environment:
 #   MAKE_CORPUS  path of make_corpus.py (default: ../shared/bench/make_corpus.py from the repo)
