@@ -9,7 +9,7 @@
 //! writes its files at once. Results are gathered in path order, so pages and diagnostics are
 //! the same as a one-thread build's.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -343,8 +343,9 @@ pub(crate) fn build_site(
     // put in place.
     rayon::spawn(move || drop(files));
     stage(anchors::FILE, anchors_json.as_bytes())?;
+    let mut local_links = LocalLinkWarnings::of(&outcome.diagnostics);
     for problem in problems {
-        if confirm_local_link(&mut outcome, &problem) {
+        if local_links.confirm(&mut outcome, &problem) {
             continue;
         }
         outcome.diagnostics.push(
@@ -368,40 +369,58 @@ pub(crate) fn build_site(
     Ok((outcome, Some((index, renderer))))
 }
 
-/// Makes the warning already given at the source for an in-page link (`[see](#x)`) an error,
-/// when the link check confirms that the page has no such id; false when there is none, and
-/// the problem is reported at the page.
-fn confirm_local_link(outcome: &mut Outcome, problem: &links::Problem) -> bool {
-    let target = problem
-        .link
-        .as_deref()
-        .and_then(|l| l.trim().strip_prefix('#'));
-    let url = problem
-        .page
-        .strip_suffix("index.html")
-        .unwrap_or(&problem.page);
-    // Only a document's own page, `<slug>/`, holds its Markdown body: the same link on its
-    // English page (`en/<slug>/`) came from a template, and is reported there.
-    if url.trim_end_matches('/').contains('/') {
-        return false;
+/// The warnings the Markdown stage gave at the source for in-page links (`[see](#x)`), by
+/// file and message, each list with its first warning last; looked up once per problem of the
+/// link check rather than by a pass over every diagnostic of the build.
+struct LocalLinkWarnings(HashMap<(PathBuf, String), Vec<usize>>);
+
+impl LocalLinkWarnings {
+    fn of(diagnostics: &[Diagnostic]) -> Self {
+        let mut warnings: HashMap<(PathBuf, String), Vec<usize>> = HashMap::new();
+        for (i, d) in diagnostics.iter().enumerate().rev() {
+            if !d.is_error() && d.field.as_deref() == Some("link") {
+                let key = (d.file.clone(), d.message.clone());
+                warnings.entry(key).or_default().push(i);
+            }
+        }
+        LocalLinkWarnings(warnings)
     }
-    let source = outcome
-        .anchors
-        .pages
-        .get(url)
-        .and_then(|p| p.source.as_deref());
-    let (Some(target), Some(source)) = (target, source) else {
-        return false;
-    };
-    let (file, message) = (
-        display(source),
-        crate::markdown::local_links::message(target),
-    );
-    let warning = (outcome.diagnostics.iter_mut())
-        .find(|d| !d.is_error() && d.message == message && d.file == file);
-    warning
-        .map(|w| w.severity = diagnostics::Severity::Error)
-        .is_some()
+
+    /// Makes the next source warning for the link of `problem` an error, when the link check
+    /// confirms that the page has no such id; false when there is none, and the problem is
+    /// reported at the page.
+    fn confirm(&mut self, outcome: &mut Outcome, problem: &links::Problem) -> bool {
+        let target = problem
+            .link
+            .as_deref()
+            .and_then(|l| l.trim().strip_prefix('#'));
+        let url = problem
+            .page
+            .strip_suffix("index.html")
+            .unwrap_or(&problem.page);
+        // Only a document's own page, `<slug>/`, holds its Markdown body: the same link on its
+        // English page (`en/<slug>/`) came from a template, and is reported there.
+        if url.trim_end_matches('/').contains('/') {
+            return false;
+        }
+        let source = outcome
+            .anchors
+            .pages
+            .get(url)
+            .and_then(|p| p.source.as_deref());
+        let (Some(target), Some(source)) = (target, source) else {
+            return false;
+        };
+        let key = (
+            display(source),
+            crate::markdown::local_links::message(target),
+        );
+        let Some(i) = self.0.get_mut(&key).and_then(Vec::pop) else {
+            return false;
+        };
+        outcome.diagnostics[i].severity = diagnostics::Severity::Error;
+        true
+    }
 }
 
 /// A file of the site: where it goes and its contents (minified HTML for pages).

@@ -39,9 +39,8 @@ pub struct Index {
 /// rather than by a map insert each (a later page of the same URL wins, as with `add`).
 impl FromIterator<(String, Vec<String>, Option<PathBuf>)> for Index {
     fn from_iter<I: IntoIterator<Item = (String, Vec<String>, Option<PathBuf>)>>(pages: I) -> Self {
-        let pages = pages.into_iter();
         Index {
-            pages: pages
+            pages: (pages.into_iter())
                 .map(|(url, fragments, source)| (url, Page { fragments, source }))
                 .collect(),
         }
