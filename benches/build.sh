@@ -89,8 +89,12 @@ def timed(cmd, own_time=False):
     seconds = float(done.stdout) if own_time else time.perf_counter() - start
     return seconds, int(rss_file.read_text().split()[-1]) / 1024
 
-def command(name, n, out, r=0):
-    w, h = bench / f"warraq-{n}", bench / f"hugo-{n}"
+def output(name, n, r):
+    """The folder run r of tool name writes for n papers (`warraq --full` writes Warraq's)."""
+    return scratch / f"{name.split()[0]}-{n}-{r}"
+
+def command(name, n, r):
+    w, h, out = bench / f"warraq-{n}", bench / f"hugo-{n}", output(name, n, r)
     return {
         "warraq": [warraq, "build", "--root", str(w), "--out", str(out)],
         "warraq --full": [warraq, "build", "--full", "--root", str(w), "--out", str(out)],
@@ -98,7 +102,7 @@ def command(name, n, out, r=0):
         "cp -r": ["cp", "-r", str(w), str(out)],
         "crate floor": [floor, str(w / "content"), str(out)],
         # Warraq's site of the same round, written again from memory.
-        "write floor": [write_floor, str(scratch / f"warraq-{n}-{r}"), str(out)],
+        "write floor": [write_floor, str(output("warraq", n, r)), str(out)],
     }[name]
 
 # Every run writes a folder of its own, and no output is deleted until all runs of all sizes
@@ -110,8 +114,7 @@ for n in sizes:
     samples = {name: [] for name in tools}
     for r in range(runs + 1):  # alternating, so load changes hit every tool alike
         for name in tools:
-            out = scratch / f"{name.replace(' ', '')}-{n}-{r}"
-            sample = timed(command(name, n, out, r), own_time=name == "write floor")
+            sample = timed(command(name, n, r), own_time=name == "write floor")
             if r > 0:  # the first round warms the caches and is not counted
                 samples[name].append(sample)
     results[n] = {name: (statistics.median(s for s, _ in v), max(m for _, m in v))
@@ -124,8 +127,7 @@ for n in sizes:
     samples = {name: [] for name in ("warraq", "warraq --full", "hugo")}
     for r in range(runs):
         for name in samples:
-            out = scratch / f"{name.split()[0]}-{n}-0"
-            samples[name].append(timed(command(name, n, out)))
+            samples[name].append(timed(command(name, n, 0)))
     rebuilds[n] = {name: statistics.median(s for s, _ in v) for name, v in samples.items()}
     print(f"measured rebuilds of {n} papers", file=sys.stderr)
 shutil.rmtree(scratch, ignore_errors=True)
@@ -140,11 +142,11 @@ lines = [
     "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
 ]
 for n, r in results.items():
-    (ws, wm), (hs, hm), (cs, cm), (fs, fm), (os_, _) = (r[t] for t in tools)
+    (ws, wm), (hs, hm), (cs, cm), (fs, fm), (wfs, _) = (r[t] for t in tools)
     lines.append(f"| {n} | warraq | {ws:.3f} s | {n / ws:,.0f} | {wm:.0f} MB | **{hs / ws:.2f}×** | {wm / hm:.2f} | {ws / cs:.1f}× |")
     lines.append(f"| {n} | hugo | {hs:.3f} s | {n / hs:,.0f} | {hm:.0f} MB | | | {hs / cs:.1f}× |")
     lines.append(f"| {n} | crate floor | {fs:.3f} s | {n / fs:,.0f} | {fm:.0f} MB | | | {fs / cs:.1f}× |")
-    lines.append(f"| {n} | write floor (Warraq's files, from memory) | {os_:.3f} s | | | | | {os_ / cs:.1f}× |")
+    lines.append(f"| {n} | write floor (Warraq's files, from memory) | {wfs:.3f} s | | | | | {wfs / cs:.1f}× |")
     lines.append(f"| {n} | cp -r (I/O floor) | {cs:.3f} s | | | | | |")
 lines += ["", "Building again over the previous output, content unchanged (Warraq: as is, where its"
           " record says nothing changed, and with `--full`, every page built again):", "",

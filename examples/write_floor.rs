@@ -25,13 +25,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         return Err("usage: write_floor <built site> <output folder>".into());
     };
     let site = Path::new(site);
-    let mut folders: Vec<PathBuf> = Vec::new();
+    // Folders with their depth below the site, files with their contents.
+    let mut folders: Vec<(usize, PathBuf)> = Vec::new();
     let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     for entry in walkdir::WalkDir::new(site).sort_by_file_name() {
         let entry = entry?;
         let relative = entry.path().strip_prefix(site)?.to_path_buf();
         if entry.file_type().is_dir() {
-            folders.push(relative);
+            folders.push((entry.depth(), relative));
         } else if entry.file_type().is_file() {
             files.push((relative, fs::read(entry.path())?));
         }
@@ -41,11 +42,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let started = Instant::now();
     // Folders a level at a time, each level on all cores, so every parent is there before its
     // children.
-    folders.sort_by_key(|folder| folder.components().count());
-    for level in folders.chunk_by(|a, b| a.components().count() == b.components().count()) {
+    folders.sort_by_key(|(depth, _)| *depth);
+    for level in folders.chunk_by(|a, b| a.0 == b.0) {
         level
             .par_iter()
-            .try_for_each(|folder| fs::create_dir(out.join(folder)))?;
+            .try_for_each(|(_, folder)| fs::create_dir(out.join(folder)))?;
     }
     files
         .par_iter()
