@@ -8,7 +8,8 @@
 //! 2. **parse and transform** ([`markdown`]): one pulldown-cmark parse, then small event passes
 //!    (raw HTML escaped, heading ids, footnotes with backlinks);
 //! 3. **render** ([`render`]): typed contexts through Tera templates;
-//! 4. **write** ([`output`]): minify every page, then swap the new site in atomically.
+//! 4. **write** ([`output`]): each file into a staging folder as soon as it is made (pages come
+//!    out of the compact templates already minified), then the new site swapped in atomically.
 //!
 //! `warraq serve` ([`serve`]) previews a site, rebuilding only what a change touches.
 //!

@@ -16,7 +16,7 @@
 //! Each bead carries its cost and a confidence (its posterior probability
 //! under the same model). [`Alignment::is_reliable`] says whether the pairing
 //! as a whole is worth showing; when it is not, show the abstracts side by side.
-//! Editors can override the aligner with [`pinned`] bead lists, which are
+//! Editors can override the aligner with [`pinned()`] bead lists, which are
 //! checked against the sentence counts.
 //!
 //! This module does no IO, reads no configuration and knows nothing of

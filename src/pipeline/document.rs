@@ -1,0 +1,326 @@
+//! One document through every stage after loading: Markdown with the checks that need the
+//! front matter too, the abstract pairs, the citation files, and its pages from the templates
+//! with the body and notes put in after.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use super::pages::{Page, PageContext, Templates};
+use crate::content::document::Document;
+use crate::content::yaml_path::Seg;
+use crate::diagnostics::{Diagnostic, FileDiagnostics};
+use crate::error::Error;
+use crate::lang::Lang;
+use crate::markdown::{self, Rendered};
+use crate::render::context::{AbstractRow, DocumentView, PageView, SharedDocument};
+use crate::render::head::{BIB_FILE, CiteView, HeadView, Place, RIS_FILE};
+use crate::render::parts;
+use crate::{anchors, cite};
+
+/// Everything one document adds to the site.
+pub struct DocumentFiles {
+    /// Its pages and citation files.
+    pub files: Vec<Page>,
+    /// Its public addresses: (url, fragments, source file), for `anchors.json`.
+    pub anchors: Vec<(String, Vec<String>, PathBuf)>,
+}
+
+/// Every stage for one document: Markdown, abstract pairs, citation files, templates,
+/// minification.
+pub fn document_files(
+    doc: &Document,
+    templates: &Templates,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<DocumentFiles, Error> {
+    let rendered = render_markdown(doc, templates.config.allow_raw_html, diags);
+    let rows = abstract_rows(doc, &templates.config.glossary, diags);
+    let slug = doc.meta.slug.as_str();
+    let url = format!("{slug}/");
+    let place = Place {
+        path: &url,
+        base_url: templates.config.base_url.as_deref(),
+        root: "../",
+    };
+    let source = doc.source.path.clone();
+    let mut anchors = vec![(
+        url.clone(),
+        anchors::document_fragments(
+            &rendered.anchors,
+            &doc.meta.aliases,
+            rows.len(),
+            rendered.notes.count,
+        ),
+        source.clone(),
+    )];
+    if doc.meta.lang == Lang::Ar {
+        // The English page shows the abstract pairs and nothing else of the body.
+        let fragments = anchors::document_fragments(&[], &BTreeMap::new(), rows.len(), 0);
+        anchors.push((format!("en/{slug}/"), fragments, source));
+    }
+    let work = cite::Work::new(&doc.meta);
+    let mut files = vec![
+        Page {
+            path: format!("{url}{BIB_FILE}"),
+            html: cite::bibtex::entry(&work, &place.cited(None)).into_bytes(),
+        },
+        Page {
+            path: format!("{url}{RIS_FILE}"),
+            html: cite::ris::record(&work, &place.cited(None)).into_bytes(),
+        },
+    ];
+    files.extend(document_pages(doc, &rendered, &rows, templates)?);
+    Ok(DocumentFiles { files, anchors })
+}
+
+/// Markdown stage for one document, with the checks that need both body and front matter.
+pub fn render_markdown(doc: &Document, raw_html: bool, diags: &mut Vec<Diagnostic>) -> Rendered {
+    let text = &doc.source.text;
+    let mut file_diags = FileDiagnostics::new(&doc.source.path, text);
+    let fields = doc.source.fields();
+    let byline: Vec<(&str, usize)> = doc
+        .meta
+        .authors
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| {
+            let label = a.note.as_deref()?;
+            Some((
+                label,
+                fields.value_offset(&[Seg::Key("authors"), Seg::Index(i), Seg::Key("note")]),
+            ))
+        })
+        .collect();
+    let input = markdown::Input {
+        body: doc.source.body(),
+        body_offset: doc.source.body_offset,
+        lang: doc.meta.lang,
+        byline_notes: &byline,
+        raw_html,
+        aliases: &doc.meta.aliases,
+    };
+    let mut rendered = markdown::render(&input, &mut file_diags);
+    // One entry per author, empty for authors without a note, so the template can zip them.
+    let mut references = std::mem::take(&mut rendered.notes.byline).into_iter();
+    rendered.notes.byline = doc
+        .meta
+        .authors
+        .iter()
+        .map(|a| {
+            a.note
+                .as_ref()
+                .and_then(|_| references.next())
+                .unwrap_or_default()
+        })
+        .collect();
+    for id in doc.meta.sections.keys() {
+        if !rendered.headings.iter().any(|h| &h.id == id) {
+            let offset = fields.value_offset(&[Seg::Key("sections"), Seg::Key(id)]);
+            let known: Vec<&str> = rendered.headings.iter().map(|h| h.id.as_str()).collect();
+            file_diags
+                .warning(offset, format!("no heading has the id `{id}`"))
+                .set_field("sections")
+                .set_hint(format!("the headings' ids are: {}", known.join(", ")));
+        }
+    }
+    for problem in
+        crate::anchors::aliases::check(&doc.meta.aliases, &rendered.anchors, rendered.notes.count)
+    {
+        let offset = fields.value_offset(&[Seg::Key("aliases"), Seg::Key(&problem.old)]);
+        file_diags
+            .error(offset, problem.message)
+            .set_field(format!("aliases.{}", problem.old))
+            .set_hint(problem.hint);
+    }
+    diags.append(&mut file_diags.list);
+    rendered
+}
+
+/// Transform stage for the abstracts: sentence pairs, or none when they cannot be paired well.
+///
+/// A pinned alignment that does not fit the sentences is an error; a computed one that is
+/// poor is a warning, and the page shows the two abstracts side by side.
+pub fn abstract_rows(
+    doc: &Document,
+    glossary: &[(String, String)],
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<AbstractRow> {
+    let Some((ar, en)) = doc
+        .meta
+        .abstract_
+        .as_ref()
+        .and_then(|a| a.ar.as_deref().zip(a.en.as_deref()))
+    else {
+        return Vec::new();
+    };
+    let position = || doc.source.field_position(&[Seg::Key("alignment")]);
+    let aligned = match crate::align::align_texts(
+        ar,
+        en,
+        false,
+        doc.meta.alignment.as_ref(),
+        glossary,
+    ) {
+        Ok(aligned) => aligned,
+        Err(message) => {
+            diags.push(
+                Diagnostic::error(&doc.source.path, position(), message)
+                    .field("alignment")
+                    .hint("run `warraq align` on the document to see its sentences, then fix the pinned beads"),
+            );
+            return Vec::new();
+        }
+    };
+    if doc.meta.alignment.is_none() && !aligned.alignment.is_reliable() {
+        diags.push(
+            Diagnostic::warning(&doc.source.path, doc.source.field_position(&[Seg::Key("abstract")]), format!("the abstracts of `{}` do not align well; they are shown side by side without pairing", doc.meta.slug))
+                .field("abstract")
+                .hint("check them with `warraq align`, and pin the pairs with `alignment:` if they are right"),
+        );
+        return Vec::new();
+    }
+    aligned
+        .alignment
+        .beads
+        .iter()
+        .enumerate()
+        .map(|(i, bead)| AbstractRow {
+            n: i + 1,
+            label_ar: crate::i18n::fill(
+                &crate::i18n::strings(Lang::Ar).abstract_pair,
+                &(i + 1).to_string(),
+            ),
+            label_en: crate::i18n::fill(
+                &crate::i18n::strings(Lang::En).abstract_pair,
+                &(i + 1).to_string(),
+            ),
+            ar: aligned.ar[bead.ar.clone()].join(" "),
+            en: aligned.en[bead.en.clone()].join(" "),
+        })
+        .collect()
+}
+
+/// Template and minify stages of one document: its pages, minified. The body and notes come
+/// from the Markdown stage already minified and are put in after the template has rendered
+/// (unless the page's text holds a mark itself); with compact templates the rest of the page
+/// is minified too, otherwise minify-html reads it.
+pub fn document_pages(
+    doc: &Document,
+    rendered: &Rendered,
+    rows: &[AbstractRow],
+    templates: &Templates,
+) -> Result<Vec<Page>, Error> {
+    let notes = rendered.notes.items.concat();
+    let parts = parts::of_paper(&rendered.html, &notes);
+    // Compact templates render minified pages; pages from the templates as written are
+    // minified here.
+    let finish = |html| templates.finish(html);
+    let mut pages = document_html(doc, rendered, &notes, rows, templates, true)?;
+    // The pages as rendered with the body and notes themselves, made only if a page needs them.
+    let mut whole: Option<Vec<Page>> = None;
+    for (i, page) in pages.iter_mut().enumerate() {
+        let html = finish(std::mem::take(&mut page.html));
+        // The paper's page comes first and shows the body and notes once each; the English
+        // page shows neither, so it holds no mark.
+        let spliced = if i == 0 {
+            parts::splice(&html, &parts)
+        } else {
+            parts::none_in(&html, &parts).then_some(html)
+        };
+        page.html = match spliced {
+            Some(html) => html,
+            None => {
+                if whole.is_none() {
+                    whole = Some(document_html(
+                        doc, rendered, &notes, rows, templates, false,
+                    )?);
+                }
+                let whole = whole.as_mut().expect("made above");
+                finish(std::mem::take(&mut whole[i].html))
+            }
+        };
+    }
+    Ok(pages)
+}
+
+/// Template stage of one document: the paper's page and, for an Arabic paper, its English
+/// page (metadata, abstracts, outline, citation), as rendered; `notes` are the rendered
+/// notes, joined. With `marks`, both pages are given [`parts::BODY`] and [`parts::NOTES`] in
+/// place of the body and the notes (those that are not empty), for [`parts::splice`].
+pub fn document_html<'a>(
+    doc: &'a Document,
+    rendered: &'a Rendered,
+    notes: &'a str,
+    rows: &[AbstractRow],
+    templates: &Templates,
+    marks: bool,
+) -> Result<Vec<Page>, Error> {
+    let config = templates.config;
+    let base_url = config.base_url.as_deref();
+    let slug = doc.meta.slug.as_str();
+    let url = format!("{slug}/");
+    let place = Place {
+        path: &url,
+        base_url,
+        root: "../",
+    };
+    let cite = CiteView::new(&doc.meta, place, &rendered.headings);
+    let mut pages = Vec::new();
+
+    // The paper's own page.
+    let mut page = PageView::new(doc.meta.lang, doc.meta.title.clone(), "../");
+    page.canonical = place.absolute();
+    page.head = Some(HeadView::document(
+        &doc.meta,
+        config,
+        place,
+        &rendered.headings,
+    ));
+    // An Arabic paper's English page, and the citations as linked from it.
+    let english = (doc.meta.lang == Lang::Ar).then(|| {
+        let cite = cite.linked_from(&format!("../../{slug}/"));
+        (format!("en/{slug}/"), cite)
+    });
+    page.other_lang_href = english.as_ref().map(|_| format!("../en/{slug}/"));
+    let mut view = DocumentView::new(&doc.meta, rendered, notes, rows);
+    if marks {
+        view.body_html = parts::mark(view.body_html, parts::BODY);
+        view.notes_html = parts::mark(view.notes_html, parts::NOTES);
+    }
+    // Both pages show the same view; only their citations' links differ.
+    let view = SharedDocument::new(&view);
+    let html = templates.render(
+        "document.html",
+        &PageContext {
+            doc: Some(view.with_cite(cite)),
+            ..PageContext::new(&templates.site, page)
+        },
+    )?;
+    pages.push(Page {
+        path: format!("{url}index.html"),
+        html,
+    });
+
+    if let Some((en_url, en_cite)) = english {
+        let en_place = Place {
+            path: &en_url,
+            base_url,
+            root: "../../",
+        };
+        let mut page = PageView::new(Lang::En, doc.meta.title_en.clone(), "../../");
+        page.canonical = en_place.absolute();
+        page.other_lang_href = Some(format!("../../{slug}/"));
+        page.head = Some(HeadView::translation(&doc.meta, config, en_place));
+        let html = templates.render(
+            "document-en.html",
+            &PageContext {
+                doc: Some(view.with_cite(en_cite)),
+                ..PageContext::new(&templates.site, page)
+            },
+        )?;
+        pages.push(Page {
+            path: format!("{en_url}index.html"),
+            html,
+        });
+    }
+    Ok(pages)
+}
