@@ -295,13 +295,25 @@ impl Writer<'_> {
     }
 
     /// A link target: e-mail autolinks get `mailto:`, and the address is percent-escaped.
+    /// `escape_href` already writes `&` and `'` as character references and percent-encodes
+    /// quotes, `<`, `>` and white space, so its output goes into the attribute as it is
+    /// (quoted when needed): escaping it again would turn `?a=1&b=2` into `?a=1&amp;b=2`.
     fn attr_href(&mut self, name: &str, link_type: LinkType, dest: &CowStr) {
+        self.out.push(' ');
+        self.out.push_str(name);
+        self.out.push('=');
         let mut href = String::with_capacity(dest.len() + 7);
         if link_type == LinkType::Email {
             href.push_str("mailto:");
         }
         escape_href(&mut href, dest).ok();
-        self.attr(name, &href);
+        if needs_quotes(&href) {
+            self.out.push('"');
+            self.out.push_str(&href);
+            self.out.push('"');
+        } else {
+            self.out.push_str(&href);
+        }
     }
 
     fn attr_value(&mut self, value: &str) {
@@ -409,6 +421,29 @@ mod tests {
     }
 
     const SAMPLE: &str = "# Title {#top .wide data-x=1}\n\nA *soft*\nbreak and a hard  \nbreak, `code <b>`, **bold**, ~~gone~~, [link](<https://e.org/a b> \"T & t\"), <x@y.org>, a & b < c.\n\n> quoted\n> text\n\n1. one\n2. two\n\n3) loose\n\n   three\n\n- a\n  - b\n\n```rust title\nfn main() {\n    let x = 1 < 2;\n}\n```\n\n    indented\n\n| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n| x |\n\n| only | head |\n|---|---|\n\n![alt *with* `code`](img.png \"pic\")\n\n---\n\nنصٌّ عربيّ (Alkan, n.d.).\n";
+
+    #[test]
+    fn link_addresses_are_escaped_once() {
+        // What a browser reads back from the attribute is the address as written.
+        for (markdown, address) in [
+            ("[a](https://e.org/?a=1&b=2)", "https://e.org/?a=1&b=2"),
+            ("<https://e.org/x?a=1&b=2>", "https://e.org/x?a=1&b=2"),
+            ("[a](https://e.org/it's)", "https://e.org/it's"),
+            ("[a](#a&b)", "#a&b"),
+            ("[a](<#x y>)", "#x%20y"),
+            ("[a](https://e.org/a)", "https://e.org/a"),
+        ] {
+            let html = render(markdown);
+            let mut hrefs = Vec::new();
+            crate::links::scan::each_tag(&html, |tag| {
+                hrefs.extend(tag.attr("href").map(|h| h.into_owned()))
+            });
+            assert_eq!(hrefs, [address], "{markdown} → {html}");
+        }
+        assert!(
+            render("[a](https://e.org/?a=1&b=2)").contains("href=\"https://e.org/?a=1&amp;b=2\"")
+        );
+    }
 
     #[test]
     fn pages_need_no_further_minifying() {
