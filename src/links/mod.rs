@@ -540,8 +540,9 @@ fn resolve(page: &str, href: &str) -> Option<String> {
     Some(out)
 }
 
-/// `%xx` sequences decoded (invalid ones kept as written).
-fn percent_decode(text: &str) -> Cow<'_, str> {
+/// `%xx` sequences decoded (invalid ones kept as written): a fragment as the browser looks
+/// it up.
+pub(crate) fn percent_decode(text: &str) -> Cow<'_, str> {
     if !text.bytes().any(|b| b == b'%') {
         return Cow::Borrowed(text);
     }

@@ -13,6 +13,7 @@ use pulldown_cmark::{Event, Tag};
 use super::ids::RESERVED_IDS;
 use super::parser::Spanned;
 use crate::diagnostics::FileDiagnostics;
+use crate::links::percent_decode;
 
 /// The `#fragment` links in `events`, with their offsets in the body.
 pub fn collect(events: &[Spanned]) -> Vec<(String, usize)> {
@@ -41,14 +42,16 @@ pub fn check(links: &[(String, usize)], markup: &[&str], diags: &mut FileDiagnos
         });
     }
     for (target, offset) in links {
-        let known = ids.contains(target.as_str())
-            || RESERVED_IDS.contains(&target.as_str())
+        // As the browser looks it up: `#%D9%85…` and `#م…` lead to the same id.
+        let target = percent_decode(target);
+        let known = ids.contains(target.as_ref())
+            || RESERVED_IDS.contains(&target.as_ref())
             || target.starts_with("abstract-");
         if !known {
             diags
                 .warning(
                     base + offset,
-                    message(target),
+                    message(&target),
                 )
                 .set_field("link")
                 .set_hint("link to a heading's id (`{#id}`, or its outline number like `s1-2`) or a note (`fn-3`)");
@@ -56,7 +59,7 @@ pub fn check(links: &[(String, usize)], markup: &[&str], diags: &mut FileDiagnos
     }
 }
 
-/// The warning for a link to `#target` that leads nowhere on its page.
+/// The warning for a link to `#target` (percent-decoded) that leads nowhere on its page.
 pub fn message(target: &str) -> String {
     format!("the link `#{target}` leads to no id on this page")
 }

@@ -387,10 +387,13 @@ impl LocalLinkWarnings {
     /// confirms that the page has no such id; false when there is none, and the problem is
     /// reported at the page.
     fn confirm(&mut self, outcome: &mut Outcome, problem: &links::Problem) -> bool {
+        // Both sides name the target as the browser looks it up, percent-decoded: the page
+        // holds `#%D9%85…` where the author wrote `#م…`.
         let target = problem
             .link
             .as_deref()
-            .and_then(|l| l.trim().strip_prefix('#'));
+            .and_then(|l| l.trim().strip_prefix('#'))
+            .map(links::percent_decode);
         let url = problem
             .page
             .strip_suffix("index.html")
@@ -410,7 +413,7 @@ impl LocalLinkWarnings {
         };
         let key = (
             display(source),
-            crate::markdown::local_links::message(target),
+            crate::markdown::local_links::message(&target),
         );
         let Some(i) = self.0.get_mut(&key).and_then(Vec::pop) else {
             return false;

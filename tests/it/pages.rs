@@ -307,6 +307,31 @@ fn check_reports_a_broken_link_in_the_content() {
 }
 
 #[test]
+fn a_broken_in_page_link_in_arabic_is_reported_once_where_it_was_written() {
+    let site = Site::new(&["valid"]);
+    // The page holds the fragment percent-encoded (`#%D9%85…`); the author wrote it in Arabic,
+    // or encoded.
+    site.write(
+        "content/links.md",
+        "---\nslug: links\ntitle: روابط\ntitle_en: Links\ndate: 2020\n---\n\n[ب](#مفقود) [ج](#%D9%85%D9%81)\n",
+    );
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let reports: Vec<&str> = (run.stderr.lines())
+        .filter(|l| l.contains(": error: ") || l.contains(": warning: "))
+        .collect();
+    assert_eq!(
+        reports,
+        [
+            "content/links.md:8:1: error: link: the link `#مفقود` leads to no id on this page",
+            "content/links.md:8:13: error: link: the link `#مف` leads to no id on this page",
+        ],
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn a_broken_link_from_a_template_is_reported_at_its_page_beside_the_same_link_in_the_content() {
     let site = Site::new(&["valid"]);
     site.write(
