@@ -264,7 +264,6 @@ pub fn document_html<'a>(
         root: "../",
     };
     let cite = CiteView::new(&doc.meta, place, &rendered.headings);
-    let mut pages = Vec::new();
 
     // The paper's own page.
     let mut page = PageView::new(doc.meta.lang, doc.meta.title.clone(), "../");
@@ -288,17 +287,17 @@ pub fn document_html<'a>(
     }
     // Both pages show the same view; only their citations' links differ.
     let view = SharedDocument::new(&view);
-    let html = templates.render(
-        "document.html",
-        &PageContext {
+    let render = |template, url: &str, page, cite| -> Result<Page, Error> {
+        let context = PageContext {
             doc: Some(view.with_cite(cite)),
             ..PageContext::new(&templates.site, page)
-        },
-    )?;
-    pages.push(Page {
-        path: format!("{url}index.html"),
-        html,
-    });
+        };
+        Ok(Page {
+            path: format!("{url}index.html"),
+            html: templates.render(template, &context)?,
+        })
+    };
+    let mut pages = vec![render("document.html", &url, page, cite)?];
 
     if let Some((en_url, en_cite)) = english {
         let en_place = Place {
@@ -310,17 +309,7 @@ pub fn document_html<'a>(
         page.canonical = en_place.absolute();
         page.other_lang_href = Some(format!("../../{slug}/"));
         page.head = Some(HeadView::translation(&doc.meta, config, en_place));
-        let html = templates.render(
-            "document-en.html",
-            &PageContext {
-                doc: Some(view.with_cite(en_cite)),
-                ..PageContext::new(&templates.site, page)
-            },
-        )?;
-        pages.push(Page {
-            path: format!("{en_url}index.html"),
-            html,
-        });
+        pages.push(render("document-en.html", &en_url, page, en_cite)?);
     }
     Ok(pages)
 }
