@@ -45,7 +45,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     tera.add_raw_template("page.html", PAGE)?;
     tera.add_raw_template("page_en.html", PAGE_EN)?;
     let out = Path::new(out);
-    documents.par_iter().try_for_each(|path| {
+    // One paper per task, as Warraq splits them, so neither core idles at the end.
+    documents.par_iter().with_max_len(1).try_for_each(|path| {
         build(path, out, &tera).map_err(|e| format!("{}: {e}", path.display()))
     })?;
     Ok(())
