@@ -15,7 +15,9 @@
 pub mod scan;
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+#[cfg(test)]
+use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
 use rayon::prelude::*;
@@ -282,19 +284,20 @@ impl<'a> Cursor<'a> {
 /// build checks summaries as it goes ([`check_site`]); this whole-site form is for the tests.
 #[cfg(test)]
 pub fn check(files: &BTreeMap<String, Vec<u8>>, base_url: Option<&str>) -> Vec<Problem> {
-    let summaries = files
+    let summaries: Vec<(String, Summary)> = files
         .iter()
         .map(|(path, bytes)| (path.clone(), Summary::of(path, bytes)))
         .collect();
+    let summaries: Vec<(&str, &Summary)> = summaries.iter().map(|(p, s)| (p.as_str(), s)).collect();
     check_site(&summaries, base_url)
 }
 
-/// Checks every page of a site given by its files' summaries, keyed by path: the pages in
+/// Checks every page of a site given by its files' summaries, sorted by path: the pages in
 /// parallel, the problems in path order (every repeated id first, then the links).
-pub fn check_site(files: &BTreeMap<String, Summary>, base_url: Option<&str>) -> Vec<Problem> {
-    let pages: Vec<(&String, &PageSummary)> = files
+pub fn check_site(files: &[(&str, &Summary)], base_url: Option<&str>) -> Vec<Problem> {
+    let pages: Vec<(&str, &PageSummary)> = files
         .iter()
-        .filter_map(|(path, summary)| match summary {
+        .filter_map(|&(path, summary)| match summary {
             Summary::Page(page) => Some((path, page)),
             Summary::File => None,
         })
@@ -302,10 +305,7 @@ pub fn check_site(files: &BTreeMap<String, Summary>, base_url: Option<&str>) -> 
     let own = base_url.map(Own::new);
     // Every link looks up its target, and fragment links their target's ids: by a hash of
     // the path, not a dozen comparisons of paths that share long prefixes.
-    let files: Files = files
-        .iter()
-        .map(|(path, file)| (path.as_str(), file))
-        .collect();
+    let files: Files = files.iter().copied().collect();
     let files = &files;
     let found: Vec<(Vec<Problem>, Vec<Problem>)> = pages
         .par_iter()
@@ -314,7 +314,7 @@ pub fn check_site(files: &BTreeMap<String, Summary>, base_url: Option<&str>) -> 
                 .duplicates
                 .iter()
                 .map(|(position, id)| Problem {
-                    page: path.clone(),
+                    page: path.to_string(),
                     position: *position,
                     message: format!("the id `{id}` is used twice on this page"),
                     hint: "check `aliases:` for an old id that is an id of the page again".into(),
@@ -327,7 +327,7 @@ pub fn check_site(files: &BTreeMap<String, Summary>, base_url: Option<&str>) -> 
                 .filter_map(|link| {
                     let found = check_link(path, &link.value, link.canonical, own.as_ref(), files);
                     found.err().map(|(message, hint)| Problem {
-                        page: path.clone(),
+                        page: path.to_string(),
                         position: link.position,
                         message: format!("{}=\"{}\": {message}", link.attr, link.value),
                         hint,
@@ -377,7 +377,7 @@ impl Own {
     }
 }
 
-type Outcome = Result<(), (String, String)>;
+type Verdict = Result<(), (String, String)>;
 
 /// The site's files by path, for the check's lookups; the paths are the site's own, so a
 /// fast fixed hash ([`crate::hash`]) will do.
@@ -396,7 +396,7 @@ fn check_link(
     canonical: bool,
     own: Option<&Own>,
     files: &Files,
-) -> Outcome {
+) -> Verdict {
     let value = value.trim();
     if let Some(fragment) = value.strip_prefix('#') {
         return fragment_exists(page, &percent_decode(fragment), files);
@@ -467,7 +467,7 @@ fn fragment_found(fragment: &str, ids: &Ids) -> bool {
     fragment.is_empty() || fragment == "top" || ids.contains(fragment)
 }
 
-fn fragment_exists(page: &str, fragment: &str, files: &Files) -> Outcome {
+fn fragment_exists(page: &str, fragment: &str, files: &Files) -> Verdict {
     if fragment.is_empty() || fragment == "top" {
         return Ok(());
     }

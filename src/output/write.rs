@@ -244,13 +244,25 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     written
 }
 
-/// Removes a folder of a built site (the page of a document that was deleted), if present.
-pub fn remove_dir(site: &Path, relative: &str) -> Result<(), Error> {
+/// Removes one file of a built site (a page of a document that went away), if present, and
+/// the folders it leaves empty. For `serve`.
+pub fn remove_file(site: &Path, relative: &str) -> Result<(), Error> {
     let path = site.join(relative);
-    match fs::remove_dir_all(&path) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io("remove", &path, e)),
-        _ => Ok(()),
+    match fs::remove_file(&path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            return Err(Error::io("remove", &path, e));
+        }
+        _ => {}
     }
+    let mut folder = path.parent();
+    while let Some(dir) = folder.filter(|d| *d != site && d.starts_with(site)) {
+        // A folder that still holds something stays, and so do its parents.
+        if fs::remove_dir(dir).is_err() {
+            break;
+        }
+        folder = dir.parent();
+    }
+    Ok(())
 }
 
 /// Removes temporary folders of killed builds; restores the old site if a swap was cut short.

@@ -1,28 +1,99 @@
-//! One document through every stage after loading: Markdown with the checks that need the
-//! front matter too, the abstract pairs, the citation files, and its pages from the templates
-//! with the body and notes put in after.
+//! Document stage: one document through every stage after loading, read again from its file:
+//! Markdown with the checks that need the front matter too, the abstract pairs, the citation
+//! files, and its pages from the templates with the body and notes put in after; each file
+//! put in the sink as soon as it is made, and kept only as its link summary.
 
+use std::borrow::Borrow;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
+use rayon::prelude::*;
+
+use super::load::reload;
 use super::pages::{Page, PageContext, Templates};
 use crate::content::document::Document;
+use crate::content::indexed::Indexed;
 use crate::content::yaml_path::Seg;
-use crate::diagnostics::{Diagnostic, FileDiagnostics};
+use crate::diagnostics::{self, Diagnostic, FileDiagnostics};
 use crate::error::Error;
 use crate::lang::Lang;
 use crate::markdown::{self, Rendered};
+use crate::output::sink::Sink;
 use crate::render::context::{AbstractRow, DocumentView, PageView, SharedDocument};
 use crate::render::head::{BIB_FILE, CiteView, HeadView, Place, RIS_FILE};
 use crate::render::parts;
-use crate::{anchors, cite};
+use crate::{anchors, cite, links};
 
-/// Everything one document adds to the site.
+/// What one document added to the site, once its files are in the sink.
+#[derive(Debug, Default, Clone)]
+pub struct DocumentOutput {
+    /// Its diagnostics, sorted.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Its public pages and their fragments, for `anchors.json`.
+    pub anchors: anchors::Index,
+    /// Every file it made, by path, with what the link check needs of it.
+    pub files: Vec<(String, links::Summary)>,
+}
+
+/// The document stage for every document, on every core; the outputs in the documents' order,
+/// or the first failure in that order.
+pub fn render_documents<D: Borrow<Indexed> + Sync>(
+    documents: &[D],
+    templates: &Templates,
+    sink: &Sink,
+) -> Result<Vec<DocumentOutput>, Error> {
+    let outputs: Vec<Result<DocumentOutput, Error>> = documents
+        .par_iter()
+        // Split down to single papers, so a core that runs out of work can take one from the
+        // other to the end: papers differ in length, and left to itself rayon stops splitting
+        // at a few hundred, leaving a core idle for the last of them.
+        .with_max_len(1)
+        .map(|indexed| render_document(indexed.borrow(), templates, sink))
+        .collect();
+    outputs.into_iter().collect()
+}
+
+/// The document stage for one document: read again, rendered, its files put in `sink`.
+pub fn render_document(
+    indexed: &Indexed,
+    templates: &Templates,
+    sink: &Sink,
+) -> Result<DocumentOutput, Error> {
+    let mut diags = Vec::new();
+    let Some(doc) = reload(indexed, &mut diags) else {
+        return Ok(DocumentOutput {
+            diagnostics: diags,
+            ..DocumentOutput::default()
+        });
+    };
+    let made = document_files(&doc, templates, &mut diags)?;
+    // Sorted here, on every core, the build's list is made of sorted runs, which the final
+    // sort only has to merge.
+    diagnostics::sort(&mut diags);
+    let files = made
+        .files
+        .into_iter()
+        .map(|file| publish(sink, file))
+        .collect::<Result<_, _>>()?;
+    Ok(DocumentOutput {
+        diagnostics: diags,
+        anchors: made.anchors,
+        files,
+    })
+}
+
+/// Puts a file in `sink` and keeps what the link check needs of it.
+pub(super) fn publish(sink: &Sink, file: Page) -> Result<(String, links::Summary), Error> {
+    let summary = links::Summary::of(&file.path, &file.html);
+    sink.put_owned(&file.path, file.html)?;
+    Ok((file.path, summary))
+}
+
+/// Everything one document adds to the site, before it is put anywhere.
 pub struct DocumentFiles {
     /// Its pages and citation files.
     pub files: Vec<Page>,
-    /// Its public addresses: (url, fragments, source file), for `anchors.json`.
-    pub anchors: Vec<(String, Vec<String>, PathBuf)>,
+    /// Its public pages and their fragments, for `anchors.json`.
+    pub anchors: anchors::Index,
 }
 
 /// Every stage for one document: Markdown, abstract pairs, citation files, templates,
@@ -41,9 +112,10 @@ pub fn document_files(
         base_url: templates.config.base_url.as_deref(),
         root: "../",
     };
-    let source = doc.source.path.clone();
-    let mut anchors = vec![(
-        url.clone(),
+    let source = Some(doc.source.path.clone());
+    let mut anchors = anchors::Index::default();
+    anchors.add(
+        &url,
         anchors::document_fragments(
             &rendered.anchors,
             &doc.meta.aliases,
@@ -51,11 +123,11 @@ pub fn document_files(
             rendered.notes.count,
         ),
         source.clone(),
-    )];
+    );
     if doc.meta.lang == Lang::Ar {
         // The English page shows the abstract pairs and nothing else of the body.
         let fragments = anchors::document_fragments(&[], &BTreeMap::new(), rows.len(), 0);
-        anchors.push((format!("en/{slug}/"), fragments, source));
+        anchors.add(&format!("en/{slug}/"), fragments, source);
     }
     let work = cite::Work::new(&doc.meta);
     let mut files = vec![

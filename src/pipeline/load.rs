@@ -1,6 +1,7 @@
 //! Load stage: the content folder found, `_index.md` and every document read and validated
-//! on every core, duplicate slugs and drafts sorted out in path order; and a document read
-//! again for the second pass.
+//! on every core ([`content`]); then the documents to publish chosen in path order, drafts
+//! and second uses of a slug left out ([`select`], which `serve` runs again after an edit);
+//! and a document read again for the render stage ([`reload`]).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -15,31 +16,66 @@ use crate::diagnostics::{self, Diagnostic};
 use crate::error::Error;
 use crate::lang::Lang;
 
-/// The loaded content of a site.
-pub struct Site {
+/// A site ready to render: its settings and the documents to publish, sorted by path. The
+/// build keeps each document as an [`Indexed`] entry (front matter, no text); `verify` and
+/// the tests keep whole [`Document`]s.
+pub struct Site<D = Indexed> {
     /// `content/_index.md`.
     pub home: Home,
     /// Documents to publish, sorted by path.
-    pub documents: Vec<Document>,
+    pub documents: Vec<D>,
 }
 
-/// Load stage: every content file read and validated; `None` when the site cannot be built.
-pub fn load(root: &Path, drafts: bool, diags: &mut Vec<Diagnostic>) -> Result<Option<Site>, Error> {
-    let (home, documents) = load_all(root, drafts, diags, |doc| doc)?;
-    match home {
-        Some(home) if !diagnostics::has_errors(diags) => Ok(Some(Site { home, documents })),
-        _ => Ok(None),
+/// What the load stage read of a site: the settings when they are valid, and every document
+/// that validated, in path order, drafts and repeated slugs still among them.
+pub struct Content<D> {
+    /// `content/_index.md`, when it could be read and validated.
+    pub home: Option<Home>,
+    /// Every document that validated, sorted by path.
+    pub documents: Vec<Loaded<D>>,
+}
+
+impl<D> Content<D> {
+    /// The site to render, with the documents [`select`]ed; when the settings are missing or
+    /// any file has an error, the site cannot be built and what loaded is given back.
+    pub fn site(
+        self,
+        drafts: bool,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Result<Site<D>, Box<Unbuildable<D>>> {
+        let documents = select(self.documents, drafts, diags);
+        match self.home {
+            Some(home) if !diagnostics::has_errors(diags) => Ok(Site { home, documents }),
+            home => Err(Box::new(Unbuildable { home, documents })),
+        }
     }
+}
+
+/// What loaded of a site that cannot be built: its documents still get their Markdown
+/// checked, so one run reports every error.
+pub struct Unbuildable<D> {
+    /// `content/_index.md`, when it loaded.
+    pub home: Option<Home>,
+    /// The documents that would be published.
+    pub documents: Vec<D>,
+}
+
+/// Load stage with whole documents kept: the site, or `None` when it cannot be built.
+pub fn load(
+    root: &Path,
+    drafts: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Option<Site<Document>>, Error> {
+    Ok(content(root, diags, |doc| doc)?.site(drafts, diags).ok())
 }
 
 /// Load stage: the settings (if valid) and every document that validated, each passed
 /// through `keep` as soon as it is loaded (in parallel; the result is in path order).
-pub(super) fn load_all<T: Send>(
+pub fn content<T: Send>(
     root: &Path,
-    drafts: bool,
     diags: &mut Vec<Diagnostic>,
     keep: impl Fn(Document) -> T + Sync,
-) -> Result<(Option<Home>, Vec<T>), Error> {
+) -> Result<Content<T>, Error> {
     let content_dir = root.join("content");
     if !content_dir.is_dir() {
         return Err(Error::Usage(format!(
@@ -58,7 +94,10 @@ pub(super) fn load_all<T: Send>(
             )
             .hint("create content/_index.md with `title:` and `title_en:` in its front matter"),
         );
-        return Ok((None, Vec::new()));
+        return Ok(Content {
+            home: None,
+            documents: Vec::new(),
+        });
     };
     let home = read(&index_path, diags).and_then(|text| {
         let (home, list) = document::home(&display(&index_path), text);
@@ -87,11 +126,24 @@ pub(super) fn load_all<T: Send>(
             })
             .collect()
     });
+    let mut documents = Vec::with_capacity(loaded.len());
+    for (doc, list) in loaded {
+        diags.extend(list);
+        documents.extend(doc);
+    }
+    Ok(Content { home, documents })
+}
+
+/// The documents to publish, in path order: a document whose slug an earlier one took is an
+/// error, and drafts are left out unless `drafts`. The one rule for `build` and `serve`.
+pub fn select<T>(
+    loaded: impl IntoIterator<Item = Loaded<T>>,
+    drafts: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<T> {
     let mut documents = Vec::new();
     let mut slugs: BTreeMap<String, PathBuf> = BTreeMap::new();
-    for (loaded, list) in loaded {
-        diags.extend(list);
-        let Some(doc) = loaded else { continue };
+    for doc in loaded {
         if let Some(first) = slugs.get(&doc.slug) {
             diags.push(duplicate_slug(
                 &doc.path,
@@ -107,16 +159,30 @@ pub(super) fn load_all<T: Send>(
         }
         documents.push(doc.item);
     }
-    Ok((home, documents))
+    documents
 }
 
-/// A loaded document with what the sequential checks after loading need.
-struct Loaded<T> {
+/// A loaded document with what [`select`] needs to know of it.
+pub struct Loaded<T> {
     slug: String,
     slug_position: (usize, usize),
     draft: bool,
     path: PathBuf,
-    item: T,
+    /// The document, as the stage that loaded it keeps it.
+    pub item: T,
+}
+
+impl<'a> Loaded<&'a Indexed> {
+    /// An index entry, for [`select`].
+    pub fn indexed(indexed: &'a Indexed) -> Self {
+        Loaded {
+            slug: indexed.meta.slug.to_string(),
+            slug_position: indexed.slug_position,
+            draft: indexed.meta.draft,
+            path: indexed.path.clone(),
+            item: indexed,
+        }
+    }
 }
 
 /// Reads and validates one document.
@@ -132,12 +198,7 @@ pub fn load_document(
 }
 
 /// The error for a second document with the slug of `first`.
-pub fn duplicate_slug(
-    path: &Path,
-    position: (usize, usize),
-    slug: &str,
-    first: &Path,
-) -> Diagnostic {
+fn duplicate_slug(path: &Path, position: (usize, usize), slug: &str, first: &Path) -> Diagnostic {
     Diagnostic::error(
         path,
         position,

@@ -1,42 +1,49 @@
-//! The build, stage by stage: load → Markdown → templates → write.
+//! The build, stage by stage. This is the one place that knows their order; [`build_site`]
+//! reads as the list of them:
 //!
-//! This is the one place that knows the order of the stages. Content problems are collected
-//! from every stage and returned together; nothing is written unless there are none.
+//! 1. **load** (`load.rs`): `content/` found, the settings and every document's front matter
+//!    read and validated on every core, the documents to publish selected: a [`Site`] of
+//!    [`Indexed`] entries (front matter, no text);
+//! 2. **documents** (`document.rs`): each document read again and taken through Markdown,
+//!    abstract pairs, citations and templates, on every core, its files put in the [`Sink`] as
+//!    they are made: a [`DocumentOutput`] each (diagnostics, public addresses, link
+//!    summaries); the **listings** (`listings.rs`: home pages, `404.html`) are made alongside;
+//! 3. **site files** (`site_files.rs`): assets, crawler files, `CNAME`, and `anchors.json`
+//!    from every page's addresses;
+//! 4. **check** (`check.rs`): every link of every file, over the summaries;
+//! 5. **write**: the staging folder swapped in for the site, when there is no error.
 //!
-//! Two passes over the documents, each in parallel on every core (rayon): the first reads and
-//! validates the front matter and keeps only that (an [`Indexed`] per document; `load.rs`), the
-//! second reads each document again, takes it through Markdown, abstract pairs, citations and
-//! templates (`document.rs`) and writes its files at once, while the home pages are made
-//! alongside (`pages.rs`). Results are gathered in path order, so pages and diagnostics are the
-//! same as a one-thread build's. Then the link check over every page, `anchors.json`, and the
-//! new site swapped in.
+//! Content problems are collected from every stage and returned together. Results are gathered
+//! in path order, so pages and diagnostics are the same as a one-thread build's. `serve`
+//! runs the same stages for what an edit touched (`serve/incremental.rs`).
 
+mod check;
 mod document;
+mod listings;
 mod load;
 mod pages;
+mod site_files;
 
 pub use document::{
-    DocumentFiles, abstract_rows, document_files, document_html, document_pages, render_markdown,
+    DocumentFiles, DocumentOutput, abstract_rows, document_files, document_html, document_pages,
+    render_document, render_documents, render_markdown,
 };
-pub use load::{Site, display, duplicate_slug, load, load_document, reload};
-pub use pages::{Page, Templates, site_pages};
+pub use listings::{Listings, render_listings, site_pages};
+pub use load::{Content, Loaded, Site, display, load, load_document, reload, select};
+pub use pages::{Page, Templates};
 
-use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-
-use self::load::load_all;
 use crate::content::discover::discover;
-use crate::content::document::Home;
 use crate::content::indexed::Indexed;
 use crate::content::schema::Meta;
 use crate::diagnostics::{self, Diagnostic};
 use crate::error::Error;
 use crate::output::record;
+use crate::output::sink::Sink;
 use crate::output::write::{Staging, Written};
 use crate::render::Renderer;
-use crate::{anchors, links, publish};
+use crate::{anchors, links};
 
 /// What to build and where.
 #[derive(Debug, Clone)]
@@ -92,7 +99,7 @@ impl Outcome {
 /// site is in place.
 pub fn build(options: &Options) -> Result<Outcome, Error> {
     if !options.write {
-        return Ok(build_site(options, false)?.0);
+        return Ok(build_site(options, false)?.outcome);
     }
     let started = std::time::SystemTime::now();
     let key = record::Key::of(options);
@@ -117,10 +124,10 @@ pub fn build(options: &Options) -> Result<Outcome, Error> {
         sources = Some(now);
     }
     record::forget(&options.out);
-    let (outcome, used) = build_site(options, false)?;
+    let Built { outcome, made } = build_site(options, false)?;
     // The index and templates are freed on one core while the record is written on the other.
     rayon::join(
-        move || drop(used),
+        move || drop(made),
         || {
             if outcome.written
                 && let Some(key) = key
@@ -167,275 +174,167 @@ pub fn sources(root: &Path) -> Sources {
     }
 }
 
-/// A loaded site whose documents are kept as index entries (front matter, no text).
-pub struct Index {
-    /// `content/_index.md`, with `--base-url` applied.
-    pub home: Home,
-    /// Documents to publish, sorted by path.
-    pub documents: Vec<Indexed>,
+/// A finished build, and what `serve` keeps of it to rebuild only what an edit touches.
+pub(crate) struct Built {
+    pub(crate) outcome: Outcome,
+    /// The site as loaded, when it could be: its index, templates and documents' outputs.
+    pub(crate) made: Option<Made>,
 }
 
-/// The build, returning the index of the site and the templates it used when it could be
-/// loaded; `live_reload` adds the preview script of `serve` to every page.
-pub(crate) fn build_site(
-    options: &Options,
-    live_reload: bool,
-) -> Result<(Outcome, Option<(Index, Renderer)>), Error> {
-    let mut outcome = Outcome::default();
-    let (home, documents) = load_all(
-        &options.root,
-        options.drafts,
-        &mut outcome.diagnostics,
-        Indexed::new,
-    )?;
-    let mut index = match home {
-        Some(home) if !diagnostics::has_errors(&outcome.diagnostics) => Index { home, documents },
-        _ => {
-            // The site cannot be built, but every document that loaded still gets its
-            // Markdown checked, so one run reports every error.
-            let raw_html = home.as_ref().is_some_and(|h| h.config.allow_raw_html);
-            let lists: Vec<Vec<Diagnostic>> = documents
-                .par_iter()
-                .map(|indexed| {
-                    let mut diags = Vec::new();
-                    if let Some(doc) = reload(indexed, &mut diags) {
-                        render_markdown(&doc, raw_html, &mut diags);
-                    }
-                    diags
-                })
-                .collect();
-            outcome.diagnostics.extend(lists.into_iter().flatten());
-            diagnostics::sort(&mut outcome.diagnostics);
-            return Ok((outcome, None));
-        }
+/// A site whose stages ran.
+pub(crate) struct Made {
+    /// The settings (with `--base-url` applied) and the documents published.
+    pub(crate) site: Site,
+    /// The templates every page was rendered with.
+    pub(crate) renderer: Renderer,
+    /// Each document's output, in the order of `site.documents`.
+    pub(crate) documents: Vec<DocumentOutput>,
+}
+
+/// The build: the stages in order, each from a named input to a named output. `live_reload`
+/// adds the preview script of `serve` to every page.
+pub(crate) fn build_site(options: &Options, live_reload: bool) -> Result<Built, Error> {
+    let mut diagnostics = Vec::new();
+    let site = load::content(&options.root, &mut diagnostics, Indexed::new)?
+        .site(options.drafts, &mut diagnostics);
+    let mut site = match site {
+        Ok(site) => site,
+        Err(unbuildable) => return Ok(unbuildable_site(*unbuildable, diagnostics)),
     };
     if let Some(url) = &options.base_url {
-        index.home.config.base_url = Some(if url.ends_with('/') {
+        site.home.config.base_url = Some(if url.ends_with('/') {
             url.clone()
         } else {
             format!("{url}/")
         });
     }
     let renderer = Renderer::load(&options.root.join("templates"))?;
-    let staging = if options.write {
-        Some(Staging::begin(&options.out)?)
-    } else {
-        None
+    let templates = Templates::new(&site.home.config, &renderer, live_reload);
+    let sink = match options.write {
+        true => Sink::Staging(Staging::begin(&options.out)?),
+        false => Sink::Nowhere,
     };
-    let stage =
-        |path: &str, bytes: &[u8]| staging.as_ref().map_or(Ok(()), |s| s.write(path, bytes));
-    // Every output file is written and summarized for the link check as it is made; none is
-    // kept.
-    let publish = |file: Page| -> Result<(String, links::Summary), Error> {
-        stage(&file.path, &file.html)?;
-        let summary = links::Summary::of(&file.path, &file.html);
-        Ok((file.path, summary))
-    };
-    let mut files: BTreeMap<String, links::Summary> = BTreeMap::new();
-    let templates = Templates::new(&index.home.config, &renderer, live_reload);
-
-    // Documents in parallel, each file written and summarized as soon as it is made; results
-    // gathered in path order, so diagnostics, anchors and the first failure are a one-thread
-    // build's. The home pages need only the index: they are made alongside.
-    let metas: Vec<&Meta> = index.documents.iter().map(|d| &d.meta).collect();
-    let listings = || -> Result<Listings, Error> {
-        let mut anchors = anchors::Index::default();
-        let mut diags = Vec::new();
-        let pages = site_pages(&index.home, &metas, &templates, &mut anchors, &mut diags)?;
-        let summaries = pages.into_iter().map(publish).collect::<Result<_, _>>()?;
-        Ok((summaries, anchors, diags))
-    };
-    let documents = || -> Vec<Result<Summarized, Error>> {
-        index
-            .documents
-            .par_iter()
-            // Split down to single papers, so a core that runs out of work can take one from
-            // the other to the end: papers differ in length, and left to itself rayon stops
-            // splitting at a few hundred, leaving a core idle for the last of them.
-            .with_max_len(1)
-            .map(|indexed| {
-                let mut diags = Vec::new();
-                let Some(doc) = reload(indexed, &mut diags) else {
-                    return Ok((diags, None));
-                };
-                let made = document_files(&doc, &templates, &mut diags)?;
-                // Sorted here, on every core, the build's list is made of sorted runs, which
-                // the final sort only has to merge.
-                diagnostics::sort(&mut diags);
-                let summaries = made
-                    .files
-                    .into_iter()
-                    .map(publish)
-                    .collect::<Result<_, _>>()?;
-                Ok((diags, Some((made.anchors, summaries))))
-            })
-            .collect()
-    };
-    let (results, listings) = rayon::join(documents, listings);
-    let mut pages = Vec::with_capacity(results.len() * 2);
-    let mut summaries = Vec::with_capacity(results.len() * 4);
-    for result in results {
-        let (diags, made) = result?;
-        outcome.diagnostics.extend(diags);
-        if let Some((anchors, files)) = made {
-            pages.extend(anchors);
-            summaries.extend(files);
-        }
-    }
-    // Two sorted maps built at once, each from its entries sorted rather than by an insert per
-    // entry (20,000 files and 10,000 pages for 5,000 papers).
-    outcome.pages = summaries
-        .iter()
-        .filter(|(path, _)| path.ends_with(".html"))
-        .count();
-    let anchors = &mut outcome.anchors;
-    rayon::join(
-        || files = summaries.into_iter().collect(),
-        || *anchors = pages.into_iter().map(|(u, f, s)| (u, f, Some(s))).collect(),
+    let metas: Vec<&Meta> = site.documents.iter().map(|d| &d.meta).collect();
+    let (documents, listings) = rayon::join(
+        || render_documents(&site.documents, &templates, &sink),
+        || render_listings(&site.home, &metas, &templates, &sink),
     );
-    // Added after the documents' entries, as when the listings were made after them.
-    let (summaries, anchors, diags) = listings?;
-    outcome.anchors.pages.extend(anchors.pages);
-    outcome.diagnostics.extend(diags);
-    for (path, summary) in summaries {
-        files.insert(path, summary);
-        outcome.pages += 1;
+    let (documents, listings) = (documents?, listings?);
+    for output in &documents {
+        diagnostics.extend(output.diagnostics.iter().cloned());
     }
-    outcome.documents = index.documents.len();
-    let mut write = |path: &str, bytes: &[u8]| {
-        files.insert(path.to_string(), links::Summary::of(path, bytes));
-        stage(path, bytes)
+    let outputs: Vec<&DocumentOutput> = documents.iter().collect();
+    let site_wide = site_wide(
+        &templates,
+        &metas,
+        &outputs,
+        listings,
+        &sink,
+        &options.out,
+        &mut diagnostics,
+    )?;
+    drop((metas, outputs));
+    let mut outcome = Outcome {
+        documents: documents.len(),
+        pages: site_wide.pages,
+        anchors: site_wide.anchors,
+        ..Outcome::default()
     };
-
-    let config = &index.home.config;
-    let base_url = config.base_url.as_deref();
-    write(".nojekyll", b"")?;
-    for (name, bytes) in &renderer.assets {
-        write(&format!("assets/{name}"), bytes)?;
-    }
-    if let Some(base) = base_url {
-        for (name, text) in publish::crawler_files(base, config, &metas) {
-            write(name, text.as_bytes())?;
-        }
-    }
-    if let Some(domain) = &config.cname {
-        write("CNAME", format!("{domain}\n").as_bytes())?;
-    }
-    // `anchors.json` is made while the links are checked: the check needs only to know
-    // that the file exists.
-    files.insert(anchors::FILE.to_string(), links::Summary::File);
-    let (problems, anchors_json) = rayon::join(
-        || {
-            // Pages of content with errors are not worth checking: their problems are
-            // already named.
-            if outcome.failed() {
-                Vec::new()
-            } else {
-                links::check_site(&files, base_url)
-            }
-        },
-        || outcome.anchors.to_json(),
-    );
-    // The link summaries of every page are freed on the thread pool, not while the site is
-    // put in place.
-    rayon::spawn(move || drop(files));
-    stage(anchors::FILE, anchors_json.as_bytes())?;
-    let mut local_links = LocalLinkWarnings::of(&outcome.diagnostics);
-    for problem in problems {
-        if local_links.confirm(&mut outcome, &problem) {
-            continue;
-        }
-        outcome.diagnostics.push(
-            Diagnostic::error(
-                &display(&options.out.join(&problem.page)),
-                problem.position,
-                problem.message,
-            )
-            .field("link")
-            .hint(problem.hint),
-        );
-    }
-
-    diagnostics::sort(&mut outcome.diagnostics);
-    if let Some(staging) = staging
-        && !outcome.failed()
+    if let Sink::Staging(staging) = sink
+        && !diagnostics::has_errors(&diagnostics)
     {
         outcome.files = staging.commit()?;
         outcome.written = true;
     }
-    Ok((outcome, Some((index, renderer))))
+    outcome.diagnostics = diagnostics;
+    Ok(Built {
+        outcome,
+        made: Some(Made {
+            site,
+            renderer,
+            documents,
+        }),
+    })
 }
 
-/// The warnings the Markdown stage gave at the source for in-page links (`[see](#x)`), by
-/// file and message, each list with its first warning last; looked up once per problem of the
-/// link check rather than by a pass over every diagnostic of the build.
-struct LocalLinkWarnings(HashMap<(PathBuf, String), Vec<usize>>);
+/// What the stages after the documents made of the site.
+pub(crate) struct SiteWide {
+    /// Every public page and its fragments (`anchors.json`).
+    pub(crate) anchors: anchors::Index,
+    /// The number of HTML pages.
+    pub(crate) pages: usize,
+}
 
-impl LocalLinkWarnings {
-    fn of(diagnostics: &[Diagnostic]) -> Self {
-        let mut warnings: HashMap<(PathBuf, String), Vec<usize>> = HashMap::new();
-        for (i, d) in diagnostics.iter().enumerate().rev() {
-            if !d.is_error() && d.field.as_deref() == Some("link") {
-                let key = (d.file.clone(), d.message.clone());
-                warnings.entry(key).or_default().push(i);
+/// The stages after the documents, for `build` and `serve` alike: the site files and
+/// `anchors.json` put in `sink`, then the link check over every file, unless `diagnostics`
+/// already hold an error; diagnostics sorted at the end.
+pub(crate) fn site_wide(
+    templates: &Templates,
+    metas: &[&Meta],
+    documents: &[&DocumentOutput],
+    listings: Listings,
+    sink: &Sink,
+    out: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<SiteWide, Error> {
+    let config = templates.config;
+    let files = site_files::site_files(config, templates.renderer, metas, sink)?;
+    diagnostics.extend(listings.diagnostics.iter().cloned());
+    let anchors = site_files::anchor_index(
+        (documents.iter().map(|d| d.anchors.clone())).chain([listings.anchors.clone()]),
+    );
+    let anchors_file = (anchors::FILE, links::Summary::File);
+    let summaries: Vec<(&str, &links::Summary)> = (documents.iter().flat_map(|d| &d.files))
+        .chain(&listings.files)
+        .chain(&files)
+        .map(|(path, summary)| (path.as_str(), summary))
+        .chain([(anchors_file.0, &anchors_file.1)])
+        .collect();
+    let pages = summaries
+        .iter()
+        .filter(|(path, _)| path.ends_with(".html"))
+        .count();
+    let failed = diagnostics::has_errors(diagnostics);
+    // `anchors.json` is made while the links are checked: the check needs only to know that
+    // the file exists. Pages of content with errors are not worth checking: their problems
+    // are already named.
+    let ((), json) = rayon::join(
+        || {
+            if !failed {
+                let base_url = config.base_url.as_deref();
+                check::check_links(summaries, base_url, &anchors, out, diagnostics);
             }
-        }
-        LocalLinkWarnings(warnings)
-    }
-
-    /// Makes the next source warning for the link of `problem` an error, when the link check
-    /// confirms that the page has no such id; false when there is none, and the problem is
-    /// reported at the page.
-    fn confirm(&mut self, outcome: &mut Outcome, problem: &links::Problem) -> bool {
-        // Both sides name the target as the browser looks it up, percent-decoded: the page
-        // holds `#%D9%85…` where the author wrote `#م…`.
-        let target = problem
-            .link
-            .as_deref()
-            .and_then(|l| l.trim().strip_prefix('#'))
-            .map(links::percent_decode);
-        let url = problem
-            .page
-            .strip_suffix("index.html")
-            .unwrap_or(&problem.page);
-        // Only a document's own page, `<slug>/`, holds its Markdown body: the same link on its
-        // English page (`en/<slug>/`) came from a template, and is reported there.
-        if url.trim_end_matches('/').contains('/') {
-            return false;
-        }
-        let source = outcome
-            .anchors
-            .pages
-            .get(url)
-            .and_then(|p| p.source.as_deref());
-        let (Some(target), Some(source)) = (target, source) else {
-            return false;
-        };
-        let key = (
-            display(source),
-            crate::markdown::local_links::message(&target),
-        );
-        let Some(i) = self.0.get_mut(&key).and_then(Vec::pop) else {
-            return false;
-        };
-        outcome.diagnostics[i].severity = diagnostics::Severity::Error;
-        true
-    }
+        },
+        || anchors.to_json(),
+    );
+    sink.put_owned(anchors::FILE, json.into_bytes())?;
+    diagnostics::sort(diagnostics);
+    Ok(SiteWide { anchors, pages })
 }
 
-/// One document's diagnostics, and its anchors and its files' link summaries (none when it
-/// could not be read again).
-type Summarized = (
-    Vec<Diagnostic>,
-    Option<(
-        Vec<(String, Vec<String>, PathBuf)>,
-        Vec<(String, links::Summary)>,
-    )>,
-);
-
-/// The listing pages' link summaries, their anchors and diagnostics.
-type Listings = (
-    Vec<(String, links::Summary)>,
-    anchors::Index,
-    Vec<Diagnostic>,
-);
+/// The outcome of a site that cannot be built: every document that loaded still gets its
+/// Markdown checked, so one run reports every error.
+fn unbuildable_site(site: load::Unbuildable<Indexed>, mut diagnostics: Vec<Diagnostic>) -> Built {
+    use rayon::prelude::*;
+    let raw_html = site.home.as_ref().is_some_and(|h| h.config.allow_raw_html);
+    let lists: Vec<Vec<Diagnostic>> = site
+        .documents
+        .par_iter()
+        .map(|indexed| {
+            let mut diags = Vec::new();
+            if let Some(doc) = reload(indexed, &mut diags) {
+                render_markdown(&doc, raw_html, &mut diags);
+            }
+            diags
+        })
+        .collect();
+    diagnostics.extend(lists.into_iter().flatten());
+    diagnostics::sort(&mut diagnostics);
+    Built {
+        outcome: Outcome {
+            diagnostics,
+            ..Outcome::default()
+        },
+        made: None,
+    }
+}

@@ -1,11 +1,20 @@
-//! Incremental rebuilds for `serve`: only what a change touches is rendered again.
+//! Incremental rebuilds for `serve`: the build's own stages, run again for what an edit touched.
 //!
-//! The first build, and any build after `content/_index.md` or a template changed, is a full
-//! build (atomic, like `warraq build`). After that, a changed document re-renders its own
-//! page, and the home pages are rendered again only when what they show of a document (its
-//! list entry) changed or a document came or went. Nothing is written while any document has
-//! an error: the previous pages keep being served, and pages still to be written stay pending
-//! until the errors are fixed. Each page is replaced atomically.
+//! The first build, and any build after `content/_index.md` or a template changed, is the full
+//! build of `warraq build` (atomic, with the live-reload script in every page). After that, an
+//! edit runs the same stages as the build, each for what it touched:
+//! - **load** again for the documents whose files changed, then [`pipeline::select`] over
+//!   every document, as the build does;
+//! - **documents** for each published document whose output is not known: changed, or
+//!   published anew (a draft cleared, a slug freed);
+//! - **listings, site files, `anchors.json` and the link check** over the outputs of all of
+//!   them ([`pipeline::site_wide`]).
+//!
+//! When no error stands, the files made are written, each replaced atomically, and the files
+//! the site no longer has are removed: the preview folder then holds what `warraq build`
+//! writes for the same content, byte for byte, but for the live-reload script. With an error,
+//! nothing is written, the previous preview keeps being served, and what was rendered is
+//! rendered again after the next change.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -18,22 +27,19 @@ use crate::content::indexed::Indexed;
 use crate::content::schema::Meta;
 use crate::diagnostics::{self, Diagnostic};
 use crate::error::Error;
-use crate::output::write::{remove_dir, replace_file};
-use crate::pipeline::{self, Options, Page, Templates};
+use crate::output::sink::Sink;
+use crate::output::write::{remove_file, replace_file};
+use crate::pipeline::{self, DocumentOutput, Loaded, Options, Templates};
 use crate::render::Renderer;
-use crate::render::context::Entry;
-
-/// A document's pages (none if it could not be read again) and its diagnostics.
-type Rendered = (Vec<Page>, Vec<Diagnostic>);
 
 /// What one rebuild did.
 #[derive(Debug, Default)]
 pub struct Report {
     /// `full` or `incremental`; empty when nothing had changed.
     pub kind: &'static str,
-    /// Pages written.
+    /// Files written.
     pub pages: usize,
-    /// New diagnostics, and every error still standing, sorted.
+    /// The diagnostics of the documents that changed, and every error standing, sorted.
     pub diagnostics: Vec<Diagnostic>,
     /// Whether the served site changed.
     pub written: bool,
@@ -45,32 +51,30 @@ pub struct Preview {
     state: Option<State>,
 }
 
+/// What the preview's last good build knew.
 struct State {
-    /// Where the preview is written.
-    out: PathBuf,
+    /// The stamps of `content/_index.md` and the templates: a change means a full build.
     site: BTreeMap<PathBuf, Stamp>,
     home: Home,
     renderer: Renderer,
+    /// Every document file, by its path as messages show it.
     documents: BTreeMap<PathBuf, Doc>,
-    /// Published documents whose page has not been written since they changed.
-    pending: BTreeSet<PathBuf>,
-    /// The home pages must be rendered again.
-    listings: bool,
-    /// Page folders of documents that went away or changed slug, still to be removed.
-    removed: BTreeSet<String>,
+    /// Every file of the preview, relative to it.
+    files: BTreeSet<String>,
+    /// The files no document makes, as last written, so that only those that change are
+    /// written again.
+    shared: BTreeMap<String, Vec<u8>>,
 }
 
 /// One document file as last seen.
 struct Doc {
     stamp: Stamp,
-    /// Its index entry, when it loaded and is published (not a draft left out).
+    /// Its index entry, when it loaded (drafts and repeated slugs too: `select` decides).
     indexed: Option<Indexed>,
-    /// What the home pages show of it (JSON of its entry), to see whether they must change.
-    entry: Option<String>,
-    /// Diagnostics of its last load; errors here stop writing.
+    /// What loading it reported.
     loaded: Vec<Diagnostic>,
-    /// Diagnostics of its last render.
-    rendered: Vec<Diagnostic>,
+    /// Its output as the preview holds it, when it is published.
+    output: Option<DocumentOutput>,
 }
 
 impl Preview {
@@ -91,55 +95,63 @@ impl Preview {
     }
 
     fn full(&mut self, snapshot: &Snapshot) -> Result<Report, Error> {
-        let (outcome, index) = pipeline::build_site(&self.options, true)?;
+        let built = pipeline::build_site(&self.options, true)?;
+        let outcome = built.outcome;
         let mut report = Report {
             kind: "full",
             pages: outcome.pages,
             written: outcome.written,
             diagnostics: outcome.diagnostics,
         };
-        let Some((index, renderer)) = index.filter(|_| outcome.written) else {
+        let Some(made) = built.made.filter(|_| outcome.written) else {
             // The previous output stays; the next change of any file tries a full build again.
             self.state = None;
             report.pages = 0;
             return Ok(report);
         };
-        let mut published: BTreeMap<PathBuf, Indexed> = index
-            .documents
+        let mut published: BTreeMap<PathBuf, (Indexed, DocumentOutput)> = (made.site.documents)
             .into_iter()
-            .map(|d| (d.path.clone(), d))
+            .zip(made.documents)
+            .map(|(indexed, output)| (indexed.path.clone(), (indexed, output)))
             .collect();
+        let default_lang = made.site.home.config.default_language;
+        // The documents left out (drafts, repeated slugs) are loaded here: `select` must see
+        // them again after every edit.
         let documents = snapshot
             .documents
-            .iter()
+            .par_iter()
             .map(|(path, stamp)| {
-                let indexed = published.remove(&pipeline::display(path));
-                let doc = Doc {
-                    stamp: *stamp,
-                    entry: indexed.as_ref().map(|d| entry_key(&d.meta)),
-                    indexed,
-                    loaded: Vec::new(),
-                    rendered: Vec::new(),
+                let shown = pipeline::display(path);
+                let doc = match published.get(&shown) {
+                    Some((indexed, output)) => Doc {
+                        stamp: *stamp,
+                        indexed: Some(indexed.clone()),
+                        loaded: Vec::new(),
+                        output: Some(output.clone()),
+                    },
+                    None => load(path, *stamp, default_lang),
                 };
-                (pipeline::display(path), doc)
+                (shown, doc)
             })
             .collect();
+        published.clear();
+        let files = (outcome.files.0.into_iter())
+            .filter(|(_, length)| length.is_some())
+            .map(|(path, _)| path)
+            .collect();
         self.state = Some(State {
-            out: self.options.out.clone(),
             site: snapshot.site.clone(),
-            home: index.home,
+            home: made.site.home,
             // The templates the build just used: parsed once, and the same ones.
-            renderer,
+            renderer: made.renderer,
             documents,
-            pending: BTreeSet::new(),
-            listings: false,
-            removed: BTreeSet::new(),
+            files,
+            shared: BTreeMap::new(),
         });
         Ok(report)
     }
 
     fn incremental(&mut self, snapshot: &Snapshot) -> Result<Report, Error> {
-        let drafts = self.options.drafts;
         let state = self.state.as_mut().expect("incremental after a full build");
         let mut report = Report {
             kind: "incremental",
@@ -150,185 +162,149 @@ impl Preview {
             .iter()
             .map(|(path, stamp)| (pipeline::display(path), (path, *stamp)))
             .collect();
+        let before = state.documents.len();
+        state.documents.retain(|path, _| wanted.contains_key(path));
+        let mut changed = state.documents.len() != before;
 
-        // Documents that went away.
-        let gone: Vec<PathBuf> = state
-            .documents
-            .keys()
-            .filter(|p| !wanted.contains_key(*p))
-            .cloned()
-            .collect();
-        for path in gone {
-            let doc = state.documents.remove(&path).expect("listed");
-            state.pending.remove(&path);
-            if let Some(indexed) = doc.indexed {
-                state.removed.insert(indexed.meta.slug.to_string());
-                state.listings = true;
-            }
-        }
-
-        // Documents that are new or changed: loaded again, in parallel.
-        let changed: Vec<(&PathBuf, &PathBuf, Stamp)> = wanted
-            .iter()
-            .filter(|(shown, (_, stamp))| {
-                state
-                    .documents
-                    .get(*shown)
-                    .is_none_or(|d| d.stamp != *stamp)
-            })
-            .map(|(shown, (path, stamp))| (shown, *path, *stamp))
-            .collect();
+        // Load: the documents that are new or changed, read again, in parallel.
         let default_lang = state.home.config.default_language;
-        let loaded: Vec<(PathBuf, Doc)> = changed
+        let loaded: Vec<(PathBuf, Doc)> = wanted
             .par_iter()
-            .map(|(shown, path, stamp)| {
-                let mut diagnostics = Vec::new();
-                let indexed = pipeline::load_document(path, default_lang, &mut diagnostics)
-                    .filter(|doc| drafts || !doc.meta.draft)
-                    .map(Indexed::new);
-                let doc = Doc {
-                    stamp: *stamp,
-                    entry: indexed.as_ref().map(|d| entry_key(&d.meta)),
-                    indexed,
-                    loaded: diagnostics,
-                    rendered: Vec::new(),
-                };
-                ((*shown).clone(), doc)
+            .filter(|(shown, (_, stamp))| {
+                (state.documents.get(*shown)).is_none_or(|d| d.stamp != *stamp)
             })
+            .map(|(shown, (path, stamp))| (shown.clone(), load(path, *stamp, default_lang)))
             .collect();
-        for (path, doc) in loaded {
-            report.diagnostics.extend(doc.loaded.iter().cloned());
-            let old = state.documents.remove(&path);
-            let old_slug = old
-                .as_ref()
-                .and_then(|d| d.indexed.as_ref())
-                .map(|d| d.meta.slug.to_string());
-            let new_slug = doc.indexed.as_ref().map(|d| d.meta.slug.to_string());
-            if let Some(slug) = old_slug.filter(|s| Some(s) != new_slug.as_ref()) {
-                state.removed.insert(slug);
-            }
-            if old.and_then(|d| d.entry) != doc.entry {
-                state.listings = true;
-            }
-            if doc.indexed.is_some() {
-                state.pending.insert(path.clone());
-            } else {
-                state.pending.remove(&path);
-            }
-            state.documents.insert(path, doc);
-        }
-
-        if state.pending.is_empty() && !state.listings && state.removed.is_empty() {
+        changed |= !loaded.is_empty();
+        let touched: BTreeSet<PathBuf> = loaded.iter().map(|(path, _)| path.clone()).collect();
+        state.documents.extend(loaded);
+        if !changed {
             report.kind = "";
             return Ok(report);
         }
-        state.render(&mut report)?;
+        state.render(&self.options, &touched, &mut report)?;
         Ok(report)
     }
 }
 
-impl State {
-    /// Renders what is pending and writes it, unless some document has an error.
-    fn render(&mut self, report: &mut Report) -> Result<(), Error> {
-        let templates = Templates::new(&self.home.config, &self.renderer, true);
-        let documents = &self.documents;
-        let pending: Vec<&PathBuf> = self.pending.iter().collect();
-        let rendered: Vec<Result<Rendered, Error>> = pending
-            .par_iter()
-            .map(|path| {
-                let mut diags = Vec::new();
-                let indexed = documents[*path]
-                    .indexed
-                    .as_ref()
-                    .expect("pending is published");
-                let Some(doc) = pipeline::reload(indexed, &mut diags) else {
-                    return Ok((Vec::new(), diags));
-                };
-                let made = pipeline::document_files(&doc, &templates, &mut diags)?;
-                Ok((made.files, diags))
-            })
-            .collect();
-        let mut pages = Vec::new();
-        let mut render_diags: Vec<(PathBuf, Vec<Diagnostic>)> = Vec::new();
-        for (path, result) in pending.iter().zip(rendered) {
-            let (page, diags) = result?;
-            pages.extend(page);
-            render_diags.push(((*path).clone(), diags));
-        }
-        let mut standing: Vec<Diagnostic> = Vec::new();
-        if self.listings {
-            let metas: Vec<&Meta> = documents
-                .values()
-                .filter_map(|d| d.indexed.as_ref().map(|i| &i.meta))
-                .collect();
-            let mut list = Vec::new();
-            // `anchors.json` is written by full builds only; the preview does not need it.
-            let mut anchors = crate::anchors::Index::default();
-            pages.extend(pipeline::site_pages(
-                &self.home,
-                &metas,
-                &templates,
-                &mut anchors,
-                &mut list,
-            )?);
-            standing.extend(list.into_iter().filter(Diagnostic::is_error));
-        }
-        for (path, diags) in render_diags {
-            report.diagnostics.extend(diags.iter().cloned());
-            let doc = self.documents.get_mut(&path).expect("pending is listed");
-            doc.rendered = diags;
-        }
-
-        // Errors still standing anywhere, and duplicate slugs, over the documents in path order.
-        let mut slugs: BTreeMap<&str, &Path> = BTreeMap::new();
-        for doc in self.documents.values() {
-            let own = doc.loaded.iter().chain(&doc.rendered);
-            standing.extend(own.filter(|d| d.is_error()).cloned());
-            if let Some(indexed) = &doc.indexed {
-                let slug = indexed.meta.slug.as_str();
-                match slugs.get(slug) {
-                    Some(first) => standing.push(pipeline::duplicate_slug(
-                        &indexed.path,
-                        indexed.slug_position,
-                        slug,
-                        first,
-                    )),
-                    None => {
-                        slugs.insert(slug, &indexed.path);
-                    }
-                }
-            }
-        }
-        if diagnostics::has_errors(&standing) {
-            for d in standing {
-                if !report.diagnostics.contains(&d) {
-                    report.diagnostics.push(d);
-                }
-            }
-            diagnostics::sort(&mut report.diagnostics);
-            return Ok(());
-        }
-        diagnostics::sort(&mut report.diagnostics);
-
-        for slug in &self.removed {
-            if !slugs.contains_key(slug.as_str()) {
-                remove_dir(&self.out, slug)?;
-                remove_dir(&self.out, &format!("en/{slug}"))?;
-            }
-        }
-        for page in &pages {
-            replace_file(&self.out, &page.path, &page.html)?;
-        }
-        self.removed.clear();
-        self.pending.clear();
-        self.listings = false;
-        report.pages = pages.len();
-        report.written = true;
-        Ok(())
+/// Loads one document file for the preview.
+fn load(path: &Path, stamp: Stamp, default_lang: crate::lang::Lang) -> Doc {
+    let mut loaded = Vec::new();
+    let indexed = pipeline::load_document(path, default_lang, &mut loaded).map(Indexed::new);
+    Doc {
+        stamp,
+        indexed,
+        loaded,
+        output: None,
     }
 }
 
-/// What the home pages show of a document, as text to compare.
-fn entry_key(meta: &Meta) -> String {
-    serde_json::to_string(&Entry::new(meta, String::new())).unwrap_or_default()
+impl State {
+    /// Runs the stages after loading for the documents, and writes what changed when no
+    /// error stands; `touched` are the documents loaded again, whose warnings are reported.
+    fn render(
+        &mut self,
+        options: &Options,
+        touched: &BTreeSet<PathBuf>,
+        report: &mut Report,
+    ) -> Result<(), Error> {
+        let mut all: Vec<Diagnostic> = (self.documents.values())
+            .flat_map(|doc| doc.loaded.iter().cloned())
+            .collect();
+        // The documents to publish, chosen as the build chooses them.
+        let loaded = (self.documents.values())
+            .filter_map(|doc| doc.indexed.as_ref())
+            .map(Loaded::indexed);
+        let published: BTreeSet<PathBuf> = pipeline::select(loaded, options.drafts, &mut all)
+            .into_iter()
+            .map(|indexed| indexed.path.clone())
+            .collect();
+        for (path, doc) in &mut self.documents {
+            if !published.contains(path) {
+                doc.output = None;
+            }
+        }
+        let config = &self.home.config;
+        let templates = Templates::new(config, &self.renderer, true);
+        let sink = Sink::memory();
+        // The document stage for every published document whose output is not known.
+        let stale: Vec<&Indexed> = (self.documents.values())
+            .filter(|doc| doc.output.is_none())
+            .filter_map(|doc| doc.indexed.as_ref())
+            .filter(|indexed| published.contains(&indexed.path))
+            .collect();
+        let fresh: BTreeMap<PathBuf, DocumentOutput> = stale
+            .iter()
+            .map(|indexed| indexed.path.clone())
+            .zip(pipeline::render_documents(&stale, &templates, &sink)?)
+            .collect();
+        let outputs: Vec<&DocumentOutput> = (self.documents.iter())
+            .filter(|(path, _)| published.contains(*path))
+            .filter_map(|(path, doc)| doc.output.as_ref().or_else(|| fresh.get(path)))
+            .collect();
+        let metas: Vec<&Meta> = (self.documents.values())
+            .filter_map(|doc| doc.indexed.as_ref())
+            .filter(|indexed| published.contains(&indexed.path))
+            .map(|indexed| &indexed.meta)
+            .collect();
+        for output in &outputs {
+            all.extend(output.diagnostics.iter().cloned());
+        }
+        let listings = pipeline::render_listings(&self.home, &metas, &templates, &sink)?;
+        // Every file the site now has, by path.
+        let mut now: BTreeSet<String> = (outputs.iter())
+            .flat_map(|output| output.files.iter().map(|(path, _)| path.clone()))
+            .collect();
+        now.extend(listings.files.iter().map(|(path, _)| path.clone()));
+        pipeline::site_wide(
+            &templates,
+            &metas,
+            &outputs,
+            listings,
+            &sink,
+            &options.out,
+            &mut all,
+        )?;
+        drop((outputs, metas));
+
+        report.diagnostics = all
+            .into_iter()
+            .filter(|d| d.is_error() || touched.contains(&d.file))
+            .collect();
+        if diagnostics::has_errors(&report.diagnostics) {
+            return Ok(());
+        }
+
+        // Write: the documents' new files, the other files that changed, then remove what the
+        // site no longer has.
+        let mut written = 0;
+        for (path, bytes) in sink.into_files() {
+            now.insert(path.clone());
+            let own = fresh
+                .values()
+                .any(|o| o.files.iter().any(|(p, _)| *p == path));
+            if !own {
+                if self.shared.get(&path) == Some(&bytes) {
+                    continue;
+                }
+                replace_file(&options.out, &path, &bytes)?;
+                self.shared.insert(path, bytes);
+            } else {
+                replace_file(&options.out, &path, &bytes)?;
+            }
+            written += 1;
+        }
+        for gone in self.files.difference(&now) {
+            remove_file(&options.out, gone)?;
+        }
+        self.files = now;
+        for (path, output) in fresh {
+            if let Some(doc) = self.documents.get_mut(&path) {
+                doc.output = Some(output);
+            }
+        }
+        report.pages = written;
+        report.written = true;
+        Ok(())
+    }
 }

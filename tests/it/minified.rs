@@ -26,7 +26,11 @@ fn normal(page: &[u8]) -> String {
 }
 
 /// The project's own site, and its templates compacted and as written.
-fn site_and_renderers() -> (pipeline::Site, Renderer, Renderer) {
+fn site_and_renderers() -> (
+    pipeline::Site<warraq::content::document::Document>,
+    Renderer,
+    Renderer,
+) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let site = pipeline::load(root, false, &mut Vec::new())
         .unwrap()

@@ -1,0 +1,52 @@
+//! Site files stage: what a site holds besides its pages (`.nojekyll`, the template assets,
+//! the crawler files when the site has a public address, `CNAME`), and `anchors.json`, the
+//! index of every public page's addresses, gathered from the other stages' outputs.
+
+use crate::anchors;
+use crate::content::schema::{Meta, SiteConfig};
+use crate::error::Error;
+use crate::links;
+use crate::output::sink::Sink;
+use crate::publish;
+use crate::render::Renderer;
+
+/// The files of a site that are not pages, put in `sink`, each with its link summary.
+pub fn site_files(
+    config: &SiteConfig,
+    renderer: &Renderer,
+    documents: &[&Meta],
+    sink: &Sink,
+) -> Result<Vec<(String, links::Summary)>, Error> {
+    let mut files = Vec::new();
+    let mut put = |path: String, bytes: &[u8]| -> Result<(), Error> {
+        files.push((path.clone(), links::Summary::of(&path, bytes)));
+        sink.put(&path, bytes)
+    };
+    put(".nojekyll".to_string(), b"")?;
+    for (name, bytes) in &renderer.assets {
+        put(format!("assets/{name}"), bytes)?;
+    }
+    if let Some(base) = config.base_url.as_deref() {
+        for (name, text) in publish::crawler_files(base, config, documents) {
+            put(name.to_string(), text.as_bytes())?;
+        }
+    }
+    if let Some(domain) = &config.cname {
+        put("CNAME".to_string(), format!("{domain}\n").as_bytes())?;
+    }
+    Ok(files)
+}
+
+/// Every public page of the site and its fragments, from the documents' indexes and then the
+/// listings' (a later page of the same URL wins).
+pub fn anchor_index(pages: impl IntoIterator<Item = anchors::Index>) -> anchors::Index {
+    let mut index = anchors::Index::default();
+    for part in pages {
+        if index.pages.is_empty() {
+            index = part;
+        } else {
+            index.pages.extend(part.pages);
+        }
+    }
+    index
+}
