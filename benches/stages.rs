@@ -45,7 +45,7 @@ fn bench(c: &mut Criterion) {
         .collect();
     let renderer = Renderer::load(&root.join("templates")).expect("templates");
     let config = &site.home.config;
-    let templates = Templates::new(config, &renderer, false);
+    let templates = Templates::new(config, &renderer);
     let bytes: usize = texts.iter().map(|(_, t)| t.len()).sum();
     eprintln!(
         "stages: {} documents, {} KB of Markdown, from {}",

@@ -40,7 +40,7 @@ use crate::content::schema::Meta;
 use crate::diagnostics::{self, Diagnostic};
 use crate::error::Error;
 use crate::output::record;
-use crate::output::sink::Sink;
+use crate::output::sink::{Destination, Sink};
 use crate::output::write::{Staging, Written};
 use crate::render::Renderer;
 use crate::{anchors, links};
@@ -99,7 +99,7 @@ impl Outcome {
 /// site is in place.
 pub fn build(options: &Options) -> Result<Outcome, Error> {
     if !options.write {
-        return Ok(build_site(options, false)?.outcome);
+        return Ok(build_site(options, None)?.outcome);
     }
     let started = std::time::SystemTime::now();
     let key = record::Key::of(options);
@@ -124,7 +124,7 @@ pub fn build(options: &Options) -> Result<Outcome, Error> {
         sources = Some(now);
     }
     record::forget(&options.out);
-    let Built { outcome, made } = build_site(options, false)?;
+    let Built { outcome, made } = build_site(options, None)?;
     // The index and templates are freed on one core while the record is written on the other.
     rayon::join(
         move || drop(made),
@@ -191,9 +191,12 @@ pub(crate) struct Made {
     pub(crate) documents: Vec<DocumentOutput>,
 }
 
-/// The build: the stages in order, each from a named input to a named output. `live_reload`
-/// adds the preview script of `serve` to every page.
-pub(crate) fn build_site(options: &Options, live_reload: bool) -> Result<Built, Error> {
+/// The build: the stages in order, each from a named input to a named output. `page_script`
+/// is added to every page (`serve`'s live-reload script).
+pub(crate) fn build_site(
+    options: &Options,
+    page_script: Option<&'static str>,
+) -> Result<Built, Error> {
     let mut diagnostics = Vec::new();
     let site = load::content(&options.root, &mut diagnostics, Indexed::new)?
         .site(options.drafts, &mut diagnostics);
@@ -209,11 +212,12 @@ pub(crate) fn build_site(options: &Options, live_reload: bool) -> Result<Built, 
         });
     }
     let renderer = Renderer::load(&options.root.join("templates"))?;
-    let templates = Templates::new(&site.home.config, &renderer, live_reload);
-    let sink = match options.write {
-        true => Sink::Staging(Staging::begin(&options.out)?),
-        false => Sink::Nowhere,
-    };
+    let templates = Templates::new(&site.home.config, &renderer);
+    let sink = Sink::new(match options.write {
+        true => Destination::Staging(Staging::begin(&options.out)?),
+        false => Destination::Nowhere,
+    })
+    .adding_to_pages(page_script);
     let metas: Vec<&Meta> = site.documents.iter().map(|d| &d.meta).collect();
     let (documents, listings) = rayon::join(
         || render_documents(&site.documents, &templates, &sink),
@@ -240,7 +244,7 @@ pub(crate) fn build_site(options: &Options, live_reload: bool) -> Result<Built, 
         anchors: site_wide.anchors,
         ..Outcome::default()
     };
-    if let Sink::Staging(staging) = sink
+    if let Destination::Staging(staging) = sink.destination()
         && !diagnostics::has_errors(&diagnostics)
     {
         outcome.files = staging.commit()?;

@@ -20,17 +20,15 @@ pub struct Templates<'a> {
     pub(super) config: &'a SiteConfig,
     pub(super) site: SiteView<'a>,
     pub(super) renderer: &'a Renderer,
-    live_reload: bool,
 }
 
 impl<'a> Templates<'a> {
-    /// Pages of the site `config` through `renderer`; `live_reload` is for `serve` only.
-    pub fn new(config: &'a SiteConfig, renderer: &'a Renderer, live_reload: bool) -> Self {
+    /// Pages of the site `config` through `renderer`.
+    pub fn new(config: &'a SiteConfig, renderer: &'a Renderer) -> Self {
         Templates {
             config,
             site: SiteView::new(config),
             renderer,
-            live_reload,
         }
     }
 
@@ -46,11 +44,7 @@ impl<'a> Templates<'a> {
     }
 
     pub(super) fn render(&self, template: &str, context: &PageContext) -> Result<Vec<u8>, Error> {
-        let mut html = self.renderer.render(template, context)?;
-        if self.live_reload {
-            crate::serve::reload::inject(&mut html);
-        }
-        Ok(html)
+        self.renderer.render(template, context)
     }
 }
 

@@ -95,7 +95,7 @@ impl Preview {
     }
 
     fn full(&mut self, snapshot: &Snapshot) -> Result<Report, Error> {
-        let built = pipeline::build_site(&self.options, true)?;
+        let built = pipeline::build_site(&self.options, Some(super::reload::SCRIPT))?;
         let outcome = built.outcome;
         let mut report = Report {
             kind: "full",
@@ -225,8 +225,8 @@ impl State {
             }
         }
         let config = &self.home.config;
-        let templates = Templates::new(config, &self.renderer, true);
-        let sink = Sink::memory();
+        let templates = Templates::new(config, &self.renderer);
+        let sink = Sink::memory().adding_to_pages(Some(super::reload::SCRIPT));
         // The document stage for every published document whose output is not known.
         let stale: Vec<&Indexed> = (self.documents.values())
             .filter(|doc| doc.output.is_none())

@@ -19,6 +19,7 @@ mod minified;
 mod odd_inputs;
 mod pages;
 mod parallel;
+mod preview;
 mod properties;
 mod scholar;
 mod seeds;

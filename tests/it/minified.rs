@@ -47,8 +47,8 @@ fn document_pages_are_what_minify_html_makes_of_them() {
     let mut diags = Vec::new();
     let config = &site.home.config;
     let (fast, slow) = (
-        Templates::new(config, &compact, false),
-        Templates::new(config, &as_written, false),
+        Templates::new(config, &compact),
+        Templates::new(config, &as_written),
     );
     let (mut bytes, mut minified) = (0, 0);
     for doc in &site.documents {
@@ -84,7 +84,7 @@ fn home_pages_are_what_minify_html_makes_of_them() {
     let config = &site.home.config;
     let metas: Vec<_> = site.documents.iter().map(|doc| &doc.meta).collect();
     let pages = |renderer| {
-        let templates = Templates::new(config, renderer, false);
+        let templates = Templates::new(config, renderer);
         let mut anchors = warraq::anchors::Index::default();
         pipeline::site_pages(
             &site.home,

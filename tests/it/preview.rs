@@ -1,0 +1,169 @@
+//! `serve`'s preview after each kind of edit holds what `build` writes for the same content,
+//! file for file and byte for byte, but for the live-reload script in its pages.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+use warraq::pipeline::{self, Options};
+use warraq::serve::incremental::{Preview, Report};
+use warraq::serve::{reload, watch};
+
+use crate::util::Site;
+
+/// Every file under `dir`, by `/`-separated path, with the live-reload script taken out.
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut found = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        for entry in fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let relative = path
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            let bytes = fs::read(&path).unwrap();
+            let text = String::from_utf8_lossy(&bytes);
+            let bytes = match text.contains(reload::SCRIPT) {
+                true => text.replace(reload::SCRIPT, "").into_bytes(),
+                false => bytes,
+            };
+            found.insert(relative, bytes);
+        }
+    }
+    found
+}
+
+fn options(site: &Site, out: &str) -> Options {
+    Options {
+        base_url: Some("https://example.org/papers/".into()),
+        ..site.options(out, true)
+    }
+}
+
+/// Brings the preview up to date and asserts it is what a build of the same content writes.
+fn assert_preview_is_build(site: &Site, preview: &mut Preview, step: &str) -> Report {
+    let report = preview.update(&watch::snapshot(&site.root)).unwrap();
+    assert!(
+        report.written,
+        "{step}: nothing written: {:?}",
+        report.diagnostics
+    );
+    let built = pipeline::build(&options(site, "built")).unwrap();
+    assert!(
+        built.written,
+        "{step}: the build failed: {:?}",
+        built.diagnostics
+    );
+    let (ours, theirs) = (
+        files(&site.root.join("preview")),
+        files(&site.root.join("built")),
+    );
+    let names = |m: &BTreeMap<String, Vec<u8>>| m.keys().cloned().collect::<Vec<_>>();
+    assert_eq!(names(&ours), names(&theirs), "{step}: the preview's files");
+    for (path, bytes) in &theirs {
+        assert!(
+            ours[path] == *bytes,
+            "{step}: {path} differs from the build's"
+        );
+    }
+    report
+}
+
+#[test]
+fn the_preview_after_every_kind_of_edit_is_what_build_writes() {
+    let site = Site::new(&["valid"]);
+    let mut preview = Preview::new(options(&site, "preview"));
+    let first = assert_preview_is_build(&site, &mut preview, "first build");
+    assert_eq!(first.kind, "full");
+
+    let paper = site.root.join("content/arabic-paper.md");
+    let text = fs::read_to_string(&paper).unwrap();
+    site.write(
+        "content/arabic-paper.md",
+        text.replace("فقرة أولى", "فقرة أولى معدلة"),
+    );
+    let edited = assert_preview_is_build(&site, &mut preview, "body edited");
+    assert_eq!(edited.kind, "incremental");
+
+    // A heading's id changes: the page, its contents and anchors.json change with it.
+    let text = fs::read_to_string(&paper).unwrap();
+    site.write(
+        "content/arabic-paper.md",
+        text.replace("## مقدمة {#introduction}", "## تمهيد {#preface}")
+            .replace("  introduction: Introduction\n", "  preface: Preface\n"),
+    );
+    assert_preview_is_build(&site, &mut preview, "heading renamed");
+    let anchors = fs::read_to_string(site.root.join("preview/anchors.json")).unwrap();
+    assert!(anchors.contains("\"preface\""), "{anchors}");
+
+    // A new document: its pages, the listings, the sitemap and the feed.
+    let english = fs::read_to_string(site.root.join("content/english-paper.md")).unwrap();
+    site.write(
+        "content/third-paper.md",
+        english
+            .replace("slug: english-paper", "slug: third-paper")
+            .replace("An English Test Paper", "A Third Paper"),
+    );
+    assert_preview_is_build(&site, &mut preview, "document added");
+    assert!(site.root.join("preview/third-paper/index.html").is_file());
+
+    // Broken front matter: reported, nothing written, the last good preview stays.
+    site.write(
+        "content/third-paper.md",
+        english.replace("slug: english-paper", "slug: third-paper\ntittle: x"),
+    );
+    let broken = preview.update(&watch::snapshot(&site.root)).unwrap();
+    assert!(!broken.written);
+    assert!(
+        broken
+            .diagnostics
+            .iter()
+            .any(|d| d.is_error() && d.message.contains("tittle")),
+        "{:?}",
+        broken.diagnostics
+    );
+    assert!(site.root.join("preview/third-paper/index.html").is_file());
+    site.write(
+        "content/third-paper.md",
+        english.replace("slug: english-paper", "slug: third-paper"),
+    );
+    assert_preview_is_build(&site, &mut preview, "front matter fixed");
+
+    // Two documents with one slug: an error until one of them goes.
+    site.write("content/zz-copy.md", &english);
+    let repeated = preview.update(&watch::snapshot(&site.root)).unwrap();
+    assert!(!repeated.written);
+    fs::remove_file(site.root.join("content/english-paper.md")).unwrap();
+    assert_preview_is_build(
+        &site,
+        &mut preview,
+        "the first of two with one slug removed",
+    );
+
+    // A draft leaves the site, and comes back when cleared.
+    let copy = fs::read_to_string(site.root.join("content/zz-copy.md")).unwrap();
+    site.write(
+        "content/zz-copy.md",
+        copy.replace("date: 2021", "date: 2021\ndraft: true"),
+    );
+    assert_preview_is_build(&site, &mut preview, "marked as a draft");
+    assert!(!site.root.join("preview/english-paper").exists());
+    site.write("content/zz-copy.md", &copy);
+    assert_preview_is_build(&site, &mut preview, "draft cleared");
+
+    // A document removed: its folders go.
+    fs::remove_file(site.root.join("content/third-paper.md")).unwrap();
+    assert_preview_is_build(&site, &mut preview, "document removed");
+    assert!(!site.root.join("preview/third-paper").exists());
+
+    // A template changed: a full build.
+    site.write("templates/assets/extra.css", "p{color:red}");
+    let full = assert_preview_is_build(&site, &mut preview, "template added");
+    assert_eq!(full.kind, "full");
+}
