@@ -1,7 +1,7 @@
 //! Failures of the environment: IO, templates and usage. They stop a command at once.
 //!
-//! Problems in the content are not errors of this kind: they are
-//! [`Diagnostic`](crate::diagnostics::Diagnostic)s, collected and reported together.
+//! Problems in the content are not errors of this kind: they are diagnostics (the
+//! `diagnostics` module, which sits above this one), collected and reported together.
 
 use std::fmt;
 use std::io;

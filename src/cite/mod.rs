@@ -13,7 +13,6 @@ pub mod ris;
 
 use crate::content::schema::{Date, Meta, Origin};
 use crate::lang::Lang;
-use crate::render::context::display_date;
 
 /// What a citation needs to know about a document.
 #[derive(Debug, Clone)]
@@ -230,6 +229,17 @@ pub fn one_line(text: &str) -> String {
         }
     }
     out
+}
+
+/// The date as shown to readers of `lang`; the source's own wording wins in Arabic.
+pub fn display_date(meta: &Meta, lang: Lang) -> Option<String> {
+    match meta.date {
+        Date::NotStated => None,
+        Date::Known { year, month, day } => match (lang, &meta.date_text) {
+            (Lang::Ar, Some(text)) => Some(text.clone()),
+            _ => Some(crate::i18n::strings(lang).date(year, month, day)),
+        },
+    }
 }
 
 #[cfg(test)]

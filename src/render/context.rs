@@ -7,7 +7,8 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-use crate::content::schema::{Date, Meta, Origin, SiteConfig};
+use crate::cite::display_date;
+use crate::content::schema::{Meta, Origin, SiteConfig};
 use crate::i18n::{self, Strings};
 use crate::lang::Lang;
 use crate::markdown::Rendered;
@@ -242,17 +243,6 @@ impl Serialize for DocumentPage<'_> {
         }
         map.serialize_entry("cite", &self.cite)?;
         map.end()
-    }
-}
-
-/// The date as shown to readers of `lang`; the source's own wording wins in Arabic.
-pub fn display_date(meta: &Meta, lang: Lang) -> Option<String> {
-    match meta.date {
-        Date::NotStated => None,
-        Date::Known { year, month, day } => match (lang, &meta.date_text) {
-            (Lang::Ar, Some(text)) => Some(text.clone()),
-            _ => Some(i18n::strings(lang).date(year, month, day)),
-        },
     }
 }
 
