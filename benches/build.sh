@@ -23,6 +23,8 @@
 #   SIZES        corpus sizes (default "1000 5000")
 #   BENCH_DIR    where the corpora go (default target/bench-corpus)
 #   BENCH_OUT    where the builds write (default $BENCH_DIR/out; /dev/shm/... for memory)
+#   BASELINE     another warraq binary (say, the previous commit's) run in the same rounds, so
+#                a change's cost is measured against it under the same load
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -67,13 +69,14 @@ for n in $SIZES; do
     done
 done
 
-WARRAQ=$WARRAQ FLOOR=$FLOOR WRITE_FLOOR=$WRITE_FLOOR HUGO_VERSION="$(hugo version)" python3 - "$BENCH_DIR" "$BENCH_OUT" "$RUNS" $SIZES <<'PY'
+BASELINE=${BASELINE:-} WARRAQ=$WARRAQ FLOOR=$FLOOR WRITE_FLOOR=$WRITE_FLOOR HUGO_VERSION="$(hugo version)" python3 - "$BENCH_DIR" "$BENCH_OUT" "$RUNS" $SIZES <<'PY'
 import os, shutil, statistics, subprocess, sys, tempfile, time
 from pathlib import Path
 
 bench, out_root = Path(sys.argv[1]), Path(sys.argv[2])
 runs, sizes = int(sys.argv[3]), [int(n) for n in sys.argv[4:]]
 warraq, floor, write_floor = (os.environ[k] for k in ("WARRAQ", "FLOOR", "WRITE_FLOOR"))
+baseline = os.environ.get("BASELINE") or None
 out_root.mkdir(parents=True, exist_ok=True)
 scratch = Path(tempfile.mkdtemp(prefix="warraq-bench-", dir=out_root))
 
@@ -98,6 +101,7 @@ def command(name, n, r):
     return {
         "warraq": [warraq, "build", "--root", str(w), "--out", str(out)],
         "warraq --full": [warraq, "build", "--full", "--root", str(w), "--out", str(out)],
+        "baseline": [baseline or "false", "build", "--root", str(w), "--out", str(out)],
         "hugo": ["hugo", "--minify", "--quiet", "-s", str(h), "-d", str(out)],
         "cp -r": ["cp", "-r", str(w), str(out)],
         "crate floor": [floor, str(w / "content"), str(out)],
@@ -109,7 +113,7 @@ def command(name, n, r):
 # are done: on ext4 without a journal, creating files soon after deleting many costs more the
 # more were deleted, so deleting between runs would make each run pay for the one before.
 results, rebuilds = {}, {}
-tools = ["warraq", "hugo", "cp -r", "crate floor", "write floor"]
+tools = ["warraq", "hugo", "cp -r", "crate floor", "write floor"] + (["baseline"] if baseline else [])
 for n in sizes:
     samples = {name: [] for name in tools}
     for r in range(runs + 1):  # alternating, so load changes hit every tool alike
@@ -142,12 +146,16 @@ lines = [
     "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
 ]
 for n, r in results.items():
-    (ws, wm), (hs, hm), (cs, cm), (fs, fm), (wfs, _) = (r[t] for t in tools)
+    (ws, wm), (hs, hm), (cs, cm), (fs, fm), (wfs, _) = (r[t] for t in tools[:5])
     lines.append(f"| {n} | warraq | {ws:.3f} s | {n / ws:,.0f} | {wm:.0f} MB | **{hs / ws:.2f}×** | {wm / hm:.2f} | {ws / cs:.1f}× |")
     lines.append(f"| {n} | hugo | {hs:.3f} s | {n / hs:,.0f} | {hm:.0f} MB | | | {hs / cs:.1f}× |")
     lines.append(f"| {n} | crate floor | {fs:.3f} s | {n / fs:,.0f} | {fm:.0f} MB | | | {fs / cs:.1f}× |")
     lines.append(f"| {n} | write floor (Warraq's files, from memory) | {wfs:.3f} s | | | | | {wfs / cs:.1f}× |")
     lines.append(f"| {n} | cp -r (I/O floor) | {cs:.3f} s | | | | | |")
+    if baseline:
+        bs, bm = r["baseline"]
+        lines.append(f"| {n} | baseline ({baseline}) | {bs:.3f} s | {n / bs:,.0f} | {bm:.0f} MB | {hs / bs:.2f}× | | {bs / cs:.1f}× |")
+        lines.append(f"| {n} | **warraq ÷ baseline** | **{ws / bs:.3f}×** | | | | | |")
 lines += ["", "Building again over the previous output, content unchanged (Warraq: as is, where its"
           " record says nothing changed, and with `--full`, every page built again):", "",
           "| papers | Warraq | Warraq `--full` | Hugo | Hugo time ÷ Warraq time | ÷ Warraq `--full` time |",

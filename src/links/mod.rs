@@ -85,6 +85,24 @@ impl Summary {
     }
 }
 
+impl Summary {
+    /// Hands each link of this page to an id of its own that it lacks (`#x`, as the browser
+    /// looks it up, percent-decoded) to `claim`, with the link's position; a link claimed is
+    /// reported by the caller and no longer checked here. Other files have no links.
+    pub fn claim_missing_fragments(&mut self, mut claim: impl FnMut(&str, (usize, usize)) -> bool) {
+        let Summary::Page(page) = self else {
+            return;
+        };
+        // Links to an id the page has were never kept: a fragment-only link here is missing.
+        page.links.retain(|link| {
+            let Some(fragment) = link.value.trim().strip_prefix('#') else {
+                return true;
+            };
+            !claim(&percent_decode(fragment), link.position)
+        });
+    }
+}
+
 impl PageSummary {
     fn of(text: &str) -> PageSummary {
         // Every id with the offset of its tag, and every `href` and `src` likewise: which
