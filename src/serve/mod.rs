@@ -18,6 +18,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::error::Error;
+use crate::output::lock;
 use crate::pipeline::Options;
 
 /// How often the sources are checked for changes.
@@ -46,6 +47,9 @@ pub fn run(options: &ServeOptions) -> Result<(), Error> {
         .out
         .clone()
         .unwrap_or_else(|| default_out(&options.root));
+    // Held while the preview is served: a second `serve` into this folder fails naming this
+    // one, and a `build --out` into it waits (`output::lock`).
+    let _lock = lock::take(&out, lock::Writer::Serve)?;
     let base_path = normalize_base(&options.base_path);
     let listener = TcpListener::bind(("127.0.0.1", options.port))
         .map_err(|e| Error::io("listen on", format!("127.0.0.1:{}", options.port), e))?;

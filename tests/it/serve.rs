@@ -133,3 +133,51 @@ fn serve_rebuilds_after_an_edit_and_guards_its_folder() {
     server.wait_for_line("the previous preview is still served");
     assert!(server.get("/repo/arabic-paper/").1.contains("فقرة معدلة"));
 }
+
+#[test]
+fn one_serve_per_preview_folder_and_a_build_into_it_waits() {
+    let site = Site::new(&["valid"]);
+    let server = Server::start(&site, &[]);
+    let pid = server.child.id();
+
+    // A second preview into the same folder stops at once, naming the first.
+    let second = site.run(&["serve", "--port", "0", "--out", "preview"]);
+    assert_eq!(second.code, 2, "{}", second.stderr);
+    assert_eq!(
+        second.stderr,
+        format!(
+            "warraq: error: preview is the preview folder of another `warraq serve` (process \
+             {pid}); stop that one, or give this one another --out\n"
+        )
+    );
+
+    // A build into it waits until the preview stops.
+    let mut build = Command::new(env!("CARGO_BIN_EXE_warraq"))
+        .args(["build", "--out", "preview"])
+        .current_dir(&site.root)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(build.stderr.take().unwrap());
+    let mut first = String::new();
+    stderr.read_line(&mut first).unwrap();
+    assert_eq!(
+        first,
+        format!(
+            "warraq: waiting for `warraq serve` (process {pid}), which previews into preview, to \
+             stop\n"
+        )
+    );
+    drop(server);
+    let mut rest = String::new();
+    stderr.read_to_string(&mut rest).unwrap();
+    assert_eq!(build.wait().unwrap().code(), Some(0), "{rest}");
+    assert!(rest.contains("built 2 document(s)"), "{rest}");
+    assert!(
+        !std::fs::read_to_string(site.root.join("preview/index.html"))
+            .unwrap()
+            .contains("/__warraq/version"),
+        "the build replaced the preview"
+    );
+}
