@@ -14,13 +14,21 @@ struct Server {
     child: Child,
     address: String,
     log: mpsc::Receiver<String>,
+    /// Lines read while waiting for others.
+    passed: Vec<String>,
 }
 
 impl Server {
     fn start(site: &Site, extra: &[&str]) -> Server {
+        Server::start_with(site, extra, &[])
+    }
+
+    /// As [`Server::start`], with variables `env` set.
+    fn start_with(site: &Site, extra: &[&str], env: &[(&str, &str)]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_warraq"))
             .args(["serve", "--port", "0", "--out", "preview"])
             .args(extra)
+            .envs(env.iter().copied())
             .current_dir(&site.root)
             .stderr(Stdio::piped())
             .stdout(Stdio::null())
@@ -39,6 +47,7 @@ impl Server {
             child,
             address: String::new(),
             log,
+            passed: Vec::new(),
         };
         let line = server.wait_for_line("serving");
         let start = line.find("http://127.0.0.1:").expect("an address") + "http://".len();
@@ -53,7 +62,8 @@ impl Server {
         while Instant::now() < deadline {
             match self.log.recv_timeout(Duration::from_secs(1)) {
                 Ok(line) if line.contains(needle) => return line,
-                Ok(_) | Err(mpsc::RecvTimeoutError::Timeout) => {}
+                Ok(line) => self.passed.push(line),
+                Err(mpsc::RecvTimeoutError::Timeout) => {}
                 Err(mpsc::RecvTimeoutError::Disconnected) => break,
             }
         }
@@ -82,6 +92,12 @@ impl Drop for Server {
 fn serve_rebuilds_after_an_edit_and_guards_its_folder() {
     let site = Site::new(&["valid"]);
     let mut server = Server::start(&site, &["--base-path", "/repo/"]);
+    // Watched with the system's notices: no fallback to polling was announced.
+    assert!(
+        !server.passed.iter().any(|l| l.contains("every 50 ms")),
+        "{:?}",
+        server.passed
+    );
 
     let (status, page) = server.get("/repo/arabic-paper/");
     assert_eq!(status, "HTTP/1.1 200 OK", "{page}");
@@ -180,4 +196,22 @@ fn one_serve_per_preview_folder_and_a_build_into_it_waits() {
             .contains("/__warraq/version"),
         "the build replaced the preview"
     );
+}
+
+#[test]
+fn serve_polls_when_asked_and_still_rebuilds_after_an_edit() {
+    let site = Site::new(&["valid"]);
+    let mut server = Server::start_with(&site, &[], &[("WARRAQ_POLL", "1")]);
+    assert!(
+        server
+            .passed
+            .contains(&"warraq: WARRAQ_POLL is set: checking the sources every 50 ms".to_string()),
+        "{:?}",
+        server.passed
+    );
+    let path = site.root.join("content/arabic-paper.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("فقرة أولى", "فقرة معدلة")).unwrap();
+    server.wait_for_line("incremental rebuild");
+    assert!(server.get("/arabic-paper/").1.contains("فقرة معدلة"));
 }
