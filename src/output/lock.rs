@@ -12,7 +12,10 @@
 //! file is never removed: removing it while another process waits on it would let a third
 //! lock a new file of the same name at the same time. It holds the holder's process id and
 //! what it is (`build` or `serve`) for the messages; the lock does not depend on them, and
-//! where a locked file cannot be read (Windows) the messages go without them.
+//! where a locked file cannot be read (Windows) the messages go without them. The one
+//! exception: a lock that had to make the folder it sits in removes itself and that folder
+//! again if nothing else was put there, so that a build stopped before writing (a mistyped
+//! `--root`) leaves nothing behind.
 //!
 //! This module does not know what is written under the lock: `pipeline::build` and
 //! `serve::run` take it.
@@ -70,6 +73,9 @@ impl Holder {
 pub struct Lock {
     /// `None` where the file system cannot lock files (then nothing is held).
     file: Option<File>,
+    path: PathBuf,
+    /// The folders made for the lock file, innermost first.
+    made: Vec<PathBuf>,
 }
 
 /// Where the lock of the output folder `out` lives.
@@ -82,7 +88,7 @@ pub fn path(out: &Path) -> PathBuf {
 /// another `serve` fails instead.
 pub fn take(out: &Path, writer: Writer) -> Result<Lock, Error> {
     let path = path(out);
-    let file = open(&path)?;
+    let (file, made) = open(&path)?;
     match file.try_lock() {
         Ok(()) => {}
         Err(TryLockError::WouldBlock) => {
@@ -109,7 +115,11 @@ pub fn take(out: &Path, writer: Writer) -> Result<Lock, Error> {
                 path.display(),
                 out.display()
             );
-            return Ok(Lock { file: None });
+            return Ok(Lock {
+                file: None,
+                path,
+                made,
+            });
         }
         Err(TryLockError::Error(e)) => return Err(Error::io("lock", &path, e)),
     }
@@ -119,7 +129,11 @@ pub fn take(out: &Path, writer: Writer) -> Result<Lock, Error> {
     file.set_len(0)
         .and_then(|()| (&file).write_all(line.as_bytes()))
         .map_err(|e| Error::io("write", &path, e))?;
-    Ok(Lock { file: Some(file) })
+    Ok(Lock {
+        file: Some(file),
+        path,
+        made,
+    })
 }
 
 impl Drop for Lock {
@@ -129,23 +143,41 @@ impl Drop for Lock {
         if let Some(file) = &self.file {
             let _ = file.set_len(0);
         }
+        let Some(folder) = self.made.first() else {
+            return;
+        };
+        let alone = fs::read_dir(folder).is_ok_and(|entries| entries.count() == 1);
+        if alone && fs::remove_file(&self.path).is_ok() {
+            for folder in &self.made {
+                if fs::remove_dir(folder).is_err() {
+                    break;
+                }
+            }
+        }
     }
 }
 
-/// Opens (or creates) the lock file, and the folder holding it.
-fn open(path: &Path) -> Result<File, Error> {
+/// Opens (or creates) the lock file, and the folders holding it; the folders it made,
+/// innermost first.
+fn open(path: &Path) -> Result<(File, Vec<PathBuf>), Error> {
     let parent = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
+    let made: Vec<PathBuf> = parent
+        .ancestors()
+        .take_while(|folder| !folder.as_os_str().is_empty() && !folder.exists())
+        .map(Path::to_path_buf)
+        .collect();
     fs::create_dir_all(parent).map_err(|e| Error::io("create directory", parent, e))?;
-    OpenOptions::new()
+    let file = OpenOptions::new()
         .read(true)
         .write(true)
         .create(true)
         .truncate(false)
         .open(path)
-        .map_err(|e| Error::io("open", path, e))
+        .map_err(|e| Error::io("open", path, e))?;
+    Ok((file, made))
 }
 
 /// The holder named in the lock file at `path`. A holder that has just taken the lock may
@@ -213,6 +245,22 @@ mod tests {
         assert_eq!(fs::read_to_string(path(&out)).unwrap(), "");
         // Taken again once released.
         drop(take(&out, Writer::Serve).unwrap());
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn folders_made_for_the_lock_go_with_it_when_left_empty() {
+        let dir = folder("made");
+        let out = dir.join("a/b/site");
+        drop(take(&out, Writer::Build).unwrap());
+        assert!(!dir.join("a").exists(), "nothing left behind");
+        let lock = take(&out, Writer::Build).unwrap();
+        fs::create_dir_all(&out).unwrap();
+        drop(lock);
+        assert!(
+            path(&out).is_file(),
+            "kept beside a folder that was written"
+        );
         fs::remove_dir_all(&dir).unwrap();
     }
 
