@@ -17,6 +17,10 @@
 //! again if nothing else was put there, so that a build stopped before writing (a mistyped
 //! `--root`) leaves nothing behind.
 //!
+//! A process that may only read the lock file locks it all the same, naming no holder; one
+//! that may not even read it (or create it) goes unlocked: it has no right to write the
+//! output either, and finds that out when it tries, after its content problems are reported.
+//!
 //! This module does not know what is written under the lock: `pipeline::build` and
 //! `serve::run` take it.
 
@@ -89,6 +93,15 @@ pub fn path(out: &Path) -> PathBuf {
 pub fn take(out: &Path, writer: Writer) -> Result<Lock, Error> {
     let path = path(out);
     let (file, made) = open(&path)?;
+    let Some(Opened { file, writable }) = file else {
+        // No right to write beside the output: the build cannot write it either, and says so
+        // when it tries; its content problems are still reported first.
+        return Ok(Lock {
+            file: None,
+            path,
+            made,
+        });
+    };
     match file.try_lock() {
         Ok(()) => {}
         Err(TryLockError::WouldBlock) => {
@@ -125,10 +138,12 @@ pub fn take(out: &Path, writer: Writer) -> Result<Lock, Error> {
     }
     // Opened without truncating, so that a waiting process could read the holder; the last
     // holder's line is replaced now that this one holds the lock.
-    let line = format!("{} {}\n", std::process::id(), writer.name());
-    file.set_len(0)
-        .and_then(|()| (&file).write_all(line.as_bytes()))
-        .map_err(|e| Error::io("write", &path, e))?;
+    if writable {
+        let line = format!("{} {}\n", std::process::id(), writer.name());
+        file.set_len(0)
+            .and_then(|()| (&file).write_all(line.as_bytes()))
+            .map_err(|e| Error::io("write", &path, e))?;
+    }
     Ok(Lock {
         file: Some(file),
         path,
@@ -157,9 +172,16 @@ impl Drop for Lock {
     }
 }
 
+/// A lock file open to be locked.
+struct Opened {
+    file: File,
+    /// False when only reading was allowed: it locks all the same, but names no holder.
+    writable: bool,
+}
+
 /// Opens (or creates) the lock file, and the folders holding it; the folders it made,
-/// innermost first.
-fn open(path: &Path) -> Result<(File, Vec<PathBuf>), Error> {
+/// innermost first. No file when this process may neither write nor read it.
+fn open(path: &Path) -> Result<(Option<Opened>, Vec<PathBuf>), Error> {
     let parent = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -170,14 +192,31 @@ fn open(path: &Path) -> Result<(File, Vec<PathBuf>), Error> {
         .map(Path::to_path_buf)
         .collect();
     fs::create_dir_all(parent).map_err(|e| Error::io("create directory", parent, e))?;
-    let file = OpenOptions::new()
+    let opened = match OpenOptions::new()
         .read(true)
         .write(true)
         .create(true)
         .truncate(false)
         .open(path)
-        .map_err(|e| Error::io("open", path, e))?;
-    Ok((file, made))
+    {
+        Ok(file) => Some(Opened {
+            file,
+            writable: true,
+        }),
+        Err(e)
+            if matches!(
+                e.kind(),
+                ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem
+            ) =>
+        {
+            File::open(path).ok().map(|file| Opened {
+                file,
+                writable: false,
+            })
+        }
+        Err(e) => return Err(Error::io("open", path, e)),
+    };
+    Ok((opened, made))
 }
 
 /// The holder named in the lock file at `path`. A holder that has just taken the lock may
