@@ -45,7 +45,9 @@ pub enum Command {
     /// Preview the site on http://127.0.0.1 while editing: rebuilds on change, reloads the page.
     ///
     /// Writes the preview to a folder of its own (never site/); a rebuild with errors prints
-    /// them and keeps serving the last good preview.
+    /// them and keeps serving the last good preview. Changes under content/ and templates/ are
+    /// told by the system; set WARRAQ_POLL=1 to check for them every 50 ms instead (for file
+    /// systems that send no notices). One serve per preview folder: a second one stops.
     Serve(ServeArgs),
     /// Show how an abstract's Arabic and English sentences pair up.
     #[command(after_help = EXIT_HELP)]

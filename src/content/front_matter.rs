@@ -76,10 +76,10 @@ impl<'a> FrontMatter<'a> {
         // deny unknown keys at every depth, so a direct read that succeeds leaves the key
         // check nothing to find. Text with a `!` may hold a YAML tag, which serde would drop
         // silently, so it always takes the checked way below.
-        if !self.text.contains('!') {
-            if let Ok(raw) = serde_yaml::from_str(self.text) {
-                return Some(raw);
-            }
+        if !self.text.contains('!')
+            && let Ok(raw) = serde_yaml::from_str(self.text)
+        {
+            return Some(raw);
         }
         let value: serde_yaml::Value = match serde_yaml::from_str(self.text) {
             Ok(value) => value,

@@ -1,9 +1,9 @@
 //! `warraq serve`: a local preview that rebuilds on change and reloads the open page.
 //!
-//! `watch` notices changed files, `incremental` rebuilds only what they touch (into a
-//! preview folder of its own, never `site/`), `http` serves the folder on loopback, and
-//! `reload` adds the script that reloads a page after a good rebuild. Content errors are
-//! printed and the last good preview keeps being served.
+//! `watch` notices changed files (told by the system, or polling), `incremental` rebuilds only
+//! what they touch (into a preview folder of its own, never `site/`), `http` serves the folder
+//! on loopback, and `reload` adds the script that reloads a page after a good rebuild. Content
+//! errors are printed and the last good preview keeps being served.
 
 pub mod http;
 pub mod incremental;
@@ -18,10 +18,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::error::Error;
+use crate::output::lock;
 use crate::pipeline::Options;
 
-/// How often the sources are checked for changes.
-const POLL: Duration = Duration::from_millis(50);
+/// The longest the sources go unchecked while no notice comes (`watch`).
+const RECHECK: Duration = Duration::from_secs(2);
 
 /// What to preview and how.
 #[derive(Debug, Clone)]
@@ -46,6 +47,9 @@ pub fn run(options: &ServeOptions) -> Result<(), Error> {
         .out
         .clone()
         .unwrap_or_else(|| default_out(&options.root));
+    // Held while the preview is served: a second `serve` into this folder fails naming this
+    // one, and a `build --out` into it waits (`output::lock`).
+    let _lock = lock::take(&out, lock::Writer::Serve)?;
     let base_path = normalize_base(&options.base_path);
     let listener = TcpListener::bind(("127.0.0.1", options.port))
         .map_err(|e| Error::io("listen on", format!("127.0.0.1:{}", options.port), e))?;
@@ -62,6 +66,8 @@ pub fn run(options: &ServeOptions) -> Result<(), Error> {
         // The preview keeps its own state of what changed (`incremental`), not a record.
         full: true,
     });
+    // Watching from before the first snapshot, so that no edit falls between them.
+    let mut watcher = watch::Watcher::start(&options.root);
     let mut seen = watch::snapshot(&options.root);
     rebuild(&mut preview, &seen, &version)?;
     let served = Arc::new(http::Served {
@@ -76,7 +82,7 @@ pub fn run(options: &ServeOptions) -> Result<(), Error> {
         out.display()
     );
     loop {
-        std::thread::sleep(POLL);
+        watcher.wait(RECHECK);
         let now = watch::snapshot(&options.root);
         if now != seen {
             seen = now;

@@ -14,6 +14,7 @@ mod footnotes;
 mod fuzz_regressions;
 mod hostile;
 mod injection;
+mod lock;
 mod markdown;
 mod minified;
 mod odd_inputs;

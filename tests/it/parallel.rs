@@ -5,8 +5,9 @@ use std::fs;
 use crate::util::{Site, tree};
 
 /// The project's own documents, each also copied under a second slug, plus one with a
-/// warning, so a build has enough pages for the threads to interleave.
-fn many_documents() -> Site {
+/// warning, so a build has enough pages for the threads to interleave (and for two builds to
+/// overlap, `lock.rs`).
+pub(crate) fn many_documents() -> Site {
     let site = Site::project();
     let content = site.root.join("content");
     let mut originals: Vec<_> = fs::read_dir(&content)

@@ -81,16 +81,16 @@ fn body() -> impl Strategy<Value = String> {
         let (mut ids, mut defined) = (BTreeSet::new(), BTreeSet::new());
         let mut kept = Vec::new();
         for block in blocks {
-            if let Some(label) = block.strip_prefix("[^").and_then(|b| b.split_once("]:")) {
-                if !defined.insert(label.0.to_string()) {
-                    continue;
-                }
+            if let Some(label) = block.strip_prefix("[^").and_then(|b| b.split_once("]:"))
+                && !defined.insert(label.0.to_string())
+            {
+                continue;
             }
-            if let Some((text, id)) = block.split_once(" {#") {
-                if !ids.insert(id.to_string()) {
-                    kept.push(text.to_string());
-                    continue;
-                }
+            if let Some((text, id)) = block.split_once(" {#")
+                && !ids.insert(id.to_string())
+            {
+                kept.push(text.to_string());
+                continue;
             }
             kept.push(block);
         }

@@ -14,13 +14,21 @@ struct Server {
     child: Child,
     address: String,
     log: mpsc::Receiver<String>,
+    /// Lines read while waiting for others.
+    passed: Vec<String>,
 }
 
 impl Server {
     fn start(site: &Site, extra: &[&str]) -> Server {
+        Server::start_with(site, extra, &[])
+    }
+
+    /// As [`Server::start`], with variables `env` set.
+    fn start_with(site: &Site, extra: &[&str], env: &[(&str, &str)]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_warraq"))
             .args(["serve", "--port", "0", "--out", "preview"])
             .args(extra)
+            .envs(env.iter().copied())
             .current_dir(&site.root)
             .stderr(Stdio::piped())
             .stdout(Stdio::null())
@@ -39,6 +47,7 @@ impl Server {
             child,
             address: String::new(),
             log,
+            passed: Vec::new(),
         };
         let line = server.wait_for_line("serving");
         let start = line.find("http://127.0.0.1:").expect("an address") + "http://".len();
@@ -53,7 +62,8 @@ impl Server {
         while Instant::now() < deadline {
             match self.log.recv_timeout(Duration::from_secs(1)) {
                 Ok(line) if line.contains(needle) => return line,
-                Ok(_) | Err(mpsc::RecvTimeoutError::Timeout) => {}
+                Ok(line) => self.passed.push(line),
+                Err(mpsc::RecvTimeoutError::Timeout) => {}
                 Err(mpsc::RecvTimeoutError::Disconnected) => break,
             }
         }
@@ -82,6 +92,12 @@ impl Drop for Server {
 fn serve_rebuilds_after_an_edit_and_guards_its_folder() {
     let site = Site::new(&["valid"]);
     let mut server = Server::start(&site, &["--base-path", "/repo/"]);
+    // Watched with the system's notices: no fallback to polling was announced.
+    assert!(
+        !server.passed.iter().any(|l| l.contains("every 50 ms")),
+        "{:?}",
+        server.passed
+    );
 
     let (status, page) = server.get("/repo/arabic-paper/");
     assert_eq!(status, "HTTP/1.1 200 OK", "{page}");
@@ -132,4 +148,70 @@ fn serve_rebuilds_after_an_edit_and_guards_its_folder() {
     assert!(line.contains("arabic-paper.md:"), "{line}");
     server.wait_for_line("the previous preview is still served");
     assert!(server.get("/repo/arabic-paper/").1.contains("فقرة معدلة"));
+}
+
+#[test]
+fn one_serve_per_preview_folder_and_a_build_into_it_waits() {
+    let site = Site::new(&["valid"]);
+    let server = Server::start(&site, &[]);
+    let pid = server.child.id();
+
+    // A second preview into the same folder stops at once, naming the first.
+    let second = site.run(&["serve", "--port", "0", "--out", "preview"]);
+    assert_eq!(second.code, 2, "{}", second.stderr);
+    assert_eq!(
+        second.stderr,
+        format!(
+            "warraq: error: preview is the preview folder of another `warraq serve` (process \
+             {pid}); stop that one, or give this one another --out\n"
+        )
+    );
+
+    // A build into it waits until the preview stops.
+    let mut build = Command::new(env!("CARGO_BIN_EXE_warraq"))
+        .args(["build", "--out", "preview"])
+        .current_dir(&site.root)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(build.stderr.take().unwrap());
+    let mut first = String::new();
+    stderr.read_line(&mut first).unwrap();
+    assert_eq!(
+        first,
+        format!(
+            "warraq: waiting for `warraq serve` (process {pid}), which previews into preview, to \
+             stop\n"
+        )
+    );
+    drop(server);
+    let mut rest = String::new();
+    stderr.read_to_string(&mut rest).unwrap();
+    assert_eq!(build.wait().unwrap().code(), Some(0), "{rest}");
+    assert!(rest.contains("built 2 document(s)"), "{rest}");
+    assert!(
+        !std::fs::read_to_string(site.root.join("preview/index.html"))
+            .unwrap()
+            .contains("/__warraq/version"),
+        "the build replaced the preview"
+    );
+}
+
+#[test]
+fn serve_polls_when_asked_and_still_rebuilds_after_an_edit() {
+    let site = Site::new(&["valid"]);
+    let mut server = Server::start_with(&site, &[], &[("WARRAQ_POLL", "1")]);
+    assert!(
+        server
+            .passed
+            .contains(&"warraq: WARRAQ_POLL is set: checking the sources every 50 ms".to_string()),
+        "{:?}",
+        server.passed
+    );
+    let path = site.root.join("content/arabic-paper.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("فقرة أولى", "فقرة معدلة")).unwrap();
+    server.wait_for_line("incremental rebuild");
+    assert!(server.get("/arabic-paper/").1.contains("فقرة معدلة"));
 }

@@ -186,13 +186,17 @@ fn collect(base: &Path, dir: &Path, files: &mut BTreeMap<String, Vec<u8>>) {
     }
 }
 
-/// The names directly in `dir`, sorted, without the record a build keeps beside `site/`
-/// (`.site.warraq-build`, written only when the sources are older than a moment).
+/// The names directly in `dir`, sorted, without the record a build keeps beside its output
+/// folder (`.site.warraq-build`, written only when the sources are older than a moment) and
+/// the folder's lock file (`.site.warraq-lock`, which stays).
 pub fn names_in(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name != ".site.warraq-build")
+        .filter(|name| {
+            !(name.starts_with('.')
+                && (name.ends_with(".warraq-build") || name.ends_with(".warraq-lock")))
+        })
         .collect();
     names.sort();
     names
