@@ -1,6 +1,6 @@
 //! A fixed hash for the program's own data: the fingerprint of a document between the two
 //! passes of a build, the link check's index of the site's paths, and the digests of a build's
-//! record (`output::record`).
+//! record (`pipeline::record`).
 //!
 //! Eight bytes at a time, each step `(rotate(h) ^ word) * K` with an odd `K`: every step is a
 //! bijection of `h` for a fixed word and of the word for a fixed `h`, so two inputs of the same

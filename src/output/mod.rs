@@ -1,9 +1,8 @@
 //! Write stage: minify pages, put them where the build sends them ([`sink`]), put the site in
-//! place atomically, record what was built, and keep a second writer of the same folder
+//! place atomically, and keep a second writer of the same folder
 //! waiting ([`lock`]).
 
 pub mod lock;
 pub mod minify;
-pub mod record;
 pub mod sink;
 pub mod write;

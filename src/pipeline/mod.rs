@@ -22,6 +22,7 @@ mod document;
 mod listings;
 mod load;
 mod pages;
+pub mod record;
 mod site_files;
 
 pub use document::{
@@ -39,7 +40,7 @@ use crate::content::indexed::Indexed;
 use crate::content::schema::Meta;
 use crate::diagnostics::{self, Diagnostic};
 use crate::error::Error;
-use crate::output::record;
+
 use crate::output::sink::{Destination, Sink};
 use crate::output::write::{Staging, Written};
 use crate::render::Renderer;

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::{Duration, SystemTime};
 
-use warraq::output::record::{self, RACY};
+use warraq::pipeline::record::{self, RACY};
 use warraq::pipeline;
 
 use crate::util::{Site, tree};

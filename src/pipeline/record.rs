@@ -36,11 +36,11 @@ use std::time::{Duration, SystemTime};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::write::{Written, beside, write_atomically};
+use crate::output::write::{Written, beside, write_atomically};
 use crate::diagnostics::Diagnostic;
 use crate::fs::{Stamp, since_epoch};
 use crate::hash::WordHasher;
-use crate::pipeline::{self, Options, Outcome};
+use super::{Options, Outcome};
 
 /// How long before a build a source must have last changed for its stamp to be trusted. File
 /// systems keep times to a clock tick (FAT, to two seconds), and an edit within the same tick
@@ -87,7 +87,7 @@ impl SourceStamps {
     pub fn take(root: &Path, started: SystemTime) -> SourceStamps {
         let started = since_epoch(started);
         let racy = RACY.as_nanos() as i128;
-        let found = pipeline::sources(root);
+        let found = super::sources(root);
         // The folders too: a document removed while a build runs changes no file left, only
         // its folder, whose stamp is then too recent to trust.
         let files: Vec<&PathBuf> = (found.documents.iter())
