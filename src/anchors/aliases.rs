@@ -11,7 +11,7 @@ use crate::markdown::ids::RESERVED_IDS;
 
 /// A problem with one alias, keyed by its old id.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
+pub struct AliasProblem {
     /// The alias's old id (its key in `aliases:`).
     pub old: String,
     pub message: String,
@@ -19,7 +19,11 @@ pub struct Problem {
 }
 
 /// Every problem of `aliases` on a page whose body has `anchors` and `notes` endnotes.
-pub fn check(aliases: &BTreeMap<String, String>, anchors: &[Anchor], notes: usize) -> Vec<Problem> {
+pub fn check(
+    aliases: &BTreeMap<String, String>,
+    anchors: &[Anchor],
+    notes: usize,
+) -> Vec<AliasProblem> {
     let live = |id: &str| {
         anchors.iter().any(|a| a.id == id)
             || RESERVED_IDS.contains(&id)
@@ -28,7 +32,7 @@ pub fn check(aliases: &BTreeMap<String, String>, anchors: &[Anchor], notes: usiz
     let mut problems = Vec::new();
     for (old, new) in aliases {
         if live(old) {
-            problems.push(Problem {
+            problems.push(AliasProblem {
                 old: old.clone(),
                 message: format!("`{old}` is still an id on this page, so it cannot be an alias"),
                 hint: "remove the alias: the old link already works".to_string(),
@@ -39,7 +43,7 @@ pub fn check(aliases: &BTreeMap<String, String>, anchors: &[Anchor], notes: usiz
                 .filter(|a| a.kind == crate::markdown::anchors::AnchorKind::Heading)
                 .map(|a| a.id.as_str())
                 .collect();
-            problems.push(Problem {
+            problems.push(AliasProblem {
                 old: old.clone(),
                 message: format!(
                     "the alias target `{new}` is not a heading or paragraph id of this document"

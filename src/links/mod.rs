@@ -26,7 +26,7 @@ use crate::hash::WordHasher;
 
 /// A broken or forbidden link, or a duplicate id.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
+pub struct LinkProblem {
     /// The page, relative to the site root.
     pub page: String,
     /// Line and column (1-based, in characters) of the tag in the page.
@@ -301,7 +301,7 @@ impl<'a> Cursor<'a> {
 /// Checks every HTML page of `files`; `base_url` is the site's public URL, if known. The
 /// build checks summaries as it goes ([`check_site`]); this whole-site form is for the tests.
 #[cfg(test)]
-pub fn check(files: &BTreeMap<String, Vec<u8>>, base_url: Option<&str>) -> Vec<Problem> {
+pub fn check(files: &BTreeMap<String, Vec<u8>>, base_url: Option<&str>) -> Vec<LinkProblem> {
     let summaries: Vec<(String, Summary)> = files
         .iter()
         .map(|(path, bytes)| (path.clone(), Summary::of(path, bytes)))
@@ -312,7 +312,7 @@ pub fn check(files: &BTreeMap<String, Vec<u8>>, base_url: Option<&str>) -> Vec<P
 
 /// Checks every page of a site given by its files' summaries, sorted by path: the pages in
 /// parallel, the problems in path order (every repeated id first, then the links).
-pub fn check_site(files: &[(&str, &Summary)], base_url: Option<&str>) -> Vec<Problem> {
+pub fn check_site(files: &[(&str, &Summary)], base_url: Option<&str>) -> Vec<LinkProblem> {
     let pages: Vec<(&str, &PageSummary)> = files
         .iter()
         .filter_map(|&(path, summary)| match summary {
@@ -325,13 +325,13 @@ pub fn check_site(files: &[(&str, &Summary)], base_url: Option<&str>) -> Vec<Pro
     // the path, not a dozen comparisons of paths that share long prefixes.
     let files: Files = files.iter().copied().collect();
     let files = &files;
-    let found: Vec<(Vec<Problem>, Vec<Problem>)> = pages
+    let found: Vec<(Vec<LinkProblem>, Vec<LinkProblem>)> = pages
         .par_iter()
         .map(|&(path, page)| {
             let repeated = page
                 .duplicates
                 .iter()
-                .map(|(position, id)| Problem {
+                .map(|(position, id)| LinkProblem {
                     page: path.to_string(),
                     position: *position,
                     message: format!("the id `{id}` is used twice on this page"),
@@ -344,7 +344,7 @@ pub fn check_site(files: &[(&str, &Summary)], base_url: Option<&str>) -> Vec<Pro
                 .iter()
                 .filter_map(|link| {
                     let found = check_link(path, &link.value, link.canonical, own.as_ref(), files);
-                    found.err().map(|(message, hint)| Problem {
+                    found.err().map(|(message, hint)| LinkProblem {
                         page: path.to_string(),
                         position: link.position,
                         message: format!("{}=\"{}\": {message}", link.attr, link.value),

@@ -62,7 +62,7 @@ impl LocalLinkWarnings {
         &mut self,
         diagnostics: &mut [Diagnostic],
         anchors: &anchors::Index,
-        problem: &links::Problem,
+        problem: &links::LinkProblem,
     ) -> bool {
         // Both sides name the target as the browser looks it up, percent-decoded: the page
         // holds `#%D9%85…` where the author wrote `#م…`.

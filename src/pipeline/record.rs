@@ -36,11 +36,11 @@ use std::time::{Duration, SystemTime};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::output::write::{Written, beside, write_atomically};
+use super::{Options, Outcome};
 use crate::diagnostics::Diagnostic;
 use crate::fs::{Stamp, since_epoch};
 use crate::hash::WordHasher;
-use super::{Options, Outcome};
+use crate::output::write::{Written, beside, write_atomically};
 
 /// How long before a build a source must have last changed for its stamp to be trusted. File
 /// systems keep times to a clock tick (FAT, to two seconds), and an edit within the same tick

@@ -21,12 +21,13 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::watch::{Snapshot, Stamp};
+use super::watch::Snapshot;
 use crate::content::document::Home;
 use crate::content::indexed::Indexed;
 use crate::content::schema::Meta;
 use crate::diagnostics::{self, Diagnostic};
 use crate::error::Error;
+use crate::fs::Stamp;
 use crate::output::sink::Sink;
 use crate::output::write::{remove_file, replace_file};
 use crate::pipeline::{self, DocumentOutput, Loaded, Options, Templates};
@@ -54,7 +55,7 @@ pub struct Preview {
 /// What the preview's last good build knew.
 struct State {
     /// The stamps of `content/_index.md` and the templates: a change means a full build.
-    site: BTreeMap<PathBuf, Stamp>,
+    site: BTreeMap<PathBuf, Option<Stamp>>,
     home: Home,
     renderer: Renderer,
     /// Every document file, by its path as messages show it.
@@ -68,7 +69,8 @@ struct State {
 
 /// One document file as last seen.
 struct Doc {
-    stamp: Stamp,
+    /// Its stamp when last read; `None` while it could not be.
+    stamp: Option<Stamp>,
     /// Its index entry, when it loaded (drafts and repeated slugs too: `select` decides).
     indexed: Option<Indexed>,
     /// What loading it reported.
@@ -157,7 +159,7 @@ impl Preview {
             kind: "incremental",
             ..Report::default()
         };
-        let wanted: BTreeMap<PathBuf, (&PathBuf, Stamp)> = snapshot
+        let wanted: BTreeMap<PathBuf, (&PathBuf, Option<Stamp>)> = snapshot
             .documents
             .iter()
             .map(|(path, stamp)| (pipeline::display(path), (path, *stamp)))
@@ -188,7 +190,7 @@ impl Preview {
 }
 
 /// Loads one document file for the preview.
-fn load(path: &Path, stamp: Stamp, default_lang: crate::lang::Lang) -> Doc {
+fn load(path: &Path, stamp: Option<Stamp>, default_lang: crate::lang::Lang) -> Doc {
     let mut loaded = Vec::new();
     let indexed = pipeline::load_document(path, default_lang, &mut loaded).map(Indexed::new);
     Doc {

@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
+use crate::fs::Stamp;
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 
 use crate::pipeline;
@@ -36,16 +37,13 @@ const QUIET: Duration = Duration::from_millis(20);
 /// The longest a stream of notices keeps the loop waiting (a script writing many files).
 const SETTLE: Duration = Duration::from_millis(200);
 
-/// The stamp of one file; `None` while it cannot be read.
-pub type Stamp = Option<crate::fs::Stamp>;
-
 /// The state of a site's sources at one moment.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Snapshot {
     /// Every document file (as discovered for a build) and its stamp.
-    pub documents: BTreeMap<PathBuf, Stamp>,
+    pub documents: BTreeMap<PathBuf, Option<Stamp>>,
     /// `content/_index.md` and the template files a build reads: a change rebuilds everything.
-    pub site: BTreeMap<PathBuf, Stamp>,
+    pub site: BTreeMap<PathBuf, Option<Stamp>>,
 }
 
 /// Takes a snapshot of the site at `root`.
@@ -55,7 +53,7 @@ pub fn snapshot(root: &Path) -> Snapshot {
         paths
             .into_iter()
             .map(|path| {
-                let stamp = crate::fs::Stamp::of(&path);
+                let stamp = Stamp::of(&path);
                 (path, stamp)
             })
             .collect()

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::{Duration, SystemTime};
 
-use warraq::pipeline::record::{self, RACY};
 use warraq::pipeline;
+use warraq::pipeline::record::{self, RACY};
 
 use crate::util::{Site, tree};
 
