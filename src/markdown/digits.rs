@@ -12,6 +12,7 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::parser::Spanned;
 use super::{bidi, scan};
+use crate::chars::{self, ARABIC_INDIC_ZERO, EXTENDED_ARABIC_INDIC_ZERO};
 use crate::diagnostics::FileDiagnostics;
 use crate::lang::Lang;
 
@@ -50,7 +51,7 @@ impl DigitStyle {
         for &value in digits[..len].iter().rev() {
             out.push(match self {
                 DigitStyle::Western => char::from(b'0' + value),
-                DigitStyle::ArabicIndic => arabic_indic(0x660, value),
+                DigitStyle::ArabicIndic => chars::digit(ARABIC_INDIC_ZERO, value),
             });
         }
     }
@@ -167,12 +168,12 @@ fn digits_of(text: &str) -> impl Iterator<Item = (usize, char, DigitStyle)> + '_
         match bytes[at] {
             0xD9 => (
                 at,
-                arabic_indic(0x660, next - 0xA0),
+                chars::digit(ARABIC_INDIC_ZERO, next - 0xA0),
                 DigitStyle::ArabicIndic,
             ),
             0xDB => (
                 at,
-                arabic_indic(0x6F0, next - 0xB0),
+                chars::digit(EXTENDED_ARABIC_INDIC_ZERO, next - 0xB0),
                 DigitStyle::ArabicIndic,
             ),
             b => (at, char::from(b), DigitStyle::Western),
@@ -205,10 +206,6 @@ fn starts_arabic_indic(b: u8, next: u8) -> bool {
 /// Whether the byte `b`, followed by `next`, starts a digit (without branches).
 fn may_be_digit(b: u8, next: u8) -> bool {
     (b.wrapping_sub(b'0') < 10) | starts_arabic_indic(b, next)
-}
-
-fn arabic_indic(zero: u32, value: u8) -> char {
-    char::from_u32(zero + u32::from(value)).unwrap_or('0')
 }
 
 /// Where in `body` the digit `c` at byte `at` of a text event (source `range`) was written.
@@ -266,9 +263,7 @@ mod tests {
                 .char_indices()
                 .filter_map(|(at, c)| match c {
                     '0'..='9' => Some((at, c, DigitStyle::Western)),
-                    '\u{660}'..='\u{669}' | '\u{6F0}'..='\u{6F9}' => {
-                        Some((at, c, DigitStyle::ArabicIndic))
-                    }
+                    c if chars::is_digit(c) => Some((at, c, DigitStyle::ArabicIndic)),
                     _ => None,
                 })
                 .collect();

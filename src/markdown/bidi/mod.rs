@@ -20,6 +20,7 @@ use std::ops::Range;
 pub use events::isolate;
 
 use super::scan;
+use crate::chars::{is_arabic_letter, is_arabic_mark, is_latin_letter, is_latin_mark};
 
 /// The element that opens an island.
 pub const OPEN: &str = "<bdi lang=en dir=ltr>";
@@ -247,15 +248,16 @@ pub fn isolate_plain(text: &str) -> String {
 /// `<bdi lang="ar" dir="rtl">`: the mirror of [`isolate_plain`], for plain strings shown inside
 /// English text (an English citation naming an author who has no romanised name).
 pub fn isolate_arabic_plain(text: &str) -> String {
-    use crate::align::text::{is_arabic_letter, is_arabic_mark};
     let arabic = |c: char| is_arabic_letter(c) || is_arabic_mark(c);
     // Spaces and Arabic punctuation belong to a run only between two Arabic words.
     let joins = |c: char| c.is_whitespace() || matches!(c, '\u{060C}' | '\u{061B}' | '\u{061F}');
-    // Arabic letters and marks are all in the Arabic block: only the characters starting with
-    // one of its first bytes are decoded, found a chunk at a time.
+    // Arabic letters and marks are in the Arabic block (first bytes D8–DB), Arabic Supplement
+    // (DD), Extended-A (E0) and the presentation forms (EF): only the characters starting with
+    // one of these bytes are decoded, found a chunk at a time.
     let next_arabic = |from: usize| {
         let bytes = text.as_bytes().get(from..).unwrap_or_default();
-        scan::suspects(bytes, |b, _| is_arabic_lead(b))
+        let may_be_arabic = |b: u8, _| is_arabic_lead(b) | (b == 0xDD) | (b == 0xE0) | (b == 0xEF);
+        scan::suspects(bytes, may_be_arabic)
             .map(|i| (from + i, char_at(text, from + i)))
             .find(|&(_, c)| arabic(c))
     };
@@ -412,7 +414,7 @@ fn trim_end<'t>(units: &[Unit], word: &WordText<'t>, start: usize, mut end: usiz
 /// Whether the `.` at `dot` ends an abbreviation (and so stays in the island).
 fn ends_abbreviation<'t>(units: &[Unit], word: &WordText<'t>, start: usize, dot: usize) -> bool {
     let in_token = |unit| match unit {
-        Unit::Char(c) => is_latin_letter(c) || is_combining(c) || c == '.',
+        Unit::Char(c) => is_latin_letter(c) || is_latin_mark(c) || c == '.',
         Unit::Word => true,
         _ => false,
     };
@@ -431,7 +433,7 @@ fn ends_abbreviation<'t>(units: &[Unit], word: &WordText<'t>, start: usize, dot:
         return false;
     }
     token.contains('.')
-        || token.chars().filter(|c| !is_combining(*c)).count() == 1
+        || token.chars().filter(|c| !is_latin_mark(*c)).count() == 1
         || ABBREVIATIONS.contains(&token.to_lowercase().as_str())
 }
 
@@ -455,35 +457,6 @@ fn take_tags(units: &[Unit], mut start: usize, mut end: usize) -> (usize, usize)
     }
 }
 
-/// A letter of the Latin script, including accented and modifier letters (`ü`, `ş`, `ʿ`).
-pub fn is_latin_letter(c: char) -> bool {
-    c.is_ascii_alphabetic()
-        || matches!(c,
-            '\u{AA}' | '\u{BA}'
-            | '\u{C0}'..='\u{D6}'
-            | '\u{D8}'..='\u{F6}'
-            | '\u{F8}'..='\u{24F}'
-            | '\u{250}'..='\u{2FF}'
-            | '\u{1D00}'..='\u{1DBF}'
-            | '\u{1E00}'..='\u{1EFF}'
-            | '\u{2C60}'..='\u{2C7F}'
-            | '\u{A720}'..='\u{A7FF}'
-            | '\u{AB30}'..='\u{AB6F}'
-            | '\u{FB00}'..='\u{FB06}'
-            | '\u{FF21}'..='\u{FF3A}'
-            | '\u{FF41}'..='\u{FF5A}')
-}
-
-/// A combining mark of the kind Latin text uses (not Arabic harakat).
-fn is_combining(c: char) -> bool {
-    matches!(c,
-        '\u{300}'..='\u{36F}'
-        | '\u{1AB0}'..='\u{1AFF}'
-        | '\u{1DC0}'..='\u{1DFF}'
-        | '\u{20D0}'..='\u{20FF}'
-        | '\u{FE20}'..='\u{FE2F}')
-}
-
 /// Characters no island contains.
 fn stops(c: char) -> bool {
     if c.is_ascii() {
@@ -505,7 +478,7 @@ fn continues(c: char) -> bool {
         return continues_ascii(c);
     }
     is_latin_letter(c)
-        || is_combining(c)
+        || is_latin_mark(c)
         || c.is_ascii_digit()
         || c.is_ascii_punctuation()
         || (c.is_whitespace() && !matches!(c, '\u{2028}' | '\u{2029}'))

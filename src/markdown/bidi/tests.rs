@@ -262,7 +262,6 @@ fn arabic_runs_in_english_text_are_isolated_and_escaped() {
 
 /// The runs `isolate_arabic_plain` wraps, found the plain way: each character decoded.
 fn arabic_runs_plainly(text: &str) -> Vec<&str> {
-    use crate::align::text::{is_arabic_letter, is_arabic_mark};
     let arabic = |c: char| is_arabic_letter(c) || is_arabic_mark(c);
     let joins = |c: char| c.is_whitespace() || matches!(c, '\u{060C}' | '\u{061B}' | '\u{061F}');
     let mut runs = Vec::new();
@@ -286,6 +285,7 @@ fn arabic_runs_are_those_found_char_by_char() {
         "A، ب and ج ، د؛ x",
         "، only punctuation ؟",
         "marks \u{064B} and letters ـ of the block: ٠١٢ ۝ كلمة\u{0651}",
+        "Supplement ݐݑ, Extended-A ࢠ\u{8F0}, presentation forms ﻻ ﭖ\u{FE76} and ornaments ﴾ ﷼",
         "a long run first: أولاً: الذي تريد الأخيرة أن, then Latin text of more than sixty-four bytes so that a chunk ends, then عربي",
         "",
     ];
