@@ -11,13 +11,15 @@
 //! it ends an abbreviation (`n.d.`, `et al.`, `D.`). Digits on their own never make an island.
 //!
 //! This module holds the finder (pure, over characters or over the units of an inline event
-//! run) and [`isolate_plain`] for front matter strings; [`events`] is the Markdown pass.
+//! run) and [`isolate_plain`] for front matter strings; [`events`] is the Markdown pass, and
+//! [`RunIslands`] gives its islands to the digit style, so that the two agree on which digits
+//! are Latin text.
 
 pub mod events;
 
 use std::ops::Range;
 
-pub use events::isolate;
+pub use events::{InlineRuns, RunIslands, isolate};
 
 use super::scan;
 use crate::chars::{is_arabic_letter, is_arabic_mark, is_latin_letter, is_latin_mark};
@@ -88,66 +90,6 @@ impl Islands {
             *island = at(island.start)..at(island.end);
         }
         &self.found
-    }
-
-    /// The islands [`Islands::of`] found last.
-    pub fn last(&self) -> &[Range<usize>] {
-        &self.found
-    }
-}
-
-/// Whether the character at byte `at` of `text`, which is not a Latin letter, may be inside
-/// one of its islands: only when a Latin letter comes before it with nothing that stops
-/// islands in between (islands start at a Latin letter and never cross such a character).
-pub fn may_be_in_island(text: &str, at: usize) -> bool {
-    text.get(..at).is_some_and(|before| {
-        before
-            .chars()
-            .rev()
-            .find(|&c| stops(c) || is_latin_letter(c))
-            .is_some_and(is_latin_letter)
-    })
-}
-
-/// [`may_be_in_island`] for positions of one text asked in increasing order, reading each
-/// character of the text at most once in all: only what lies between the last position asked
-/// and this one is new, and when none of it stops islands or is a Latin letter, the answer is
-/// the last one.
-#[derive(Debug)]
-pub struct LatinBefore<'t> {
-    text: &'t str,
-    /// Everything before this byte has been read.
-    read_to: usize,
-    /// Whether the last character before `read_to` that stops islands or is a Latin letter is
-    /// a Latin letter.
-    latin: bool,
-}
-
-impl<'t> LatinBefore<'t> {
-    /// Nothing of `text` read yet.
-    pub fn new(text: &'t str) -> Self {
-        LatinBefore {
-            text,
-            read_to: 0,
-            latin: false,
-        }
-    }
-
-    /// [`may_be_in_island`]`(text, at)`.
-    pub fn at(&mut self, at: usize) -> bool {
-        let Some(between) = self.text.get(self.read_to..at) else {
-            // Asked out of order, or not at a character boundary.
-            return may_be_in_island(self.text, at);
-        };
-        if let Some(c) = between
-            .chars()
-            .rev()
-            .find(|&c| stops(c) || is_latin_letter(c))
-        {
-            self.latin = is_latin_letter(c);
-        }
-        self.read_to = at;
-        self.latin
     }
 }
 
