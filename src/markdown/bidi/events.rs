@@ -15,6 +15,7 @@ use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use super::{CLOSE, OPEN, Unit, find_into, for_units, starts_island};
 use crate::lang::Lang;
+use crate::markdown::context::Context;
 use crate::markdown::parser::Spanned;
 
 /// Where a unit sits in a run: its event and, for text, its bytes in the event's text (for
@@ -81,18 +82,13 @@ impl<'a> Isolator<'a> {
 /// with it, so they read the same runs.
 #[derive(Debug, Default)]
 pub struct InlineRuns {
-    in_code: bool,
+    context: Context,
 }
 
 impl InlineRuns {
     /// Whether `event`, the next of the document, belongs to an inline run.
     pub fn joins(&mut self, event: &Event) -> bool {
-        match event {
-            Event::Start(Tag::CodeBlock(_)) => self.in_code = true,
-            Event::End(TagEnd::CodeBlock) => self.in_code = false,
-            _ => {}
-        }
-        !self.in_code && is_inline(event)
+        !self.context.step(event).in_code() && is_inline(event)
     }
 }
 
