@@ -1,9 +1,10 @@
 //! Which characters `warraq verify` counts, words made of them, and multisets of them.
 //!
-//! Counted ("letters" below): Arabic letters, Latin letters (both as `crate::chars` has them; case-sensitive: an editor changing
-//! case is a change), digits by value (ASCII, Arabic-Indic ٠-٩ and Eastern Arabic-Indic ۰-۹ all
-//! become ASCII), and any other alphabetic character (Cyrillic homoglyphs, Greek, Hebrew) so that
-//! nothing alphabetic can vanish unnoticed. Ignored inside words ("marks"): tatweel, harakat and
+//! Counted ("letters" below): Arabic letters, Latin letters (both as `crate::chars` defines
+//! them; case-sensitive: an editor changing case is a change), digits by value (ASCII,
+//! Arabic-Indic ٠-٩ and Eastern Arabic-Indic ۰-۹ all become ASCII), and any other alphabetic
+//! character (Cyrillic homoglyphs, Greek, Hebrew) so that nothing alphabetic can vanish
+//! unnoticed. Ignored inside words ("marks"): tatweel, harakat and
 //! other Arabic combining marks, combining diacritics, zero-width joiners and bidi controls.
 //! Everything else (spaces, punctuation, Unicode superscript footnote markers) separates words.
 //!
