@@ -130,7 +130,7 @@ impl fmt::Display for Shown<'_> {
         // Runs of characters shown as they are go out whole.
         let mut shown = 0;
         for (at, c) in self.0.char_indices() {
-            if c.is_control() || crate::lang::is_invisible(c) {
+            if c.is_control() || crate::chars::is_invisible(c) {
                 f.write_str(&self.0[shown..at])?;
                 write!(f, "\\u{{{:x}}}", c as u32)?;
                 shown = at + c.len_utf8();

@@ -15,14 +15,6 @@ pub enum Lang {
     En,
 }
 
-/// Characters that take no room on screen: direction marks and embeddings, zero-width
-/// spaces and joiners, byte order marks. Editors cannot see them, so checks name them.
-pub fn is_invisible(c: char) -> bool {
-    matches!(c,
-        '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
-        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
-}
-
 impl Lang {
     /// Both languages, Arabic first.
     pub const ALL: [Lang; 2] = [Lang::Ar, Lang::En];

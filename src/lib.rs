@@ -18,6 +18,7 @@
 
 pub mod align;
 pub mod anchors;
+pub(crate) mod chars;
 pub mod cite;
 pub mod cli;
 pub mod commands;

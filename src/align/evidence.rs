@@ -13,7 +13,8 @@ use std::collections::BTreeMap;
 use super::names::{self, MIN_SKELETON};
 use super::numbers::{self, Mention};
 use super::segment::is_sentence_opener;
-use super::text::{is_arabic_letter, normalise_for_matching, text_len};
+use super::text::{normalise_for_matching, text_len};
+use crate::chars::is_arabic_letter;
 
 /// Anchors kept per sentence and kind (one bit each in a `u64`).
 const MAX_ANCHORS: usize = 64;

@@ -7,7 +7,8 @@
 //! catches most place and person names; it does not know that `Germany` is
 //! `ألمانيا` (a translated, not transliterated, name).
 
-use super::text::{fold_arabic, is_arabic_letter, is_arabic_mark, is_latin_letter};
+use super::text::fold_arabic;
+use crate::chars::{TATWEEL, is_arabic_letter, is_arabic_mark, is_latin_letter};
 
 /// Shortest skeleton worth comparing; shorter ones match too much by chance.
 pub(crate) const MIN_SKELETON: usize = 3;
@@ -169,7 +170,7 @@ fn edit_distance(a: &[u8], b: &[u8]) -> usize {
 pub(crate) fn words(s: &str, arabic: bool) -> impl Iterator<Item = &str> {
     let in_word = move |c: char| {
         if arabic {
-            is_arabic_letter(c) || is_arabic_mark(c) || c == '\u{0640}'
+            is_arabic_letter(c) || is_arabic_mark(c) || c == TATWEEL
         } else {
             is_latin_letter(c)
         }

@@ -8,7 +8,8 @@
 //! ambiguous the mention keeps every reading, and two mentions match when any
 //! readings agree. Numbers spelled out in words are not recognised.
 
-use super::text::{digit_value, fold_arabic, is_arabic_mark, is_digit, is_letter};
+use super::text::{fold_arabic, is_letter};
+use crate::chars::{digit_value, is_arabic_mark, is_digit};
 
 /// Readings kept per mention.
 const MAX_READINGS: usize = 4;
@@ -95,7 +96,7 @@ fn read_groups(chars: &[char], start: usize) -> (Vec<Group>, usize) {
         let digits: String = chars[i..]
             .iter()
             .take_while(|&&c| is_digit(c))
-            .map(|&c| char::from_digit(digit_value(c).unwrap_or(0), 10).unwrap_or('0'))
+            .map(|&c| char::from_digit(u32::from(digit_value(c).unwrap_or(0)), 10).unwrap_or('0'))
             .collect();
         i += digits.chars().count();
         let sep = chars

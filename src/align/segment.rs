@@ -33,7 +33,8 @@ use std::ops::Range;
 
 use self::lexicon::{AMBIGUOUS, NEVER, OPENERS, REPORTING_VERBS};
 use super::Side;
-use super::text::{fold_arabic, is_arabic_letter, is_arabic_mark, is_ignorable, is_letter};
+use super::text::{fold_arabic, is_ignorable, is_letter};
+use crate::chars::{is_arabic_letter, is_arabic_mark};
 
 /// Splits an Arabic paragraph into sentences (slices of `text`).
 pub fn split_arabic(text: &str) -> Vec<&str> {

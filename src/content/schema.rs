@@ -356,7 +356,7 @@ impl Checker<'_, '_> {
 /// True for text an editor would see as empty: spaces and invisible marks only.
 fn blank(text: &str) -> bool {
     text.chars()
-        .all(|c| c.is_whitespace() || crate::lang::is_invisible(c))
+        .all(|c| c.is_whitespace() || crate::chars::is_invisible(c))
 }
 
 /// An id as URLs carry it: lowercase ASCII letters, digits and `-`, not starting with `-`.

@@ -64,7 +64,7 @@ fn no_opening_fence(text: &str) -> SplitError {
             hint: "save the file with LF (Unix) or CR LF (Windows) line ends; Warraq does not read old Mac line ends",
         };
     }
-    let visible = first_line.trim_start_matches(crate::lang::is_invisible);
+    let visible = first_line.trim_start_matches(crate::chars::is_invisible);
     if visible.len() < first_line.len() && is_fence(visible.trim_end_matches('\r'), false) {
         let c = first_line.chars().next().unwrap_or_default();
         return SplitError {

@@ -4,14 +4,18 @@
 //! first digit of the minority style.
 //!
 //! Digits inside code and, in Arabic documents, inside Latin islands (a citation's year, a
-//! URL) belong to the Latin text and are not counted.
+//! URL) belong to the Latin text and are not counted. The islands are those the bidi pass
+//! wraps, found by the same finder over the same inline runs, so a year the reader sees inside
+//! a `bdi` is never counted as the prose's (`*Welt* (2021)`: the emphasis splits the text, not
+//! the island).
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Tag, TagEnd};
+use pulldown_cmark::Event;
 
 use super::parser::Spanned;
 use super::{bidi, scan};
+use crate::chars::{self, ARABIC_INDIC_ZERO, EXTENDED_ARABIC_INDIC_ZERO};
 use crate::diagnostics::FileDiagnostics;
 use crate::lang::Lang;
 
@@ -50,7 +54,7 @@ impl DigitStyle {
         for &value in digits[..len].iter().rev() {
             out.push(match self {
                 DigitStyle::Western => char::from(b'0' + value),
-                DigitStyle::ArabicIndic => arabic_indic(0x660, value),
+                DigitStyle::ArabicIndic => chars::digit(ARABIC_INDIC_ZERO, value),
             });
         }
     }
@@ -77,6 +81,13 @@ struct Seen {
     offset: usize,
 }
 
+/// The digits of the prose, counted by style, with the first of each style.
+#[derive(Default)]
+struct Tally {
+    counts: [usize; 2],
+    first: [Option<Seen>; 2],
+}
+
 /// The body's digit style; warns (at `base` + offset) when the prose mixes the two styles.
 pub fn detect(
     events: &[Spanned],
@@ -87,44 +98,15 @@ pub fn detect(
 ) -> DigitStyle {
     // Without Arabic-Indic digits the style is Western and nothing is mixed, however many
     // Western digits there are: only then is it worth counting them (and finding islands).
-    if !prose_texts(events).any(|(text, _)| {
-        let bytes = text.as_bytes();
-        scan::suspect_chunks(bytes, starts_arabic_indic)
-            .next()
-            .is_some()
+    let mut runs = bidi::InlineRuns::default();
+    if !events.iter().any(|(event, _)| {
+        runs.joins(event)
+            && matches!(event, Event::Text(text)
+                if scan::suspect_chunks(text.as_bytes(), starts_arabic_indic).next().is_some())
     }) {
         return DigitStyle::Western;
     }
-    let mut counts = [0usize; 2];
-    let mut first: [Option<Seen>; 2] = [None, None];
-    let mut islands = bidi::Islands::default();
-    for (text, range) in prose_texts(events) {
-        // Arabic-Indic digits stop islands, so only Western digits can be inside one;
-        // the islands are found when a digit may be in one.
-        let mut found = false;
-        let mut latin_before = bidi::LatinBefore::new(text);
-        for (at, c, style) in digits_of(text) {
-            if lang == Lang::Ar && style == DigitStyle::Western && latin_before.at(at) {
-                if !found {
-                    islands.of(text);
-                    found = true;
-                }
-                let latin = islands.last();
-                let next = latin.partition_point(|island| island.end <= at);
-                if latin.get(next).is_some_and(|island| island.start <= at) {
-                    continue;
-                }
-            }
-            let slot = style as usize;
-            counts[slot] += 1;
-            if first[slot].is_none() {
-                first[slot] = Some(Seen {
-                    digit: c,
-                    offset: source_offset(body, range, text, at, c),
-                });
-            }
-        }
-    }
+    let Tally { counts, first } = tally(events, body, lang);
     let style = if counts[1] > counts[0] {
         DigitStyle::ArabicIndic
     } else {
@@ -156,6 +138,71 @@ pub fn detect(
     style
 }
 
+/// Counts the digits of the prose: the text of the inline runs, as the bidi pass reads them.
+/// In Arabic documents a Western digit inside a Latin island is the Latin text's and is not
+/// counted; the islands are the bidi pass's own ([`bidi::RunIslands`]), found for a run only
+/// when it has a Western digit.
+fn tally(events: &[Spanned], body: &str, lang: Lang) -> Tally {
+    let mut tally = Tally::default();
+    let mut runs = bidi::InlineRuns::default();
+    let mut finder = bidi::RunIslands::default();
+    let mut islands = Vec::new();
+    let mut start = 0;
+    for (i, (event, _)) in events.iter().enumerate() {
+        if !runs.joins(event) {
+            tally.run(&events[start..i], body, lang, &mut finder, &mut islands);
+            start = i + 1;
+        }
+    }
+    tally.run(&events[start..], body, lang, &mut finder, &mut islands);
+    tally
+}
+
+impl Tally {
+    /// Counts the digits of one inline run; `islands` is a buffer.
+    fn run(
+        &mut self,
+        run: &[Spanned],
+        body: &str,
+        lang: Lang,
+        finder: &mut bidi::RunIslands,
+        islands: &mut Vec<Range<bidi::events::Point>>,
+    ) {
+        let mut found = false;
+        // The first island that does not end before the digit being read.
+        let mut next = 0;
+        for (index, (event, range)) in run.iter().enumerate() {
+            let Event::Text(text) = event else {
+                continue;
+            };
+            for (at, c, style) in digits_of(text) {
+                if lang == Lang::Ar && style == DigitStyle::Western {
+                    if !found {
+                        islands.clear();
+                        islands.extend(finder.of(run));
+                        found = true;
+                    }
+                    let here = (index, at);
+                    while islands.get(next).is_some_and(|island| island.end <= here) {
+                        next += 1;
+                    }
+                    if islands.get(next).is_some_and(|island| island.start <= here) {
+                        continue;
+                    }
+                }
+                let slot = style as usize;
+                self.counts[slot] += 1;
+                if self.first[slot].is_none() {
+                    self.first[slot] = Some(Seen {
+                        digit: c,
+                        offset: source_offset(body, range, text, at, c),
+                    });
+                }
+            }
+        }
+    }
+}
+
 /// The digits of `text` with their byte index and style: ASCII digits, and the two-byte
 /// Arabic-Indic (U+0660–U+0669) and Eastern Arabic-Indic (U+06F0–U+06F9) digits, whose first
 /// bytes are never part of another character. Only the bytes [`may_be_digit`] marks are
@@ -167,33 +214,16 @@ fn digits_of(text: &str) -> impl Iterator<Item = (usize, char, DigitStyle)> + '_
         match bytes[at] {
             0xD9 => (
                 at,
-                arabic_indic(0x660, next - 0xA0),
+                chars::digit(ARABIC_INDIC_ZERO, next - 0xA0),
                 DigitStyle::ArabicIndic,
             ),
             0xDB => (
                 at,
-                arabic_indic(0x6F0, next - 0xB0),
+                chars::digit(EXTENDED_ARABIC_INDIC_ZERO, next - 0xB0),
                 DigitStyle::ArabicIndic,
             ),
             b => (at, char::from(b), DigitStyle::Western),
         }
-    })
-}
-
-/// The text events outside code blocks, with their source ranges.
-fn prose_texts<'e>(events: &'e [Spanned]) -> impl Iterator<Item = (&'e str, &'e Range<usize>)> {
-    let mut in_code = false;
-    events.iter().filter_map(move |(event, range)| match event {
-        Event::Start(Tag::CodeBlock(_)) => {
-            in_code = true;
-            None
-        }
-        Event::End(TagEnd::CodeBlock) => {
-            in_code = false;
-            None
-        }
-        Event::Text(text) if !in_code => Some((text.as_ref(), range)),
-        _ => None,
     })
 }
 
@@ -205,10 +235,6 @@ fn starts_arabic_indic(b: u8, next: u8) -> bool {
 /// Whether the byte `b`, followed by `next`, starts a digit (without branches).
 fn may_be_digit(b: u8, next: u8) -> bool {
     (b.wrapping_sub(b'0') < 10) | starts_arabic_indic(b, next)
-}
-
-fn arabic_indic(zero: u32, value: u8) -> char {
-    char::from_u32(zero + u32::from(value)).unwrap_or('0')
 }
 
 /// Where in `body` the digit `c` at byte `at` of a text event (source `range`) was written.
@@ -266,9 +292,7 @@ mod tests {
                 .char_indices()
                 .filter_map(|(at, c)| match c {
                     '0'..='9' => Some((at, c, DigitStyle::Western)),
-                    '\u{660}'..='\u{669}' | '\u{6F0}'..='\u{6F9}' => {
-                        Some((at, c, DigitStyle::ArabicIndic))
-                    }
+                    c if chars::is_digit(c) => Some((at, c, DigitStyle::ArabicIndic)),
                     _ => None,
                 })
                 .collect();
@@ -299,6 +323,64 @@ mod tests {
             [
                 "d.md:4:11: warning: digits: the digit `1` is Western (0–9), but most digits of this document are Arabic-Indic (٠–٩) (6 to 4)\n  hint: write every number of the text in one style; notes are numbered in the Arabic-Indic (٠–٩) style"
             ]
+        );
+    }
+
+    /// The Western digits a reader sees outside every `bdi` of the isolated body (in text,
+    /// not in tags or attribute values).
+    fn western_outside_islands(body: &str) -> usize {
+        let events = bidi::isolate(merge_text(parse(body)), Lang::Ar);
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(event, _)| event));
+        let mut outside = String::new();
+        for (i, part) in html.split(bidi::OPEN).enumerate() {
+            let after_island = match i {
+                0 => part,
+                _ => part.split_once(bidi::CLOSE).map_or("", |(_, after)| after),
+            };
+            outside.push_str(after_island);
+        }
+        let mut in_tag = false;
+        let mut western = 0;
+        for c in outside.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag && c.is_ascii_digit() => western += 1,
+                _ => {}
+            }
+        }
+        western
+    }
+
+    // Regression: the digit style looked for islands in each text event and the bidi pass in
+    // each inline run, so a year after a Latin word in emphasis, a link or a code span was
+    // counted as the prose's while the page showed it inside the Latin island.
+    #[test]
+    fn digits_inside_islands_are_those_the_bidi_pass_isolates() {
+        // (body, Western digits counted)
+        let cases = [
+            ("نص *Welt* (2021) و ٣\n", 0),
+            ("نص **Foreign Policy**, 28/3/2012 و ٣\n", 0),
+            ("نص [Welt](https://x.org/9) (2021) و ٣\n", 0),
+            ("نص [Welt 7](https://x.org/9) 2021 و ٣\n", 0),
+            ("نص `code` 2021 و ٣\n", 0),
+            ("نص *عربي* 2021 و ٣\n", 4),
+            ("*نص Welt* 2021 و ٣\n", 4),
+            ("نص (Welt & Bowen, 2021, 12) و 7 ٣\n", 1),
+            ("1 نص ~~Old~~ 1990s و ٣\n", 1),
+            ("## عنوان *TRG*-300 و ٣\n", 0),
+            ("| أ | ب |\n| - | - |\n| *SU*-25 | ٣ |\n", 0),
+        ];
+        for (body, western) in cases {
+            let counted = tally(&merge_text(parse(body)), body, Lang::Ar).counts[0];
+            assert_eq!(counted, western, "{body}");
+            assert_eq!(western_outside_islands(body), western, "{body}");
+        }
+        // The one Arabic-Indic digit is the prose's only digit: the style follows it.
+        assert_eq!(
+            run("نص *Welt* (2021) و ٣\n", Lang::Ar),
+            (DigitStyle::ArabicIndic, vec![])
         );
     }
 

@@ -14,6 +14,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::bidi;
+use super::context::Context;
 use super::digits::DigitStyle;
 use super::html;
 use super::parser::Spanned;
@@ -236,11 +237,10 @@ fn link_references<'a>(
     diags: &mut FileDiagnostics,
     base: usize,
 ) {
-    let mut in_code = false;
+    let mut context = Context::default();
     for (event, range) in events.iter_mut() {
+        let in_code = context.step(event).in_code();
         match event {
-            Event::Start(Tag::CodeBlock(_)) => in_code = true,
-            Event::End(TagEnd::CodeBlock) => in_code = false,
             Event::Text(_) if in_code => {}
             Event::FootnoteReference(label) if definitions.contains_key(label.as_ref()) => {
                 *event = Event::InlineHtml(numbering.reference(label).into());

@@ -7,6 +7,7 @@
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
+use super::context::Context;
 use super::ids::{PageIds, check_author_id};
 use super::parser::Spanned;
 use crate::diagnostics::FileDiagnostics;
@@ -67,20 +68,15 @@ pub fn assign(
             explicit.push(accepted);
         }
     }
-    let mut depth = 0usize;
+    let mut context = Context::default();
     let top = events
         .iter()
-        .filter_map(|(e, _)| match e {
-            Event::Start(Tag::FootnoteDefinition(_)) => {
-                depth += 1;
-                None
+        .filter_map(|(e, _)| {
+            let in_note = context.step(e).in_note();
+            match e {
+                Event::Start(Tag::Heading { level, .. }) if !in_note => Some(*level as usize),
+                _ => None,
             }
-            Event::End(TagEnd::FootnoteDefinition) => {
-                depth = depth.saturating_sub(1);
-                None
-            }
-            Event::Start(Tag::Heading { level, .. }) if depth == 0 => Some(*level as usize),
-            _ => None,
         })
         .min()
         .unwrap_or(1);
@@ -91,12 +87,11 @@ pub fn assign(
     let mut current: Option<Heading> = None;
     // Headings inside a note get ids but are neither numbered nor listed: the outline and the
     // table of contents are the body's, and an unreferenced note is not published at all.
-    let mut in_note = 0usize;
+    let mut context = Context::default();
     for (event, _) in events.iter_mut() {
+        let in_note = context.step(event).in_note();
         match event {
-            Event::Start(Tag::FootnoteDefinition(_)) => in_note += 1,
-            Event::End(TagEnd::FootnoteDefinition) => in_note = in_note.saturating_sub(1),
-            Event::Start(Tag::Heading { level, id, .. }) if in_note > 0 => {
+            Event::Start(Tag::Heading { level, id, .. }) if in_note => {
                 // Not in the outline: numbered apart, in the notes' own `fn-` namespace.
                 note_headings += 1;
                 let chosen = explicit
@@ -140,7 +135,7 @@ pub fn assign(
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some(mut h) = current.take()
-                    && in_note == 0
+                    && !in_note
                 {
                     h.text = h.text.trim().to_string();
                     headings.push(h);

@@ -10,6 +10,7 @@
 
 pub mod anchors;
 pub mod bidi;
+pub mod context;
 pub mod depth;
 pub mod digits;
 pub mod footnotes;

@@ -1,9 +1,10 @@
 //! Which characters `warraq verify` counts, words made of them, and multisets of them.
 //!
-//! Counted ("letters" below): Arabic letters, Latin letters (case-sensitive: an editor changing
-//! case is a change), digits by value (ASCII, Arabic-Indic ٠-٩ and Eastern Arabic-Indic ۰-۹ all
-//! become ASCII), and any other alphabetic character (Cyrillic homoglyphs, Greek, Hebrew) so that
-//! nothing alphabetic can vanish unnoticed. Ignored inside words ("marks"): tatweel, harakat and
+//! Counted ("letters" below): Arabic letters, Latin letters (both as `crate::chars` defines
+//! them; case-sensitive: an editor changing case is a change), digits by value (ASCII,
+//! Arabic-Indic ٠-٩ and Eastern Arabic-Indic ۰-۹ all become ASCII), and any other alphabetic
+//! character (Cyrillic homoglyphs, Greek, Hebrew) so that nothing alphabetic can vanish
+//! unnoticed. Ignored inside words ("marks"): tatweel, harakat and
 //! other Arabic combining marks, combining diacritics, zero-width joiners and bidi controls.
 //! Everything else (spaces, punctuation, Unicode superscript footnote markers) separates words.
 //!
@@ -14,6 +15,11 @@
 use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Range;
+
+use crate::chars::{
+    digit_value, is_arabic_letter, is_arabic_mark, is_bidi_control, is_joiner, is_latin_letter,
+    is_latin_mark, is_tatweel,
+};
 
 /// The script of a counted letter, for totals.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -42,13 +48,13 @@ pub(super) fn kind(c: char) -> CharKind {
     if let Some(d) = digit_value(c) {
         return CharKind::Letter(char::from(b'0' + d), Script::Digit);
     }
-    if is_mark(u) {
+    if is_mark(c) {
         return CharKind::Mark;
     }
     if let Some(lig) = ligature(u) {
         return CharKind::Ligature(lig);
     }
-    if is_arabic_letter(u) {
+    if is_arabic_letter(c) {
         return CharKind::Letter(c, Script::Arabic);
     }
     if is_latin_letter(c) {
@@ -60,38 +66,15 @@ pub(super) fn kind(c: char) -> CharKind {
     CharKind::Separator
 }
 
-fn digit_value(c: char) -> Option<u8> {
-    let u = u32::from(c);
-    let zero = match u {
-        0x30..=0x39 => 0x30,
-        0x660..=0x669 => 0x660,
-        0x6F0..=0x6F9 => 0x6F0,
-        _ => return None,
-    };
-    u8::try_from(u - zero).ok()
-}
-
-fn is_mark(u: u32) -> bool {
-    matches!(
-        u,
-        0x0640                      // tatweel
-        | 0x064B..=0x065F           // harakat, tanween, shadda, sukun, ...
-        | 0x0670                    // superscript alef
-        | 0x0610..=0x061A           // Arabic signs above/below
-        | 0x06D6..=0x06DC
-        | 0x06DF..=0x06E4
-        | 0x06E7..=0x06E8
-        | 0x06EA..=0x06ED
-        | 0x08CA..=0x08FF
-        | 0xFE70..=0xFE7F           // presentation forms of harakat and tatweel
-        | 0x0300..=0x036F           // combining diacritics
-        | 0x00AD                    // soft hyphen
-        | 0x200C..=0x200F           // ZWNJ, ZWJ, LRM, RLM
-        | 0x061C                    // Arabic letter mark
-        | 0x202A..=0x202E           // bidi embeddings and overrides
-        | 0x2066..=0x2069           // bidi isolates
-        | 0xFEFF // byte order mark
-    )
+/// Dropped inside a word: the tatweel, Arabic and Latin combining marks, joiners, bidi
+/// controls, the soft hyphen and the byte order mark.
+fn is_mark(c: char) -> bool {
+    is_tatweel(c)
+        || is_arabic_mark(c)
+        || is_latin_mark(c)
+        || is_joiner(c)
+        || is_bidi_control(c)
+        || matches!(c, '\u{AD}' | '\u{FEFF}')
 }
 
 fn ligature(u: u32) -> Option<&'static str> {
@@ -105,29 +88,6 @@ fn ligature(u: u32) -> Option<&'static str> {
         0xFB06 => "st",
         _ => return None,
     })
-}
-
-fn is_arabic_letter(u: u32) -> bool {
-    matches!(
-        u,
-        0x0620..=0x063F
-            | 0x0641..=0x064A
-            | 0x066E..=0x066F
-            | 0x0671..=0x06D3
-            | 0x06D5
-            | 0x06EE..=0x06EF
-            | 0x06FA..=0x06FC
-            | 0x06FF
-            | 0x0750..=0x077F
-            | 0x08A0..=0x08C9
-            | 0xFB50..=0xFDFF
-            | 0xFE80..=0xFEFC
-    )
-}
-
-fn is_latin_letter(c: char) -> bool {
-    c.is_ascii_alphabetic()
-        || (matches!(u32::from(c), 0x00C0..=0x024F | 0x1E00..=0x1EFF) && c.is_alphabetic())
 }
 
 /// A run of counted letters of one script, with where it sits in its text.

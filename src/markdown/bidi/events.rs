@@ -15,6 +15,7 @@ use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use super::{CLOSE, OPEN, Unit, find_into, for_units, starts_island};
 use crate::lang::Lang;
+use crate::markdown::context::Context;
 use crate::markdown::parser::Spanned;
 
 /// Where a unit sits in a run: its event and, for text, its bytes in the event's text (for
@@ -26,9 +27,11 @@ struct Loc {
     end: usize,
 }
 
-/// An insertion point in a run: before byte `.1` of event `.0`; `AFTER` is after the event.
-type Point = (usize, usize);
-const AFTER: usize = usize::MAX;
+/// A place in an inline run: before byte `.1` of the text of event `.0` (for an event that is
+/// not text, `0` is before it and [`AFTER`] after it). Places compare in the order of the run.
+pub type Point = (usize, usize);
+/// The byte of a [`Point`] after an event that is not text.
+pub const AFTER: usize = usize::MAX;
 
 /// Wraps the Latin islands of an Arabic document's text; other languages pass unchanged.
 pub fn isolate(events: Vec<Spanned<'_>>, lang: Lang) -> Vec<Spanned<'_>> {
@@ -59,14 +62,9 @@ impl<'a> Isolator<'a> {
         let (len, _) = events.size_hint();
         // Room for the islands: each adds its two tags and may split a text in two twice.
         let mut out = Vec::with_capacity(2 * len);
-        let mut in_code = false;
+        let mut runs = InlineRuns::default();
         for (event, range) in events {
-            match event {
-                Event::Start(Tag::CodeBlock(_)) => in_code = true,
-                Event::End(TagEnd::CodeBlock) => in_code = false,
-                _ => {}
-            }
-            if !in_code && is_inline(&event) {
+            if runs.joins(&event) {
                 run.push((event, range));
             } else {
                 finder.flush(run, &mut out);
@@ -75,6 +73,38 @@ impl<'a> Isolator<'a> {
         }
         finder.flush(run, &mut out);
         out
+    }
+}
+
+/// Splits a document's events into the inline runs the island finder reads: the inline events
+/// outside code blocks, a run ending at the first event that is not one. Fed every event of
+/// the document in order; the bidi pass and the digit style (`markdown/digits.rs`) both split
+/// with it, so they read the same runs.
+#[derive(Debug, Default)]
+pub struct InlineRuns {
+    context: Context,
+}
+
+impl InlineRuns {
+    /// Whether `event`, the next of the document, belongs to an inline run.
+    pub fn joins(&mut self, event: &Event) -> bool {
+        !self.context.step(event).in_code() && is_inline(event)
+    }
+}
+
+/// The Latin islands of inline runs exactly as the bidi pass finds them, for the passes that
+/// must agree with it: the digit style counts no digit that ends up inside a `bdi`.
+#[derive(Default)]
+pub struct RunIslands {
+    finder: Finder,
+}
+
+impl RunIslands {
+    /// The islands of `run` (an inline run, as [`InlineRuns`] splits a document), in order:
+    /// each from the place its `bdi` opens to the place it closes.
+    pub fn of(&mut self, run: &[Spanned]) -> impl Iterator<Item = Range<Point>> + '_ {
+        self.finder.find(run);
+        (self.finder.points.chunks_exact(2)).map(|pair| pair[0].0..pair[1].0)
     }
 }
 
@@ -119,13 +149,23 @@ struct Finder {
 impl Finder {
     /// Moves one inline run into `out`, with its islands wrapped.
     fn flush<'a>(&mut self, run: &mut Vec<Spanned<'a>>, out: &mut Vec<Spanned<'a>>) {
-        self.units_of(run);
-        if !self.units.iter().any(|&unit| starts_island(unit)) {
+        if !self.find(run) {
             out.append(run);
             return;
         }
-        self.place_tags(run);
         rebuild(run.drain(..), &self.points, out);
+    }
+
+    /// Finds the islands of `run` and where their tags go (in `points`, an opening and a
+    /// closing tag for each); false, with no points, when nothing in the run starts an island.
+    fn find(&mut self, run: &[Spanned]) -> bool {
+        self.units_of(run);
+        if !self.units.iter().any(|&unit| starts_island(unit)) {
+            self.points.clear();
+            return false;
+        }
+        self.place_tags(run);
+        true
     }
 
     /// Finds the islands of the units read from `run` and where their tags go.

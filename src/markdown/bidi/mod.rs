@@ -11,15 +11,18 @@
 //! it ends an abbreviation (`n.d.`, `et al.`, `D.`). Digits on their own never make an island.
 //!
 //! This module holds the finder (pure, over characters or over the units of an inline event
-//! run) and [`isolate_plain`] for front matter strings; [`events`] is the Markdown pass.
+//! run) and [`isolate_plain`] for front matter strings; [`events`] is the Markdown pass, and
+//! [`RunIslands`] gives its islands to the digit style, so that the two agree on which digits
+//! are Latin text.
 
 pub mod events;
 
 use std::ops::Range;
 
-pub use events::isolate;
+pub use events::{InlineRuns, RunIslands, isolate};
 
 use super::scan;
+use crate::chars::{is_arabic_letter, is_arabic_mark, is_latin_letter, is_latin_mark};
 
 /// The element that opens an island.
 pub const OPEN: &str = "<bdi lang=en dir=ltr>";
@@ -87,66 +90,6 @@ impl Islands {
             *island = at(island.start)..at(island.end);
         }
         &self.found
-    }
-
-    /// The islands [`Islands::of`] found last.
-    pub fn last(&self) -> &[Range<usize>] {
-        &self.found
-    }
-}
-
-/// Whether the character at byte `at` of `text`, which is not a Latin letter, may be inside
-/// one of its islands: only when a Latin letter comes before it with nothing that stops
-/// islands in between (islands start at a Latin letter and never cross such a character).
-pub fn may_be_in_island(text: &str, at: usize) -> bool {
-    text.get(..at).is_some_and(|before| {
-        before
-            .chars()
-            .rev()
-            .find(|&c| stops(c) || is_latin_letter(c))
-            .is_some_and(is_latin_letter)
-    })
-}
-
-/// [`may_be_in_island`] for positions of one text asked in increasing order, reading each
-/// character of the text at most once in all: only what lies between the last position asked
-/// and this one is new, and when none of it stops islands or is a Latin letter, the answer is
-/// the last one.
-#[derive(Debug)]
-pub struct LatinBefore<'t> {
-    text: &'t str,
-    /// Everything before this byte has been read.
-    read_to: usize,
-    /// Whether the last character before `read_to` that stops islands or is a Latin letter is
-    /// a Latin letter.
-    latin: bool,
-}
-
-impl<'t> LatinBefore<'t> {
-    /// Nothing of `text` read yet.
-    pub fn new(text: &'t str) -> Self {
-        LatinBefore {
-            text,
-            read_to: 0,
-            latin: false,
-        }
-    }
-
-    /// [`may_be_in_island`]`(text, at)`.
-    pub fn at(&mut self, at: usize) -> bool {
-        let Some(between) = self.text.get(self.read_to..at) else {
-            // Asked out of order, or not at a character boundary.
-            return may_be_in_island(self.text, at);
-        };
-        if let Some(c) = between
-            .chars()
-            .rev()
-            .find(|&c| stops(c) || is_latin_letter(c))
-        {
-            self.latin = is_latin_letter(c);
-        }
-        self.read_to = at;
-        self.latin
     }
 }
 
@@ -247,15 +190,16 @@ pub fn isolate_plain(text: &str) -> String {
 /// `<bdi lang="ar" dir="rtl">`: the mirror of [`isolate_plain`], for plain strings shown inside
 /// English text (an English citation naming an author who has no romanised name).
 pub fn isolate_arabic_plain(text: &str) -> String {
-    use crate::align::text::{is_arabic_letter, is_arabic_mark};
     let arabic = |c: char| is_arabic_letter(c) || is_arabic_mark(c);
     // Spaces and Arabic punctuation belong to a run only between two Arabic words.
     let joins = |c: char| c.is_whitespace() || matches!(c, '\u{060C}' | '\u{061B}' | '\u{061F}');
-    // Arabic letters and marks are all in the Arabic block: only the characters starting with
-    // one of its first bytes are decoded, found a chunk at a time.
+    // Arabic letters and marks are in the Arabic block (first bytes D8–DB), Arabic Supplement
+    // (DD), Extended-A (E0) and the presentation forms (EF): only the characters starting with
+    // one of these bytes are decoded, found a chunk at a time.
     let next_arabic = |from: usize| {
         let bytes = text.as_bytes().get(from..).unwrap_or_default();
-        scan::suspects(bytes, |b, _| is_arabic_lead(b))
+        let may_be_arabic = |b: u8, _| is_arabic_lead(b) | (b == 0xDD) | (b == 0xE0) | (b == 0xEF);
+        scan::suspects(bytes, may_be_arabic)
             .map(|i| (from + i, char_at(text, from + i)))
             .find(|&(_, c)| arabic(c))
     };
@@ -412,7 +356,7 @@ fn trim_end<'t>(units: &[Unit], word: &WordText<'t>, start: usize, mut end: usiz
 /// Whether the `.` at `dot` ends an abbreviation (and so stays in the island).
 fn ends_abbreviation<'t>(units: &[Unit], word: &WordText<'t>, start: usize, dot: usize) -> bool {
     let in_token = |unit| match unit {
-        Unit::Char(c) => is_latin_letter(c) || is_combining(c) || c == '.',
+        Unit::Char(c) => is_latin_letter(c) || is_latin_mark(c) || c == '.',
         Unit::Word => true,
         _ => false,
     };
@@ -431,7 +375,7 @@ fn ends_abbreviation<'t>(units: &[Unit], word: &WordText<'t>, start: usize, dot:
         return false;
     }
     token.contains('.')
-        || token.chars().filter(|c| !is_combining(*c)).count() == 1
+        || token.chars().filter(|c| !is_latin_mark(*c)).count() == 1
         || ABBREVIATIONS.contains(&token.to_lowercase().as_str())
 }
 
@@ -455,35 +399,6 @@ fn take_tags(units: &[Unit], mut start: usize, mut end: usize) -> (usize, usize)
     }
 }
 
-/// A letter of the Latin script, including accented and modifier letters (`ü`, `ş`, `ʿ`).
-pub fn is_latin_letter(c: char) -> bool {
-    c.is_ascii_alphabetic()
-        || matches!(c,
-            '\u{AA}' | '\u{BA}'
-            | '\u{C0}'..='\u{D6}'
-            | '\u{D8}'..='\u{F6}'
-            | '\u{F8}'..='\u{24F}'
-            | '\u{250}'..='\u{2FF}'
-            | '\u{1D00}'..='\u{1DBF}'
-            | '\u{1E00}'..='\u{1EFF}'
-            | '\u{2C60}'..='\u{2C7F}'
-            | '\u{A720}'..='\u{A7FF}'
-            | '\u{AB30}'..='\u{AB6F}'
-            | '\u{FB00}'..='\u{FB06}'
-            | '\u{FF21}'..='\u{FF3A}'
-            | '\u{FF41}'..='\u{FF5A}')
-}
-
-/// A combining mark of the kind Latin text uses (not Arabic harakat).
-fn is_combining(c: char) -> bool {
-    matches!(c,
-        '\u{300}'..='\u{36F}'
-        | '\u{1AB0}'..='\u{1AFF}'
-        | '\u{1DC0}'..='\u{1DFF}'
-        | '\u{20D0}'..='\u{20FF}'
-        | '\u{FE20}'..='\u{FE2F}')
-}
-
 /// Characters no island contains.
 fn stops(c: char) -> bool {
     if c.is_ascii() {
@@ -505,7 +420,7 @@ fn continues(c: char) -> bool {
         return continues_ascii(c);
     }
     is_latin_letter(c)
-        || is_combining(c)
+        || is_latin_mark(c)
         || c.is_ascii_digit()
         || c.is_ascii_punctuation()
         || (c.is_whitespace() && !matches!(c, '\u{2028}' | '\u{2029}'))
