@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::content::schema::{Date, Meta, Origin, SiteConfig};
 use crate::i18n::{self, Strings};
 use crate::lang::Lang;
-use crate::markdown::Rendered;
+use crate::markdown::RenderedBody;
 
 use super::head::CiteView;
 
@@ -261,7 +261,7 @@ impl<'a> DocumentView<'a> {
     /// `notes_html`.
     pub fn new(
         meta: &'a Meta,
-        rendered: &'a Rendered,
+        rendered: &'a RenderedBody<'a>,
         notes_html: &'a str,
         abstract_rows: &'a [AbstractRow],
     ) -> Self {
@@ -281,6 +281,7 @@ impl<'a> DocumentView<'a> {
             })
             .collect();
         let toc = rendered
+            .model
             .headings
             .iter()
             .map(|h| TocEntry {

@@ -16,6 +16,7 @@ mod hostile;
 mod injection;
 mod markdown;
 mod minified;
+mod model;
 mod odd_inputs;
 mod pages;
 mod parallel;
