@@ -254,18 +254,59 @@ fn note(number: usize, listed: Listed, events: &[Spanned]) -> Note {
 /// break are a space. Markup adds nothing.
 fn push_plain(out: &mut String, event: &Event) {
     match event {
-        Event::Text(text) | Event::Code(text) => {
-            for (i, word) in text.split(char::is_whitespace).enumerate() {
-                if i > 0 {
-                    push_space(out);
-                }
-                out.push_str(word);
-            }
-        }
+        Event::Text(text) | Event::Code(text) => push_collapsed(out, text),
         Event::SoftBreak | Event::HardBreak => push_space(out),
         Event::End(tag) if !is_inline(tag) => push_space(out),
         _ => {}
     }
+}
+
+/// Appends `text` with each run of white space as one space (none at the start of `out`).
+///
+/// Copied a stretch at a time: a single space after a word stays as it is, and only other
+/// white space (line breaks, a second space, the rare non-ASCII spaces) ends a stretch. A
+/// first version split the text into words and pushed each, which made checking the corpus
+/// a quarter slower.
+fn push_collapsed(out: &mut String, text: &str) {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let width = match bytes[i] {
+            b' ' => {
+                let after_space = if i == start {
+                    out.is_empty() || out.ends_with(' ')
+                } else {
+                    bytes[i - 1] == b' '
+                };
+                if !after_space {
+                    i += 1;
+                    continue;
+                }
+                1
+            }
+            b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => 1,
+            // The lead bytes of the non-ASCII white space characters (U+0085, U+00A0,
+            // U+1680, U+2000–U+205F, U+3000); Arabic letters never start with them.
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+                let c = text[i..].chars().next().unwrap_or_default();
+                if !c.is_whitespace() {
+                    i += c.len_utf8();
+                    continue;
+                }
+                c.len_utf8()
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(&text[start..i]);
+        push_space(out);
+        i += width;
+        start = i;
+    }
+    out.push_str(&text[start..]);
 }
 
 fn is_inline(tag: &TagEnd) -> bool {
@@ -415,6 +456,34 @@ mod tests {
             (P, Some("p1"), None, "hard", None, "hard break end"),
         ];
         check(body, Lang::En, expected);
+    }
+
+    #[test]
+    fn white_space_collapses_to_one_space() {
+        let cases = [
+            ("", ""),
+            ("a b", "a b"),
+            ("  a  b ", "a b "),
+            ("a\n\tb\r\n", "a b "),
+            ("نص\u{a0}\u{2003}آخر\u{3000}", "نص آخر "),
+            ("ـ ‌ز\u{200f}", "ـ ‌ز\u{200f}"),
+        ];
+        for (text, expected) in cases {
+            let mut out = String::new();
+            push_collapsed(&mut out, text);
+            assert_eq!(out, expected, "{text:?}");
+            assert_eq!(
+                out.trim_end(),
+                text.split_whitespace().collect::<Vec<_>>().join(" "),
+                "{text:?}"
+            );
+        }
+        // After a word, a text that starts with a space adds one; after a space, none.
+        let mut out = String::from("a");
+        push_collapsed(&mut out, " b");
+        push_collapsed(&mut out, " ");
+        push_collapsed(&mut out, " c");
+        assert_eq!(out, "a b c");
     }
 
     #[test]
