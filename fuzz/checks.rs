@@ -125,7 +125,7 @@ pub fn check_markdown(data: &[u8]) {
                 assert!(seen.contains(target), "`#{target}` leads nowhere");
             }
         }
-        for heading in &rendered.headings {
+        for heading in &rendered.model.headings {
             assert!(
                 seen.contains(heading.id.as_str()),
                 "heading id `{}`",

@@ -104,11 +104,9 @@ pub fn assign<'a>(
                 base_id.clear();
                 push_paragraph_id(&mut base_id, section.as_deref(), count);
                 let id = ids.take_free(&base_id);
-                let mut open = String::with_capacity(id.len() + 8);
-                open.push_str("<p id=");
-                push_attr_value(&mut open, &id);
-                open.push('>');
-                out.push((Event::Html(CowStr::from(open)), range.clone()));
+                // The paragraph keeps its tag: its id is the anchor's, which the model gives
+                // it and the serializer writes (`serialize::body`).
+                out.push((Event::Start(Tag::Paragraph), range.clone()));
                 push_alias_spans(&mut out, old_ids.get(id.as_str()), &range);
                 anchors.push(Anchor {
                     id: id.clone(),
@@ -121,7 +119,7 @@ pub fn assign<'a>(
                     trim_end(&mut out);
                     out.push((permalink(&mut target, &id, &paragraph_label), range.clone()));
                 }
-                out.push((Event::Html(CowStr::Borrowed("</p>\n")), range));
+                out.push((Event::End(TagEnd::Paragraph), range));
             }
             other => out.push((other, range)),
         }
@@ -175,11 +173,9 @@ fn push_alias_spans(
 mod tests {
     use std::path::Path;
 
-    use pulldown_cmark::html;
-
     use super::*;
     use crate::diagnostics::FileDiagnostics;
-    use crate::markdown::{footnotes, heading_ids, parser::parse};
+    use crate::markdown::{footnotes, heading_ids, parser::parse, serialize};
 
     fn run(body: &str, aliases: &[(&str, &str)]) -> (String, Vec<String>) {
         let mut diags = FileDiagnostics::new(Path::new("d.md"), body);
@@ -201,9 +197,18 @@ mod tests {
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect();
         let (events, anchors) = assign(events, Lang::En, &aliases, &mut ids);
+        (
+            serialized(&events, &anchors),
+            anchors.into_iter().map(|a| a.id).collect(),
+        )
+    }
+
+    /// The HTML of `events`, paragraphs with their anchors' ids.
+    fn serialized(events: &[Spanned], anchors: &[Anchor]) -> String {
         let mut out = String::new();
-        html::push_html(&mut out, events.into_iter().map(|(e, _)| e));
-        (out, anchors.into_iter().map(|a| a.id).collect())
+        let paragraphs = anchors.iter().filter(|a| a.kind == AnchorKind::Paragraph);
+        serialize::push_body(&mut out, events, paragraphs.map(|a| a.id.as_str()));
+        out
     }
 
     #[test]
@@ -234,16 +239,15 @@ mod tests {
         );
         assert_eq!(
             html,
-            "<h2 id=\"intro\"><span class=alias id=old-intro></span>Intro<a class=permalink href=#intro aria-label=\"Link to this section\"></a></h2>\n<p id=intro-p1><span class=alias id=s1-p1></span>Text.<a class=permalink href=#intro-p1 aria-label=\"Link to this paragraph\"></a></p>\n"
+            "<h2 id=intro><span class=alias id=old-intro></span>Intro<a class=permalink href=#intro aria-label=\"Link to this section\"></a></h2><p id=intro-p1><span class=alias id=s1-p1></span>Text.<a class=permalink href=#intro-p1 aria-label=\"Link to this paragraph\"></a></p>\n"
         );
     }
 
     #[test]
     fn arabic_documents_get_arabic_labels() {
         let mut ids = PageIds::new();
-        let (events, _) = assign(parse("نص.\n"), Lang::Ar, &BTreeMap::new(), &mut ids);
-        let mut out = String::new();
-        html::push_html(&mut out, events.into_iter().map(|(e, _)| e));
+        let (events, anchors) = assign(parse("نص.\n"), Lang::Ar, &BTreeMap::new(), &mut ids);
+        let out = serialized(&events, &anchors);
         assert!(out.contains("aria-label=\"رابط هذه الفقرة\""), "{out}");
     }
 

@@ -22,15 +22,26 @@ use crate::diagnostics::FileDiagnostics;
 use crate::i18n;
 use crate::lang::Lang;
 
-/// The rendered notes of a page.
+/// The notes of a page as events, before any HTML: what [`extract`] takes out of the body.
 #[derive(Debug, Default, Clone)]
-pub struct Notes {
-    /// How many notes are referenced (and so listed).
-    pub count: usize,
-    /// Reference markup for each byline label, in the order given.
+pub struct Endnotes<'a> {
+    /// Reference markup for each byline label, in the order given (empty when the label has
+    /// no definition).
     pub byline: Vec<String>,
-    /// The `<li>` items of the endnotes list, in number order.
-    pub items: Vec<String>,
+    /// The events of every listed note, one after another in number order: isolated, with
+    /// their backlinks.
+    pub events: Vec<Spanned<'a>>,
+    /// The listed (referenced) notes in number order: note N is `listed[N - 1]`.
+    pub listed: Vec<Listed>,
+}
+
+/// One referenced note: its label, where it is defined, and its events in [`Endnotes::events`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    pub label: String,
+    /// Byte offset of its definition in the file.
+    pub offset: usize,
+    pub events: Range<usize>,
 }
 
 /// How the notes of a document are written: its language and its digits.
@@ -111,16 +122,17 @@ fn push_reference_id(out: &mut String, number: usize, nth: usize) {
     }
 }
 
-/// Takes the footnote definitions out of `events`, links every reference, and renders the notes.
+/// Takes the footnote definitions out of `events`, links every reference, and lists the notes
+/// with their backlinks.
 ///
 /// `byline` holds the labels referenced from the title block with their file offsets.
 pub fn extract<'a>(
     events: Vec<Spanned<'a>>,
-    byline: &[(&'a str, usize)],
+    byline: &[(&str, usize)],
     script: Script,
     diags: &mut FileDiagnostics,
     base: usize,
-) -> (Vec<Spanned<'a>>, Notes) {
+) -> (Vec<Spanned<'a>>, Endnotes<'a>) {
     // The events before the first definition stay where they are; from there on each event
     // goes to the notes' events, in the range of its definition, or back to the body.
     let mut body = events;
@@ -164,7 +176,7 @@ pub fn extract<'a>(
     }
 
     let mut numbering = Numbering::new(script);
-    let mut notes = Notes::default();
+    let mut notes = Endnotes::default();
     for &(label, offset) in byline {
         if definitions.contains_key(label) {
             notes.byline.push(numbering.reference(label));
@@ -198,20 +210,30 @@ pub fn extract<'a>(
         );
     }
     let mut isolator = bidi::events::Isolator::default();
+    notes
+        .events
+        .reserve(note_events.len() + note_events.len() / 4);
     for (index, label) in numbering.order.iter().enumerate() {
-        // Taken out of the notes' events: each note is rendered once.
-        let events = note_events[definitions[label].events.clone()]
+        let definition = &definitions[label];
+        // Taken out of the notes' events: each note is listed once.
+        let events = note_events[definition.events.clone()]
             .iter_mut()
             .map(|event| std::mem::replace(event, (Event::SoftBreak, 0..0)));
-        notes.items.push(render_item(
+        let start = notes.events.len();
+        list_item(
             index + 1,
             numbering.refs[index],
             events,
             script,
             &mut isolator,
-        ));
+            &mut notes.events,
+        );
+        notes.listed.push(Listed {
+            label: label.clone(),
+            offset: definition.offset,
+            events: start..notes.events.len(),
+        });
     }
-    notes.count = numbering.order.len();
 
     for (label, def) in &definitions {
         if !numbering.numbers.contains_key(label) {
@@ -293,14 +315,15 @@ fn undefined_in_text(text: &str) -> Vec<(usize, &str)> {
     found
 }
 
-/// One `<li>` of the endnotes, with a backlink per reference.
-fn render_item<'a>(
+/// The events of one endnote, isolated, with a backlink per reference, appended to `out`.
+fn list_item<'a>(
     number: usize,
     refs: usize,
     events: impl Iterator<Item = Spanned<'a>>,
     script: Script,
     isolator: &mut bidi::events::Isolator<'a>,
-) -> String {
+    out: &mut Vec<Spanned<'a>>,
+) {
     let Script { lang, digits } = script;
     let mut events = isolator.isolate(events, lang);
     let mut shown = String::new();
@@ -350,26 +373,7 @@ fn render_item<'a>(
         backlinks.push_str("</p>");
         events.push((Event::Html(backlinks.into()), 0..0));
     }
-    // The list's own numbers follow the digits too, without depending on the stylesheet.
-    // Room for the note's text as written, its markup and the backlinks, so the item is
-    // seldom copied as it grows.
-    let text_len: usize = (events.iter())
-        .map(|(event, _)| match event {
-            Event::Text(text) | Event::InlineHtml(text) | Event::Html(text) => text.len(),
-            _ => 8,
-        })
-        .sum();
-    let mut html_out = String::with_capacity(64 + text_len + text_len / 4);
-    html_out.push_str("<li id=fn-");
-    DigitStyle::Western.push_number(&mut html_out, number);
-    if digits != DigitStyle::Western {
-        html_out.push_str(" style=list-style-type:");
-        html_out.push_str(digits.list_style());
-    }
-    html_out.push('>');
-    html::push_html(&mut html_out, events.into_iter().map(|(e, _)| e));
-    html_out.push_str("</li>");
-    html_out
+    out.append(&mut events);
 }
 
 #[cfg(test)]
@@ -377,10 +381,19 @@ mod tests {
     use std::path::Path;
 
     use super::*;
+    use crate::markdown::Body;
     use crate::markdown::parser::parse;
+    use crate::markdown::serialize::{self, NotesHtml};
     use crate::markdown::text::merge_text;
 
-    fn run(body: &str, byline: &[(&str, usize)], lang: Lang) -> (String, Notes, Vec<String>) {
+    /// The notes' HTML, as the serializer writes it.
+    fn html(notes: Endnotes, digits: DigitStyle) -> NotesHtml {
+        let listed = (notes.events, notes.listed);
+        let body = Body::new(Vec::new(), listed, Vec::new(), Vec::new(), digits, 0);
+        serialize::notes_html(&body, notes.byline)
+    }
+
+    fn run(body: &str, byline: &[(&str, usize)], lang: Lang) -> (String, NotesHtml, Vec<String>) {
         let mut diags = FileDiagnostics::new(Path::new("d.md"), body);
         let events = merge_text(parse(body));
         let script = Script {
@@ -388,6 +401,7 @@ mod tests {
             digits: DigitStyle::Western,
         };
         let (events, notes) = extract(events, byline, script, &mut diags, 0);
+        let notes = html(notes, DigitStyle::Western);
         let mut out = String::new();
         html::push_html(&mut out, events.into_iter().map(|(e, _)| e));
         (
@@ -445,6 +459,7 @@ mod tests {
             digits: DigitStyle::ArabicIndic,
         };
         let (events, notes) = extract(merge_text(parse(body)), &[], script, &mut diags, 0);
+        let notes = html(notes, DigitStyle::ArabicIndic);
         let mut out = String::new();
         html::push_html(&mut out, events.into_iter().map(|(e, _)| e));
         assert!(

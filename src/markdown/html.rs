@@ -7,28 +7,26 @@
 //! page is minified (`output::minify`). Text is escaped by pulldown-cmark's escaper; code
 //! blocks keep their text exactly. `tests` check that minify-html finds nothing to change.
 
+use std::borrow::Borrow;
+
 use pulldown_cmark::{
     Alignment, BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd,
 };
 use pulldown_cmark_escape::{escape_href, escape_html, escape_html_body_text};
 
-/// Appends the HTML of `events` to `out`.
-pub fn push_html<'a>(out: &mut String, events: impl IntoIterator<Item = Event<'a>>) {
-    let mut writer = Writer {
-        out,
-        table: Vec::new(),
-        cell: 0,
-        in_head: false,
-        body_open: false,
-        image_depth: 0,
-    };
+/// Appends the HTML of `events` (owned or borrowed) to `out`.
+pub fn push_html<'a, E: Borrow<Event<'a>>>(out: &mut String, events: impl IntoIterator<Item = E>) {
+    let mut writer = Writer::new(out);
     for event in events {
-        writer.event(event);
+        writer.event(event.borrow());
     }
 }
 
 /// The writer's state: the table being written and whether an image's alt text is open.
-struct Writer<'o> {
+///
+/// [`push_html`] writes a stream of events; a serializer that puts markup of its own between
+/// events (`markdown::serialize`) drives a writer itself.
+pub struct Writer<'o> {
     out: &'o mut String,
     /// Column alignments of the table being written.
     table: Vec<Alignment>,
@@ -42,37 +40,55 @@ struct Writer<'o> {
     image_depth: usize,
 }
 
-impl Writer<'_> {
-    fn event(&mut self, event: Event) {
+impl<'o> Writer<'o> {
+    /// A writer appending to `out`.
+    pub fn new(out: &'o mut String) -> Self {
+        Writer {
+            out,
+            table: Vec::new(),
+            cell: 0,
+            in_head: false,
+            body_open: false,
+            image_depth: 0,
+        }
+    }
+
+    /// Appends markup as it is.
+    pub fn raw(&mut self, html: &str) {
+        self.out.push_str(html);
+    }
+
+    /// Appends the HTML of one event.
+    pub fn event(&mut self, event: &Event) {
         if self.image_depth > 0 {
             return self.alt_text(event);
         }
         match event {
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(tag),
-            Event::Text(text) => self.text(&text),
+            Event::Text(text) => self.text(text),
             Event::Code(code) => {
                 self.out.push_str("<code>");
-                self.text(&code);
+                self.text(code);
                 self.out.push_str("</code>");
             }
-            Event::InlineMath(math) => self.text(&math),
-            Event::DisplayMath(math) => self.text(&math),
-            Event::Html(html) | Event::InlineHtml(html) => self.out.push_str(&html),
+            Event::InlineMath(math) => self.text(math),
+            Event::DisplayMath(math) => self.text(math),
+            Event::Html(html) | Event::InlineHtml(html) => self.out.push_str(html),
             Event::FootnoteReference(name) => {
                 self.out.push_str("<sup><a href=");
                 let mut href = String::with_capacity(name.len() + 1);
                 href.push('#');
-                href.push_str(&name);
+                href.push_str(name);
                 self.attr_value(&href);
                 self.out.push('>');
-                self.text(&name);
+                self.text(name);
                 self.out.push_str("</a></sup>");
             }
             Event::SoftBreak => self.out.push(' '),
             Event::HardBreak => self.out.push_str("<br>"),
             Event::Rule => self.out.push_str("<hr>"),
-            Event::TaskListMarker(done) => self.out.push_str(if done {
+            Event::TaskListMarker(done) => self.out.push_str(if *done {
                 "<input checked disabled type=checkbox>"
             } else {
                 "<input disabled type=checkbox>"
@@ -80,7 +96,7 @@ impl Writer<'_> {
         }
     }
 
-    fn start(&mut self, tag: Tag) {
+    fn start(&mut self, tag: &Tag) {
         match tag {
             Tag::Paragraph => self.out.push_str("<p>"),
             Tag::Heading {
@@ -90,15 +106,15 @@ impl Writer<'_> {
                 attrs,
             } => {
                 self.out.push('<');
-                self.out.push_str(heading_tag(level));
+                self.out.push_str(heading_tag(*level));
                 if let Some(id) = id {
-                    self.attr("id", &id);
+                    self.attr("id", id);
                 }
                 if !classes.is_empty() {
                     let joined: Vec<&str> = classes.iter().map(|c| c.as_ref()).collect();
                     self.attr("class", &joined.join(" "));
                 }
-                for (name, value) in &attrs {
+                for (name, value) in attrs {
                     self.out.push(' ');
                     escape_html(&mut *self.out, name).ok();
                     if let Some(value) = value {
@@ -111,7 +127,7 @@ impl Writer<'_> {
             Tag::BlockQuote(kind) => {
                 self.out.push_str("<blockquote");
                 if let Some(kind) = kind {
-                    self.attr("class", alert_class(kind));
+                    self.attr("class", alert_class(*kind));
                 }
                 self.out.push('>');
             }
@@ -135,14 +151,14 @@ impl Writer<'_> {
             Tag::Item => self.out.push_str("<li>"),
             Tag::FootnoteDefinition(name) => {
                 self.out.push_str("<div class=footnote-definition");
-                self.attr("id", &name);
+                self.attr("id", name);
                 self.out.push('>');
             }
             Tag::DefinitionList => self.out.push_str("<dl>"),
             Tag::DefinitionListTitle => self.out.push_str("<dt>"),
             Tag::DefinitionListDefinition => self.out.push_str("<dd>"),
             Tag::Table(alignments) => {
-                self.table = alignments;
+                self.table.clone_from(alignments);
                 self.body_open = false;
                 self.out.push_str("<table>");
             }
@@ -184,9 +200,9 @@ impl Writer<'_> {
                 ..
             } => {
                 self.out.push_str("<a");
-                self.attr_href("href", link_type, &dest_url);
+                self.attr_href("href", *link_type, dest_url);
                 if !title.is_empty() {
-                    self.attr("title", &title);
+                    self.attr("title", title);
                 }
                 self.out.push('>');
             }
@@ -197,9 +213,9 @@ impl Writer<'_> {
                 ..
             } => {
                 self.out.push_str("<img");
-                self.attr_href("src", link_type, &dest_url);
+                self.attr_href("src", *link_type, dest_url);
                 if !title.is_empty() {
-                    self.attr("title", &title);
+                    self.attr("title", title);
                 }
                 // The alt text is the image's content, written as the events arrive.
                 self.out.push_str(" alt=\"");
@@ -209,12 +225,12 @@ impl Writer<'_> {
         }
     }
 
-    fn end(&mut self, tag: TagEnd) {
+    fn end(&mut self, tag: &TagEnd) {
         let close = match tag {
             TagEnd::Paragraph => "</p>",
             TagEnd::Heading(level) => {
                 self.out.push_str("</");
-                self.out.push_str(heading_tag(level));
+                self.out.push_str(heading_tag(*level));
                 self.out.push('>');
                 return;
             }
@@ -257,7 +273,7 @@ impl Writer<'_> {
     }
 
     /// Inside an image: text becomes the alt text; the image ends at its matching end.
-    fn alt_text(&mut self, event: Event) {
+    fn alt_text(&mut self, event: &Event) {
         match event {
             Event::Start(_) => self.image_depth += 1,
             Event::End(_) => {
@@ -272,11 +288,11 @@ impl Writer<'_> {
             | Event::DisplayMath(text)
             | Event::Html(text)
             | Event::InlineHtml(text) => {
-                escape_html(&mut *self.out, &text).ok();
+                escape_html(&mut *self.out, text).ok();
             }
             Event::SoftBreak | Event::HardBreak => self.out.push(' '),
             Event::FootnoteReference(name) => {
-                escape_html(&mut *self.out, &name).ok();
+                escape_html(&mut *self.out, name).ok();
             }
             Event::Rule | Event::TaskListMarker(_) => {}
         }

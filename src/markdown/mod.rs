@@ -1,12 +1,14 @@
-//! Markdown stage: one parse, then small passes over the event stream, then HTML.
+//! Markdown stage: one parse, then small passes over the event stream, then the document
+//! model, then HTML.
 //!
 //! `parser` configures pulldown-cmark; `safety` escapes raw HTML and refuses script links;
 //! `depth` caps nesting; `text` merges text runs (and extracts plain text for `verify`);
 //! `digits` picks the document's digit style; `heading_ids` names headings; `footnotes` links
-//! references and builds the endnotes; `anchors` names paragraphs and adds permalinks and
-//! alias targets; `bidi` wraps Latin runs of Arabic text in `bdi`; `local_links` checks
-//! in-page links. Rendering never fails: problems come back as diagnostics. Markdown never
-//! sees Tera.
+//! references and lists the notes; `anchors` names paragraphs and adds permalinks and alias
+//! targets; `bidi` wraps Latin runs of Arabic text in `bdi`; `local_links` checks in-page
+//! links. `model` names the blocks and notes of the result (ids, positions, plain text,
+//! content); `serialize` writes the model as HTML with the `html` writer. Rendering never
+//! fails: problems come back as diagnostics. Markdown never sees Tera.
 
 pub mod anchors;
 pub mod bidi;
@@ -18,18 +20,23 @@ pub mod heading_ids;
 pub mod html;
 pub mod ids;
 pub mod local_links;
+pub mod model;
 pub mod parser;
 pub mod safety;
 pub mod scan;
+pub mod serialize;
 pub mod text;
 
 pub use heading_ids::Heading;
+pub use model::{Block, BlockKind, Body, Note};
+pub use serialize::NotesHtml;
 
 use crate::diagnostics::FileDiagnostics;
 use crate::lang::Lang;
 
-/// What the Markdown stage needs to know about a document.
-pub struct Input<'a> {
+/// What the Markdown stage needs to know about a document: its body (`'a`, which the model
+/// borrows) and what else it reads while rendering (`'i`).
+pub struct Input<'a, 'i> {
     /// The Markdown body.
     pub body: &'a str,
     /// Where the body starts in the file, for diagnostics.
@@ -37,30 +44,26 @@ pub struct Input<'a> {
     /// The document's language (backlink letters and labels).
     pub lang: Lang,
     /// Footnote labels referenced from the byline, with their file offsets.
-    pub byline_notes: &'a [(&'a str, usize)],
+    pub byline_notes: &'i [(&'i str, usize)],
     /// Let raw HTML through (the site's `allow_raw_html`); otherwise it is shown as text.
     pub raw_html: bool,
     /// Old ids that must keep working, by the id that replaces them (`aliases:`).
-    pub aliases: &'a std::collections::BTreeMap<String, String>,
+    pub aliases: &'i std::collections::BTreeMap<String, String>,
 }
 
-/// A rendered body.
+/// A body rendered: its model, and the HTML serialized from it.
 #[derive(Debug, Default, Clone)]
-pub struct Rendered {
+pub struct RenderedBody<'a> {
+    /// Blocks, notes, headings, anchors and digit style, with their events.
+    pub model: Body<'a>,
     /// The body's HTML.
     pub html: String,
-    /// Headings in order, with their ids.
-    pub headings: Vec<Heading>,
-    /// The notes: byline references and endnote items.
-    pub notes: footnotes::Notes,
-    /// The digit style of the body, in which the notes are numbered.
-    pub digits: digits::DigitStyle,
-    /// Headings and paragraphs in reading order, with their ids.
-    pub anchors: Vec<anchors::Anchor>,
+    /// The notes' HTML: byline references and endnote items.
+    pub notes: NotesHtml,
 }
 
 /// Renders a document body; problems are added to `diags`.
-pub fn render(input: &Input, diags: &mut FileDiagnostics) -> Rendered {
+pub fn render<'a>(input: &Input<'a, '_>, diags: &mut FileDiagnostics) -> RenderedBody<'a> {
     let base = input.body_offset;
     // The first passes work event by event as the parser makes them; the events are
     // collected once, with their text runs merged.
@@ -80,25 +83,21 @@ pub fn render(input: &Input, diags: &mut FileDiagnostics) -> Rendered {
         lang: input.lang,
         digits,
     };
-    let (events, notes) = footnotes::extract(events, input.byline_notes, script, diags, base);
+    let (events, endnotes) = footnotes::extract(events, input.byline_notes, script, diags, base);
     let (events, anchors) = anchors::assign(events, input.lang, input.aliases, &mut ids);
     // Last, so that note references and permalinks are markup the islands may cross or leave
-    // out; the notes' own text is isolated as each note is rendered (`footnotes::render_item`).
+    // out; the notes' own text is isolated as each note is listed (`footnotes::extract`).
     // Heading texts for the table of contents were read before: they stay plain.
     let events = bidi::isolate(events, input.lang);
-    let mut out = String::with_capacity(input.body.len() * 3 / 2);
-    html::push_html(&mut out, events.into_iter().map(|(event, _)| event));
+    let notes = (endnotes.events, endnotes.listed);
+    let model = Body::new(events, notes, headings, anchors, digits, base);
+    let html = serialize::body_html(&model);
+    let notes = serialize::notes_html(&model, endnotes.byline);
     if !links.is_empty() {
         let notes_markup = notes.items.concat();
-        local_links::check(&links, &[&out, &notes_markup], diags, base);
+        local_links::check(&links, &[&html, &notes_markup], diags, base);
     }
-    Rendered {
-        html: out,
-        headings,
-        notes,
-        digits,
-        anchors,
-    }
+    RenderedBody { model, html, notes }
 }
 
 /// The plain text of each block of a body, for `verify`.

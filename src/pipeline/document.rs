@@ -16,7 +16,7 @@ use crate::content::yaml_path::Seg;
 use crate::diagnostics::{self, Diagnostic, FileDiagnostics};
 use crate::error::Error;
 use crate::lang::Lang;
-use crate::markdown::{self, Rendered};
+use crate::markdown::{self, RenderedBody};
 use crate::output::sink::Sink;
 use crate::render::context::{AbstractRow, DocumentView, PageView, SharedDocument};
 use crate::render::head::{BIB_FILE, CiteView, HeadView, Place, RIS_FILE};
@@ -117,7 +117,7 @@ pub fn document_files(
     anchors.add(
         &url,
         anchors::document_fragments(
-            &rendered.anchors,
+            &rendered.model.anchors,
             &doc.meta.aliases,
             rows.len(),
             rendered.notes.count,
@@ -145,7 +145,11 @@ pub fn document_files(
 }
 
 /// Markdown stage for one document, with the checks that need both body and front matter.
-pub fn render_markdown(doc: &Document, raw_html: bool, diags: &mut Vec<Diagnostic>) -> Rendered {
+pub fn render_markdown<'d>(
+    doc: &'d Document,
+    raw_html: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> RenderedBody<'d> {
     let text = &doc.source.text;
     let mut file_diags = FileDiagnostics::new(&doc.source.path, text);
     let fields = doc.source.fields();
@@ -185,18 +189,25 @@ pub fn render_markdown(doc: &Document, raw_html: bool, diags: &mut Vec<Diagnosti
         })
         .collect();
     for id in doc.meta.sections.keys() {
-        if !rendered.headings.iter().any(|h| &h.id == id) {
+        if !rendered.model.headings.iter().any(|h| &h.id == id) {
             let offset = fields.value_offset(&[Seg::Key("sections"), Seg::Key(id)]);
-            let known: Vec<&str> = rendered.headings.iter().map(|h| h.id.as_str()).collect();
+            let known: Vec<&str> = rendered
+                .model
+                .headings
+                .iter()
+                .map(|h| h.id.as_str())
+                .collect();
             file_diags
                 .warning(offset, format!("no heading has the id `{id}`"))
                 .set_field("sections")
                 .set_hint(format!("the headings' ids are: {}", known.join(", ")));
         }
     }
-    for problem in
-        crate::anchors::aliases::check(&doc.meta.aliases, &rendered.anchors, rendered.notes.count)
-    {
+    for problem in crate::anchors::aliases::check(
+        &doc.meta.aliases,
+        &rendered.model.anchors,
+        rendered.notes.count,
+    ) {
         let offset = fields.value_offset(&[Seg::Key("aliases"), Seg::Key(&problem.old)]);
         file_diags
             .error(offset, problem.message)
@@ -277,7 +288,7 @@ pub fn abstract_rows(
 /// is minified too, otherwise minify-html reads it.
 pub fn document_pages(
     doc: &Document,
-    rendered: &Rendered,
+    rendered: &RenderedBody,
     rows: &[AbstractRow],
     templates: &Templates,
 ) -> Result<Vec<Page>, Error> {
@@ -320,7 +331,7 @@ pub fn document_pages(
 /// place of the body and the notes (those that are not empty), for [`parts::splice`].
 pub fn document_html<'a>(
     doc: &'a Document,
-    rendered: &'a Rendered,
+    rendered: &'a RenderedBody<'a>,
     notes: &'a str,
     rows: &[AbstractRow],
     templates: &Templates,
@@ -335,7 +346,7 @@ pub fn document_html<'a>(
         base_url,
         root: "../",
     };
-    let cite = CiteView::new(&doc.meta, place, &rendered.headings);
+    let cite = CiteView::new(&doc.meta, place, &rendered.model.headings);
 
     // The paper's own page.
     let mut page = PageView::new(doc.meta.lang, doc.meta.title.clone(), "../");
@@ -344,7 +355,7 @@ pub fn document_html<'a>(
         &doc.meta,
         config,
         place,
-        &rendered.headings,
+        &rendered.model.headings,
     ));
     // An Arabic paper's English page, and the citations as linked from it.
     let english = (doc.meta.lang == Lang::Ar).then(|| {

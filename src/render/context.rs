@@ -11,7 +11,7 @@ use crate::cite::display_date;
 use crate::content::schema::{Meta, Origin, SiteConfig};
 use crate::i18n::{self, Strings};
 use crate::lang::Lang;
-use crate::markdown::Rendered;
+use crate::markdown::RenderedBody;
 
 use super::head::CiteView;
 
@@ -251,7 +251,7 @@ impl<'a> DocumentView<'a> {
     /// `notes_html`.
     pub fn new(
         meta: &'a Meta,
-        rendered: &'a Rendered,
+        rendered: &'a RenderedBody<'a>,
         notes_html: &'a str,
         abstract_rows: &'a [AbstractRow],
     ) -> Self {
@@ -271,6 +271,7 @@ impl<'a> DocumentView<'a> {
             })
             .collect();
         let toc = rendered
+            .model
             .headings
             .iter()
             .map(|h| TocEntry {

@@ -17,6 +17,7 @@ mod injection;
 mod lock;
 mod markdown;
 mod minified;
+mod model;
 mod odd_inputs;
 mod pages;
 mod parallel;
