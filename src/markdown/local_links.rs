@@ -2,65 +2,73 @@
 //!
 //! Heading ids come from `{#id}` or the outline (`s1-2`), so a typo or an outline change can
 //! leave a link pointing nowhere, which readers only notice when the click does nothing. The
-//! links are collected before the notes are taken out of the event stream (so links inside
-//! notes count too) and checked against the ids of the rendered body and notes, the ids the
-//! page templates reserve, and the abstract rows (`abstract-…`), which the Markdown stage does
-//! not see. A miss is a warning at the link; the build's link check, which sees the whole page,
-//! makes it an error when the page has no such id after all.
+//! Markdown stage collects the links ([`collect`], before the notes are taken out of the event
+//! stream, so links inside notes count too); they are checked once, against the whole page
+//! they end up on, when that page is made ([`report_missing`]): the page's ids include those
+//! of its templates and abstract rows, which the Markdown stage does not see. A link that
+//! misses is an error at the link in the Markdown, and leaves the page's link summary, so the
+//! site's link check does not report it a second time at the page.
 
 use pulldown_cmark::{Event, Tag};
 
-use super::ids::RESERVED_IDS;
 use super::parser::Spanned;
 use crate::diagnostics::FileDiagnostics;
-use crate::links::percent_decode;
+use crate::links::{Summary, percent_decode};
 
-/// The `#fragment` links in `events`, with their offsets in the body.
-pub fn collect(events: &[Spanned]) -> Vec<(String, usize)> {
+/// A link to `#target` an author wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalLink {
+    /// The id it leads to, as the browser looks it up: `#%D9%85…` and `#م…` are one target.
+    pub target: String,
+    /// Where it is in the file.
+    pub offset: usize,
+}
+
+/// The `#fragment` links in `events`, whose offsets are in the body starting at `base` in
+/// the file.
+pub fn collect(events: &[Spanned], base: usize) -> Vec<LocalLink> {
     events
         .iter()
         .filter_map(|(event, range)| match event {
             Event::Start(Tag::Link { dest_url, .. }) => dest_url
                 .strip_prefix('#')
                 .filter(|target| !target.is_empty())
-                .map(|target| (target.to_string(), range.start)),
+                .map(|target| LocalLink {
+                    target: percent_decode(target).into_owned(),
+                    offset: base + range.start,
+                }),
             _ => None,
         })
         .collect()
 }
 
-/// Warns about every link of `links` whose target is not an id in `markup` (or reserved).
-pub fn check(links: &[(String, usize)], markup: &[&str], diags: &mut FileDiagnostics, base: usize) {
+/// Reports each of `links` that leads to no id of the page made from them, given by its link
+/// `summary`, as an error at the link; the page's own links to ids it lacks that no author's
+/// link accounts for (a template's) stay in the summary for the site's link check.
+pub fn report_missing(links: &[LocalLink], page: &mut Summary, diags: &mut FileDiagnostics) {
     if links.is_empty() {
         return;
     }
-    // Read with the link checker's tag scanner, which knows every way an id is written.
-    let mut ids = std::collections::BTreeSet::new();
-    for html in markup {
-        crate::links::scan::each_tag(html, |tag| {
-            ids.extend(tag.attr("id").map(|id| id.into_owned()))
-        });
-    }
-    for (target, offset) in links {
-        // As the browser looks it up: `#%D9%85…` and `#م…` lead to the same id.
-        let target = percent_decode(target);
-        let known = ids.contains(target.as_ref())
-            || RESERVED_IDS.contains(&target.as_ref())
-            || target.starts_with("abstract-");
-        if !known {
-            diags
-                .warning(
-                    base + offset,
-                    message(&target),
-                )
-                .set_field("link")
-                .set_hint("link to a heading's id (`{#id}`, or its outline number like `s1-2`) or a note (`fn-3`)");
-        }
+    let mut reported = vec![false; links.len()];
+    page.claim_missing_fragments(|target, _| {
+        let Some(i) = (0..links.len()).find(|&i| !reported[i] && links[i].target == target) else {
+            return false;
+        };
+        reported[i] = true;
+        true
+    });
+    for (link, _) in links.iter().zip(&reported).filter(|(_, r)| **r) {
+        diags
+            .error(link.offset, message(&link.target))
+            .set_field("link")
+            .set_hint(
+                "link to a heading's id (`{#id}`, or its outline number like `s1-2`) or a note (`fn-3`)",
+            );
     }
 }
 
-/// The warning for a link to `#target` (percent-decoded) that leads nowhere on its page.
-pub fn message(target: &str) -> String {
+/// The error for a link to `#target` (percent-decoded) that leads nowhere on its page.
+fn message(target: &str) -> String {
     format!("the link `#{target}` leads to no id on this page")
 }
 
@@ -72,9 +80,11 @@ mod tests {
     use crate::lang::Lang;
     use crate::markdown::{Input, render};
 
-    fn warnings(body: &str) -> Vec<String> {
+    /// The diagnostics of `body` rendered on a page that has its body, its notes and
+    /// `template`, and the page's summary after them.
+    fn check(body: &str, template: &str) -> (Vec<String>, Summary) {
         let mut diags = FileDiagnostics::new(Path::new("d.md"), body);
-        render(
+        let rendered = render(
             &Input {
                 body,
                 body_offset: 0,
@@ -85,24 +95,55 @@ mod tests {
             },
             &mut diags,
         );
-        diags.list.iter().map(ToString::to_string).collect()
+        let page = format!(
+            "<main id=main>{template}{}<ol>{}</ol></main>",
+            rendered.html,
+            rendered.notes.items.concat()
+        );
+        let mut summary = Summary::of("d/index.html", page.as_bytes());
+        report_missing(&rendered.local_links, &mut summary, &mut diags);
+        (
+            diags.list.iter().map(ToString::to_string).collect(),
+            summary,
+        )
+    }
+
+    /// What the site's link check still finds on the page.
+    fn left(summary: &Summary) -> Vec<String> {
+        crate::links::check_site(&[("d/index.html", summary)], None)
+            .into_iter()
+            .map(|p| p.message)
+            .collect()
     }
 
     #[test]
     fn links_to_ids_on_the_page_are_fine() {
-        let body = "## a {#intro}\n\n## b\n\n[x](#intro) [y](#s2) [z](#fn-1)[^n] [t](#toc) [r](#abstract-s1) [e](#)\n\n[^n]: see [back](#fnref-1) and [up](#intro)\n";
-        assert_eq!(warnings(body), Vec::<String>::new());
+        let body = "## a {#intro}\n\n## b\n\n[x](#intro) [y](#s2) [z](#fn-1)[^n] [t](#main) [e](#)\n\n[^n]: see [back](#fnref-1) and [up](#intro)\n";
+        let (diags, summary) = check(body, "");
+        assert_eq!(diags, Vec::<String>::new());
+        assert_eq!(left(&summary), Vec::<String>::new());
     }
 
     #[test]
-    fn links_to_nowhere_are_warned_at_the_link() {
-        let body = "## a {#intro}\n\n[x](#intro-typo)\n\n[y][r]\n\n[r]: #s9\n";
+    fn links_to_nowhere_are_errors_at_the_link_and_reported_once() {
+        let body = "## a {#intro}\n\n[x](#intro-typo)\n\n[y][r] [z](#%D9%85)\n\n[r]: #s9\n";
+        let (diags, summary) = check(body, "");
         assert_eq!(
-            warnings(body),
+            diags,
             [
-                "d.md:3:1: warning: link: the link `#intro-typo` leads to no id on this page\n  hint: link to a heading's id (`{#id}`, or its outline number like `s1-2`) or a note (`fn-3`)",
-                "d.md:5:1: warning: link: the link `#s9` leads to no id on this page\n  hint: link to a heading's id (`{#id}`, or its outline number like `s1-2`) or a note (`fn-3`)",
+                "d.md:3:1: error: link: the link `#intro-typo` leads to no id on this page\n  hint: link to a heading's id (`{#id}`, or its outline number like `s1-2`) or a note (`fn-3`)",
+                "d.md:5:1: error: link: the link `#s9` leads to no id on this page\n  hint: link to a heading's id (`{#id}`, or its outline number like `s1-2`) or a note (`fn-3`)",
+                "d.md:5:8: error: link: the link `#م` leads to no id on this page\n  hint: link to a heading's id (`{#id}`, or its outline number like `s1-2`) or a note (`fn-3`)",
             ]
         );
+        assert_eq!(left(&summary), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_templates_link_to_nowhere_is_left_for_the_site_check() {
+        // The author's link and the template's lead to the same missing id: one each.
+        let (diags, summary) = check("[x](#gone)\n", "<a href=#gone>t</a><a href=#also>u</a>");
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(left(&summary).len(), 2, "{:?}", left(&summary));
     }
 }

@@ -60,6 +60,9 @@ pub struct RenderedBody<'a> {
     pub html: String,
     /// The notes' HTML: byline references and endnote items.
     pub notes: NotesHtml,
+    /// The author's links to `#ids`, to be checked against the page they end up on
+    /// ([`local_links::report_missing`]).
+    pub local_links: Vec<local_links::LocalLink>,
 }
 
 /// Renders a document body; problems are added to `diags`.
@@ -78,7 +81,7 @@ pub fn render<'a>(input: &Input<'a, '_>, diags: &mut FileDiagnostics) -> Rendere
     let digits = digits::detect(&events, input.body, input.lang, diags, base);
     let mut ids = ids::PageIds::new();
     let headings = heading_ids::assign(&mut events, &mut ids, diags, base);
-    let links = local_links::collect(&events);
+    let local_links = local_links::collect(&events, base);
     let script = footnotes::Script {
         lang: input.lang,
         digits,
@@ -93,11 +96,12 @@ pub fn render<'a>(input: &Input<'a, '_>, diags: &mut FileDiagnostics) -> Rendere
     let model = Body::new(events, notes, headings, anchors, digits, base);
     let html = serialize::body_html(&model);
     let notes = serialize::notes_html(&model, endnotes.byline);
-    if !links.is_empty() {
-        let notes_markup = notes.items.concat();
-        local_links::check(&links, &[&html, &notes_markup], diags, base);
+    RenderedBody {
+        model,
+        html,
+        notes,
+        local_links,
     }
-    RenderedBody { model, html, notes }
 }
 
 /// The plain text of each block of a body, for `verify`.

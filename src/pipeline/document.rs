@@ -16,6 +16,7 @@ use crate::content::yaml_path::Seg;
 use crate::diagnostics::{self, Diagnostic, FileDiagnostics};
 use crate::error::Error;
 use crate::lang::Lang;
+use crate::markdown::local_links::{self, LocalLink};
 use crate::markdown::{self, RenderedBody};
 use crate::output::sink::Sink;
 use crate::render::context::{AbstractRow, DocumentView, PageView, SharedDocument};
@@ -28,6 +29,10 @@ use crate::{anchors, cite, links};
 pub struct DocumentOutput {
     /// Its diagnostics, sorted.
     pub diagnostics: Vec<Diagnostic>,
+    /// Its author's links to `#ids` its page lacks, as errors at the links: checked once the
+    /// page was made, and kept apart because they do not keep the site's link check from
+    /// running, as content errors do.
+    pub broken_links: Vec<Diagnostic>,
     /// Its public pages and their fragments, for `anchors.json`.
     pub anchors: anchors::Index,
     /// Every file it made, by path, with what the link check needs of it.
@@ -66,16 +71,22 @@ pub fn render_document(
         });
     };
     let made = document_files(&doc, templates, &mut diags)?;
-    // Sorted here, on every core, the build's list is made of sorted runs, which the final
-    // sort only has to merge.
-    diagnostics::sort(&mut diags);
-    let files = made
+    let mut files: Vec<(String, links::Summary)> = made
         .files
         .into_iter()
         .map(|file| publish(sink, file))
         .collect::<Result<_, _>>()?;
+    // The author's in-page links are checked here, once, against the page they are on.
+    let mut broken = FileDiagnostics::new(&doc.source.path, &doc.source.text);
+    if let Some((_, page)) = files.iter_mut().find(|(path, _)| *path == made.page) {
+        local_links::report_missing(&made.local_links, page, &mut broken);
+    }
+    // Sorted here, on every core, the build's list is made of sorted runs, which the final
+    // sort only has to merge.
+    diagnostics::sort(&mut diags);
     Ok(DocumentOutput {
         diagnostics: diags,
+        broken_links: std::mem::take(&mut broken.list),
         anchors: made.anchors,
         files,
     })
@@ -94,6 +105,10 @@ pub struct DocumentFiles {
     pub files: Vec<Page>,
     /// Its public pages and their fragments, for `anchors.json`.
     pub anchors: anchors::Index,
+    /// The path of its own page, which shows its body.
+    pub page: String,
+    /// The author's links to `#ids` of that page.
+    pub local_links: Vec<LocalLink>,
 }
 
 /// Every stage for one document: Markdown, abstract pairs, citation files, templates,
@@ -141,7 +156,12 @@ pub fn document_files(
         },
     ];
     files.extend(document_pages(doc, &rendered, &rows, templates)?);
-    Ok(DocumentFiles { files, anchors })
+    Ok(DocumentFiles {
+        files,
+        anchors,
+        page: format!("{url}index.html"),
+        local_links: rendered.local_links,
+    })
 }
 
 /// Markdown stage for one document, with the checks that need both body and front matter.

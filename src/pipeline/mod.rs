@@ -274,7 +274,8 @@ pub(crate) struct SiteWide {
 
 /// The stages after the documents, for `build` and `serve` alike: the site files and
 /// `anchors.json` put in `sink`, then the link check over every file, unless `diagnostics`
-/// already hold an error; diagnostics sorted at the end.
+/// already hold an error, and the documents' broken in-page links added; diagnostics sorted
+/// at the end.
 pub(crate) fn site_wide(
     templates: &Templates,
     metas: &[&Meta],
@@ -309,11 +310,14 @@ pub(crate) fn site_wide(
         || {
             if !failed {
                 let base_url = config.base_url.as_deref();
-                check::check_links(summaries, base_url, &anchors, out, diagnostics);
+                check::check_links(summaries, base_url, out, diagnostics);
             }
         },
         || anchors.to_json(),
     );
+    for output in documents {
+        diagnostics.extend(output.broken_links.iter().cloned());
+    }
     sink.put_owned(anchors::FILE, json.into_bytes())?;
     diagnostics::sort(diagnostics);
     Ok(SiteWide { anchors, pages })
