@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use super::load::reload;
-use super::pages::{Page, PageContext, Templates};
+use super::pages::{OutputFile, PageContext, Templates};
 use crate::content::document::Document;
 use crate::content::indexed::Indexed;
 use crate::content::yaml_path::Seg;
@@ -93,7 +93,7 @@ pub fn render_document(
 }
 
 /// Puts a file in `sink` and keeps what the link check needs of it.
-pub(super) fn publish(sink: &Sink, file: Page) -> Result<(String, links::Summary), Error> {
+pub(super) fn publish(sink: &Sink, file: OutputFile) -> Result<(String, links::Summary), Error> {
     let summary = links::Summary::of(&file.path, &file.html);
     sink.put_owned(&file.path, file.html)?;
     Ok((file.path, summary))
@@ -102,7 +102,7 @@ pub(super) fn publish(sink: &Sink, file: Page) -> Result<(String, links::Summary
 /// Everything one document adds to the site, before it is put anywhere.
 pub struct DocumentFiles {
     /// Its pages and citation files.
-    pub files: Vec<Page>,
+    pub files: Vec<OutputFile>,
     /// Its public pages and their fragments, for `anchors.json`.
     pub anchors: anchors::Index,
     /// The path of its own page, which shows its body.
@@ -146,11 +146,11 @@ pub fn document_files(
     }
     let work = cite::Work::new(&doc.meta);
     let mut files = vec![
-        Page {
+        OutputFile {
             path: format!("{url}{BIB_FILE}"),
             html: cite::bibtex::entry(&work, &place.cited(None)).into_bytes(),
         },
-        Page {
+        OutputFile {
             path: format!("{url}{RIS_FILE}"),
             html: cite::ris::record(&work, &place.cited(None)).into_bytes(),
         },
@@ -311,7 +311,7 @@ pub fn document_pages(
     rendered: &RenderedBody,
     rows: &[AbstractRow],
     templates: &Templates,
-) -> Result<Vec<Page>, Error> {
+) -> Result<Vec<OutputFile>, Error> {
     let notes = rendered.notes.items.concat();
     let parts = parts::of_paper(&rendered.html, &notes);
     // Compact templates render minified pages; pages from the templates as written are
@@ -319,7 +319,7 @@ pub fn document_pages(
     let finish = |html| templates.finish(html);
     let mut pages = document_html(doc, rendered, &notes, rows, templates, true)?;
     // The pages as rendered with the body and notes themselves, made only if a page needs them.
-    let mut whole: Option<Vec<Page>> = None;
+    let mut whole: Option<Vec<OutputFile>> = None;
     for (i, page) in pages.iter_mut().enumerate() {
         let html = finish(std::mem::take(&mut page.html));
         // The paper's page comes first and shows the body and notes once each; the English
@@ -356,7 +356,7 @@ pub fn document_html<'a>(
     rows: &[AbstractRow],
     templates: &Templates,
     marks: bool,
-) -> Result<Vec<Page>, Error> {
+) -> Result<Vec<OutputFile>, Error> {
     let config = templates.config;
     let base_url = config.base_url.as_deref();
     let slug = doc.meta.slug.as_str();
@@ -390,12 +390,12 @@ pub fn document_html<'a>(
     }
     // Both pages show the same view; only their citations' links differ.
     let view = SharedDocument::new(&view);
-    let render = |template, url: &str, page, cite| -> Result<Page, Error> {
+    let render = |template, url: &str, page, cite| -> Result<OutputFile, Error> {
         let context = PageContext {
             doc: Some(view.with_cite(cite)),
             ..PageContext::new(&templates.site, page)
         };
-        Ok(Page {
+        Ok(OutputFile {
             path: format!("{url}index.html"),
             html: templates.render(template, &context)?,
         })

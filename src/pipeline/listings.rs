@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::document::publish;
-use super::pages::{Page, PageContext, Templates};
+use super::pages::{OutputFile, PageContext, Templates};
 use crate::content::document::Home;
 use crate::content::schema::Meta;
 use crate::diagnostics::{Diagnostic, FileDiagnostics};
@@ -59,7 +59,7 @@ pub fn site_pages(
     templates: &Templates,
     anchor_index: &mut anchors::Index,
     diags: &mut Vec<Diagnostic>,
-) -> Result<Vec<Page>, Error> {
+) -> Result<Vec<OutputFile>, Error> {
     let config = templates.config;
     let base_url = config.base_url.as_deref();
     let mut pages = Vec::new();
@@ -108,7 +108,7 @@ pub fn site_pages(
             },
         };
         let html = templates.render("index.html", &PageContext { entries, ..context })?;
-        pages.push(Page {
+        pages.push(OutputFile {
             path: path.to_string(),
             html: templates.finish(html),
         });
@@ -134,7 +134,7 @@ pub fn site_pages(
         css.map(|(_, bytes)| bytes.as_slice()),
     ));
     let html = templates.render("404.html", &PageContext::new(&templates.site, page))?;
-    pages.push(Page {
+    pages.push(OutputFile {
         path: "404.html".to_string(),
         // Its inline style sheet is minified only here.
         html: minify::html(&html),

@@ -31,7 +31,7 @@ pub use document::{
 };
 pub use listings::{Listings, render_listings, site_pages};
 pub use load::{Content, Loaded, Site, display, load, load_document, reload, select};
-pub use pages::{Page, Templates};
+pub use pages::{OutputFile, Templates};
 
 use std::path::{Path, PathBuf};
 

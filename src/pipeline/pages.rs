@@ -1,5 +1,5 @@
 //! What every page is rendered with ([`Templates`], the context the templates get), and a
-//! file of the site ([`Page`]).
+//! file of the site ([`OutputFile`]).
 
 use crate::content::schema::SiteConfig;
 use crate::error::Error;
@@ -8,7 +8,7 @@ use crate::render::Renderer;
 use crate::render::context::{DocumentPage, Entry, PageView, SiteView};
 
 /// A file of the site: where it goes and its contents (minified HTML for pages).
-pub struct Page<T = Vec<u8>> {
+pub struct OutputFile<T = Vec<u8>> {
     /// `/`-separated path inside the site, e.g. `my-paper/index.html`.
     pub path: String,
     /// The contents.
