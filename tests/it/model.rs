@@ -43,7 +43,8 @@ fn paper_pages_show_the_model_serialized() {
         }
         assert!(count > 0, "{}: {count} addresses", pages[0].path);
         for b in &model.blocks {
-            assert!(!b.text.contains("  "), "{:?}", b.text);
+            let text = model.text(b);
+            assert!(!text.contains("  "), "{text:?}");
         }
     }
 }
