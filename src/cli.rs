@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 /// Exit codes, documented in `--help`.
-pub const EXIT_HELP: &str = "Exit codes:
+pub(crate) const EXIT_HELP: &str = "Exit codes:
   0  success (warnings may have been printed)
   1  the content has errors (each printed as file:line:column); nothing was written
   2  usage, IO or template failure";

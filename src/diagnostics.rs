@@ -13,7 +13,7 @@ use crate::source_map::SourceMap;
 
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Severity {
+pub(crate) enum Severity {
     /// The build fails (exit code 1) and nothing is written.
     Error,
     /// The build succeeds, but the editor should look.
@@ -25,24 +25,28 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     /// Error or warning.
-    pub severity: Severity,
+    pub(crate) severity: Severity,
     /// The file, as the editor named it (relative to the working directory when possible).
-    pub file: PathBuf,
+    pub(crate) file: PathBuf,
     /// 1-based line in the file.
     pub line: usize,
     /// 1-based column in the file, in characters.
     pub column: usize,
     /// The front matter field or Markdown construct concerned, e.g. `slug` or `footnote [^3]`.
-    pub field: Option<String>,
+    pub(crate) field: Option<String>,
     /// What is wrong.
     pub message: String,
     /// How to put it right.
-    pub hint: Option<String>,
+    pub(crate) hint: Option<String>,
 }
 
 impl Diagnostic {
     /// An error at `line`:`column` of `file`.
-    pub fn error(file: &Path, (line, column): (usize, usize), message: impl Into<String>) -> Self {
+    pub(crate) fn error(
+        file: &Path,
+        (line, column): (usize, usize),
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             severity: Severity::Error,
             file: file.to_path_buf(),
@@ -55,7 +59,11 @@ impl Diagnostic {
     }
 
     /// A warning at `line`:`column` of `file`.
-    pub fn warning(file: &Path, position: (usize, usize), message: impl Into<String>) -> Self {
+    pub(crate) fn warning(
+        file: &Path,
+        position: (usize, usize),
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(file, position, message)
@@ -63,25 +71,25 @@ impl Diagnostic {
     }
 
     /// Names the field or construct the message is about.
-    pub fn field(mut self, field: impl Into<String>) -> Self {
+    pub(crate) fn field(mut self, field: impl Into<String>) -> Self {
         self.field = Some(field.into());
         self
     }
 
     /// Adds a hint on how to fix it.
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+    pub(crate) fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
     }
 
     /// Names the field or construct, in place (for diagnostics already recorded).
-    pub fn set_field(&mut self, field: impl Into<String>) -> &mut Self {
+    pub(crate) fn set_field(&mut self, field: impl Into<String>) -> &mut Self {
         self.field = Some(field.into());
         self
     }
 
     /// Adds a hint, in place.
-    pub fn set_hint(&mut self, hint: impl Into<String>) -> &mut Self {
+    pub(crate) fn set_hint(&mut self, hint: impl Into<String>) -> &mut Self {
         self.hint = Some(hint.into());
         self
     }
@@ -162,20 +170,20 @@ impl<'a> FileDiagnostics<'a> {
     }
 
     /// The file's line and column of byte `offset`.
-    pub fn position(&self, offset: usize) -> (usize, usize) {
+    pub(crate) fn position(&self, offset: usize) -> (usize, usize) {
         self.map
             .get_or_init(|| SourceMap::new(self.text))
             .position(offset)
     }
 
     /// Records an error at byte `offset` and returns it for hints and fields.
-    pub fn error(&mut self, offset: usize, message: impl Into<String>) -> &mut Diagnostic {
+    pub(crate) fn error(&mut self, offset: usize, message: impl Into<String>) -> &mut Diagnostic {
         let diagnostic = Diagnostic::error(self.file, self.position(offset), message);
         self.push(diagnostic)
     }
 
     /// Records a warning at byte `offset` and returns it for hints and fields.
-    pub fn warning(&mut self, offset: usize, message: impl Into<String>) -> &mut Diagnostic {
+    pub(crate) fn warning(&mut self, offset: usize, message: impl Into<String>) -> &mut Diagnostic {
         let diagnostic = Diagnostic::warning(self.file, self.position(offset), message);
         self.push(diagnostic)
     }
@@ -187,7 +195,7 @@ impl<'a> FileDiagnostics<'a> {
 }
 
 /// Sorts diagnostics by file and position so output does not depend on discovery order.
-pub fn sort(diagnostics: &mut [Diagnostic]) {
+pub(crate) fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
         (&a.file, a.line, a.column, a.severity, &a.message)
             .cmp(&(&b.file, b.line, b.column, b.severity, &b.message))
@@ -195,7 +203,7 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
 }
 
 /// True when any diagnostic is an error.
-pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
+pub(crate) fn has_errors(diagnostics: &[Diagnostic]) -> bool {
     diagnostics.iter().any(Diagnostic::is_error)
 }
 

@@ -32,7 +32,7 @@ pub enum Error {
 
 impl Error {
     /// An IO failure while doing `action` on `path`.
-    pub fn io(action: &'static str, path: impl Into<PathBuf>, source: io::Error) -> Self {
+    pub(crate) fn io(action: &'static str, path: impl Into<PathBuf>, source: io::Error) -> Self {
         Error::Io {
             action,
             path: path.into(),

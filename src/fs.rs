@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::Error;
 
 /// Reads a whole file as bytes.
-pub fn read(path: &Path) -> Result<Vec<u8>, Error> {
+pub(crate) fn read(path: &Path) -> Result<Vec<u8>, Error> {
     fs::read(path).map_err(|e| Error::io("read", path, e))
 }
 
@@ -25,7 +25,7 @@ pub fn read(path: &Path) -> Result<Vec<u8>, Error> {
 /// (the first build after a checkout, or after the system dropped the cache) the workers
 /// otherwise wait on the disk one file at a time. Errors are ignored: the read itself will
 /// report them.
-pub fn prefetch(paths: &[PathBuf], workers: usize) {
+pub(crate) fn prefetch(paths: &[PathBuf], workers: usize) {
     for path in interleaved(paths, workers) {
         advise_will_need(path);
     }
@@ -64,17 +64,17 @@ pub fn read_text(path: &Path) -> Result<String, Error> {
 
 /// `bytes` as text when they are valid UTF-8: the check for whole files (content files,
 /// built pages), vectorised, as most of their bytes are Arabic letters.
-pub fn utf8(bytes: &[u8]) -> Option<&str> {
+pub(crate) fn utf8(bytes: &[u8]) -> Option<&str> {
     simdutf8::basic::from_utf8(bytes).ok()
 }
 
 /// Removes a leading UTF-8 byte order mark.
-pub fn strip_bom(text: &str) -> &str {
+pub(crate) fn strip_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 /// The files directly in `dir` (not in sub-folders), sorted by name; none if `dir` is absent.
-pub fn files_in(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+pub(crate) fn files_in(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     if !dir.is_dir() {
         return Ok(Vec::new());
     }
@@ -141,22 +141,22 @@ mod tests {
 /// the size and restores the time still changes the stamp. `serve` watches sources by their
 /// stamps, and a build's record keeps them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Stamp {
-    pub len: u64,
-    pub modified: i128,
-    pub changed: i128,
-    pub inode: u64,
+pub(crate) struct Stamp {
+    pub(crate) len: u64,
+    pub(crate) modified: i128,
+    pub(crate) changed: i128,
+    pub(crate) inode: u64,
 }
 
 impl Stamp {
     /// The stamp of the file or folder at `path`, following a symbolic link as reading it
     /// would (a template may be a link).
-    pub fn of(path: &Path) -> Option<Stamp> {
+    pub(crate) fn of(path: &Path) -> Option<Stamp> {
         fs::metadata(path).ok().map(|m| Stamp::from(&m))
     }
 
     /// The later of the two times.
-    pub fn latest(&self) -> i128 {
+    pub(crate) fn latest(&self) -> i128 {
         self.modified.max(self.changed)
     }
 }
@@ -187,7 +187,7 @@ impl From<&fs::Metadata> for Stamp {
 }
 
 /// Nanoseconds from 1970 to `time` (negative before).
-pub fn since_epoch(time: SystemTime) -> i128 {
+pub(crate) fn since_epoch(time: SystemTime) -> i128 {
     match time.duration_since(UNIX_EPOCH) {
         Ok(after) => after.as_nanos() as i128,
         Err(before) => -(before.duration().as_nanos() as i128),

@@ -12,7 +12,7 @@ use std::hash::Hasher;
 
 /// The hasher; `write` pads the last few bytes of its input into a word of their own.
 #[derive(Debug, Default, Clone)]
-pub struct WordHasher(u64);
+pub(crate) struct WordHasher(u64);
 
 impl WordHasher {
     fn step(&mut self, word: u64) {

@@ -17,10 +17,10 @@ pub enum Lang {
 
 impl Lang {
     /// Both languages, Arabic first.
-    pub const ALL: [Lang; 2] = [Lang::Ar, Lang::En];
+    pub(crate) const ALL: [Lang; 2] = [Lang::Ar, Lang::En];
 
     /// The BCP 47 code used in `lang` attributes.
-    pub fn code(self) -> &'static str {
+    pub(crate) fn code(self) -> &'static str {
         match self {
             Lang::Ar => "ar",
             Lang::En => "en",
@@ -28,7 +28,7 @@ impl Lang {
     }
 
     /// The value of the HTML `dir` attribute for text in this language.
-    pub fn dir(self) -> &'static str {
+    pub(crate) fn dir(self) -> &'static str {
         match self {
             Lang::Ar => "rtl",
             Lang::En => "ltr",
@@ -36,7 +36,7 @@ impl Lang {
     }
 
     /// Parses a language code as written in front matter.
-    pub fn from_code(code: &str) -> Option<Lang> {
+    pub(crate) fn from_code(code: &str) -> Option<Lang> {
         match code {
             "ar" => Some(Lang::Ar),
             "en" => Some(Lang::En),
@@ -45,7 +45,7 @@ impl Lang {
     }
 
     /// The letters that tell several backlinks of one footnote apart (a, b, c … or أ ب ت …).
-    pub fn backlink_letter(self, index: usize) -> String {
+    pub(crate) fn backlink_letter(self, index: usize) -> String {
         const AR: [char; 28] = [
             'أ', 'ب', 'ت', 'ث', 'ج', 'ح', 'خ', 'د', 'ذ', 'ر', 'ز', 'س', 'ش', 'ص', 'ض', 'ط', 'ظ',
             'ع', 'غ', 'ف', 'ق', 'ك', 'ل', 'م', 'ن', 'ه', 'و', 'ي',

@@ -6,14 +6,14 @@
 
 /// Line starts of one text, computed once and queried for many offsets.
 #[derive(Debug, Clone)]
-pub struct SourceMap<'a> {
+pub(crate) struct SourceMap<'a> {
     text: &'a str,
     line_starts: Vec<usize>,
 }
 
 impl<'a> SourceMap<'a> {
     /// Indexes the line starts of `text`. A line ends at `\n`; a `\r` before it belongs to it.
-    pub fn new(text: &'a str) -> Self {
+    pub(crate) fn new(text: &'a str) -> Self {
         let line_starts = std::iter::once(0)
             .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
             .collect();
@@ -21,7 +21,7 @@ impl<'a> SourceMap<'a> {
     }
 
     /// The 1-based line and column of byte `offset` (clamped to the text, and to a char boundary).
-    pub fn position(&self, offset: usize) -> (usize, usize) {
+    pub(crate) fn position(&self, offset: usize) -> (usize, usize) {
         let mut offset = offset.min(self.text.len());
         while !self.text.is_char_boundary(offset) {
             offset -= 1;

@@ -10,7 +10,7 @@ use super::Alignment;
 /// confidence, the bead's Arabic sentences and its English sentences (each
 /// side's sentences joined by a space; `-` for an empty side). Tabs and line
 /// breaks inside sentences are printed as spaces so that rows stay rows.
-pub fn bead_table(alignment: &Alignment, ar: &[&str], en: &[&str]) -> String {
+pub(crate) fn bead_table(alignment: &Alignment, ar: &[&str], en: &[&str]) -> String {
     let mut out = String::from("type\tcost\tconfidence\tarabic\tenglish\n");
     for bead in &alignment.beads {
         let join = |side: &[&str], range: &std::ops::Range<usize>| {
@@ -57,7 +57,7 @@ struct Json<'a> {
 /// `{"ar_sentences": [...], "en_sentences": [...], "beads": [[[0], [0]], ...],
 /// "costs": [...], "confidences": [...], "reliable": true}`. A cost that is
 /// not finite (the in-order fallback for oversized input) prints as `null`.
-pub fn to_json(alignment: &Alignment, ar: &[&str], en: &[&str]) -> String {
+pub(crate) fn to_json(alignment: &Alignment, ar: &[&str], en: &[&str]) -> String {
     let doc = Json {
         ar_sentences: ar,
         en_sentences: en,

@@ -39,14 +39,14 @@ pub(crate) mod text;
 
 use std::ops::Range;
 
-pub use format::{bead_table, to_json};
+pub(crate) use format::{bead_table, to_json};
 pub use pair::{Aligned, align_texts};
-pub use pinned::{Pin, PinError, pinned};
-pub use segment::{sentence_spans, split_arabic, split_english};
+pub(crate) use pinned::{Pin, pinned};
+pub use segment::{split_arabic, split_english};
 
 /// Which side of the parallel text a sentence belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Side {
+pub(crate) enum Side {
     /// The Arabic abstract.
     Ar,
     /// The English abstract.
@@ -71,7 +71,7 @@ pub struct Bead {
 
 impl Bead {
     /// The shape as written by editors, e.g. `"1-2"` (Arabic-English).
-    pub fn label(&self) -> String {
+    pub(crate) fn label(&self) -> String {
         format!("{}-{}", self.ar.len(), self.en.len())
     }
 }
@@ -90,13 +90,13 @@ pub struct Alignment {
 /// number of sentences must not exceed this many nats... On the development
 /// set it accepts 119 of 122 true abstract pairs and rejects 119 of 122
 /// pairings of one document's Arabic with another's English.
-pub const MAX_COST_PER_SENTENCE: f64 = 1.25;
+pub(crate) const MAX_COST_PER_SENTENCE: f64 = 1.25;
 /// ...and at most this share of all sentences may be left unpaired.
-pub const MAX_UNPAIRED_SHARE: f64 = 0.25;
+pub(crate) const MAX_UNPAIRED_SHARE: f64 = 0.25;
 
 /// Above this many sentences in total, [`align`] pairs sentences in order
 /// without searching (the result is then reported as unreliable).
-pub const MAX_SENTENCES: usize = 20_000;
+pub(crate) const MAX_SENTENCES: usize = 20_000;
 
 impl Alignment {
     /// Number of Arabic sentences aligned.
@@ -110,7 +110,8 @@ impl Alignment {
     }
 
     /// Mean confidence over the beads (one for an empty alignment).
-    pub fn mean_confidence(&self) -> f64 {
+    #[cfg(test)]
+    pub(crate) fn mean_confidence(&self) -> f64 {
         if self.beads.is_empty() {
             return 1.0;
         }
@@ -118,7 +119,7 @@ impl Alignment {
     }
 
     /// Share of all sentences that sit in 1-0 or 0-1 beads.
-    pub fn unpaired_share(&self) -> f64 {
+    pub(crate) fn unpaired_share(&self) -> f64 {
         let total = self.n_ar + self.n_en;
         let unpaired: usize = self
             .beads
@@ -134,7 +135,7 @@ impl Alignment {
     }
 
     /// Total bead cost per sentence, in nats (zero for an empty alignment).
-    pub fn cost_per_sentence(&self) -> f64 {
+    pub(crate) fn cost_per_sentence(&self) -> f64 {
         let total = self.n_ar + self.n_en;
         if total == 0 {
             0.0

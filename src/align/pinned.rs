@@ -26,7 +26,7 @@ pub enum Pin {
 
 /// Why a pinned alignment does not fit the sentences.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum PinError {
+pub(crate) enum PinError {
     /// A shape string is not two counts joined by `-`.
     BadShape { bead: usize, text: String },
     /// A bead with no sentence on either side.
@@ -94,7 +94,7 @@ impl std::error::Error for PinError {}
 
 /// Checks `pin` against `n_ar` Arabic and `n_en` English sentences and returns
 /// it as an [`Alignment`] whose beads have cost 0 and confidence 1.
-pub fn pinned(pin: &Pin, n_ar: usize, n_en: usize) -> Result<Alignment, PinError> {
+pub(crate) fn pinned(pin: &Pin, n_ar: usize, n_en: usize) -> Result<Alignment, PinError> {
     let shapes = match pin {
         Pin::Shapes(list) => list
             .iter()

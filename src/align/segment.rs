@@ -49,7 +49,7 @@ pub fn split_english(text: &str) -> Vec<&str> {
 /// Byte ranges of the sentences of `text`, trimmed of surrounding whitespace,
 /// in order and non-overlapping. Useful for mapping sentences back to source
 /// positions.
-pub fn sentence_spans(text: &str, side: Side) -> Vec<Range<usize>> {
+pub(crate) fn sentence_spans(text: &str, side: Side) -> Vec<Range<usize>> {
     let vis = Visible::new(text);
     let in_parens = parenthesised(&vis.chars);
     let mut cuts = Vec::new();

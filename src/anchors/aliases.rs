@@ -11,15 +11,15 @@ use crate::markdown::ids::RESERVED_IDS;
 
 /// A problem with one alias, keyed by its old id.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AliasProblem {
+pub(crate) struct AliasProblem {
     /// The alias's old id (its key in `aliases:`).
-    pub old: String,
-    pub message: String,
-    pub hint: String,
+    pub(crate) old: String,
+    pub(crate) message: String,
+    pub(crate) hint: String,
 }
 
 /// Every problem of `aliases` on a page whose body has `anchors` and `notes` endnotes.
-pub fn check(
+pub(crate) fn check(
     aliases: &BTreeMap<String, String>,
     anchors: &[Anchor],
     notes: usize,

@@ -7,7 +7,7 @@
 //! (each followed by the old ids aliased to it), and `fn-N` (notes). Template ids (`toc`,
 //! `main`, …) are not promised. Pure: no IO.
 
-pub mod aliases;
+pub(crate) mod aliases;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -15,24 +15,24 @@ use std::path::PathBuf;
 use crate::markdown::anchors::Anchor;
 
 /// Format version written into `anchors.json`.
-pub const VERSION: u64 = 1;
+pub(crate) const VERSION: u64 = 1;
 
 /// Where the index is in a built site.
-pub const FILE: &str = "anchors.json";
+pub(crate) const FILE: &str = "anchors.json";
 
 /// One public page and its fragments.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Page {
+pub(crate) struct Page {
     /// Fragments in page order.
-    pub fragments: Vec<String>,
+    pub(crate) fragments: Vec<String>,
     /// The content file the page is built from (not written to the index).
-    pub source: Option<PathBuf>,
+    pub(crate) source: Option<PathBuf>,
 }
 
 /// Every public page of a site, by URL relative to the site root (`""`, `en/`, `<slug>/`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Index {
-    pub pages: BTreeMap<String, Page>,
+    pub(crate) pages: BTreeMap<String, Page>,
 }
 
 /// The index of pages given as (URL, fragments, source), built in one pass over them sorted
@@ -48,7 +48,7 @@ impl FromIterator<(String, Vec<String>, Option<PathBuf>)> for Index {
 }
 
 /// The fragments of a document page, in page order.
-pub fn document_fragments(
+pub(crate) fn document_fragments(
     body: &[Anchor],
     aliases: &BTreeMap<String, String>,
     abstract_rows: usize,
@@ -72,13 +72,13 @@ pub fn document_fragments(
 
 impl Index {
     /// Adds a page.
-    pub fn add(&mut self, url: &str, fragments: Vec<String>, source: Option<PathBuf>) {
+    pub(crate) fn add(&mut self, url: &str, fragments: Vec<String>, source: Option<PathBuf>) {
         self.pages
             .insert(url.to_string(), Page { fragments, source });
     }
 
     /// The index as `anchors.json`: pretty-printed, one fragment per line, pages sorted.
-    pub fn to_json(&self) -> String {
+    pub(crate) fn to_json(&self) -> String {
         /// The file's shape, serialized straight from the index (keys in alphabetical order).
         #[derive(serde::Serialize)]
         struct File<'a> {
@@ -109,7 +109,7 @@ impl Index {
     }
 
     /// Reads an `anchors.json` written by a previous release.
-    pub fn parse(text: &str) -> Result<Index, String> {
+    pub(crate) fn parse(text: &str) -> Result<Index, String> {
         #[derive(serde::Deserialize)]
         struct File {
             version: u64,
@@ -148,7 +148,7 @@ impl Index {
 
 /// An address of the previous release that the new build no longer has.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Lost {
+pub(crate) enum Lost {
     /// The whole page is gone (with how many fragments it had).
     Page { url: String, fragments: usize },
     /// One fragment of a page that still exists.
@@ -156,7 +156,7 @@ pub enum Lost {
 }
 
 /// What `previous` published that `current` lacks, in the previous index's order.
-pub fn lost(previous: &Index, current: &Index) -> Vec<Lost> {
+pub(crate) fn lost(previous: &Index, current: &Index) -> Vec<Lost> {
     let mut lost = Vec::new();
     for (url, page) in &previous.pages {
         let Some(now) = current.pages.get(url) else {
@@ -182,7 +182,7 @@ pub fn lost(previous: &Index, current: &Index) -> Vec<Lost> {
 }
 
 /// Byte offset of `fragment` of `url` in an index file's text, for diagnostics (0 if unknown).
-pub fn offset_in(text: &str, url: &str, fragment: Option<&str>) -> usize {
+pub(crate) fn offset_in(text: &str, url: &str, fragment: Option<&str>) -> usize {
     let key = serde_json::to_string(url).unwrap_or_default();
     let Some(page) = text.find(&format!("{key}:")) else {
         return 0;

@@ -17,7 +17,7 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// The BibTeX entry of `work`, published at `url`.
-pub fn entry(work: &Work, url: &str) -> String {
+pub(crate) fn entry(work: &Work, url: &str) -> String {
     let mut fields: Vec<(&str, String)> = Vec::new();
     let names = work.names_en();
     if !names.is_empty() {
@@ -57,7 +57,7 @@ pub fn entry(work: &Work, url: &str) -> String {
 }
 
 /// Text made safe inside a braced BibTeX value.
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in one_line(text).chars() {
         match c {

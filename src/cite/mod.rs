@@ -8,39 +8,39 @@
 //! the citation starts with the title, no date is written `د.ت.` / `n.d.`, a title the editor
 //! supplied is put in square brackets.
 
-pub mod bibtex;
-pub mod ris;
+pub(crate) mod bibtex;
+pub(crate) mod ris;
 
 use crate::content::schema::{Date, Meta, Origin};
 use crate::lang::Lang;
 
 /// What a citation needs to know about a document.
 #[derive(Debug, Clone)]
-pub struct Work<'a> {
+pub(crate) struct Work<'a> {
     /// URL segment, also the BibTeX key.
-    pub slug: &'a str,
+    pub(crate) slug: &'a str,
     /// Language the document is written in.
-    pub lang: Lang,
-    pub title: &'a str,
-    pub title_en: &'a str,
+    pub(crate) lang: Lang,
+    pub(crate) title: &'a str,
+    pub(crate) title_en: &'a str,
     /// The editor supplied the title (the source has none).
-    pub title_supplied: bool,
+    pub(crate) title_supplied: bool,
     /// Each author as written, with the romanised form if given.
-    pub authors: Vec<(&'a str, Option<&'a str>)>,
-    pub date: Date,
+    pub(crate) authors: Vec<(&'a str, Option<&'a str>)>,
+    pub(crate) date: Date,
     /// The date for Arabic readers (the source's wording when given).
-    pub date_ar: Option<String>,
+    pub(crate) date_ar: Option<String>,
     /// The date for English readers.
-    pub date_en: Option<String>,
-    pub publisher: Option<&'a str>,
-    pub publisher_en: Option<&'a str>,
-    pub place: Option<&'a str>,
-    pub place_en: Option<&'a str>,
+    pub(crate) date_en: Option<String>,
+    pub(crate) publisher: Option<&'a str>,
+    pub(crate) publisher_en: Option<&'a str>,
+    pub(crate) place: Option<&'a str>,
+    pub(crate) place_en: Option<&'a str>,
 }
 
 impl<'a> Work<'a> {
     /// The citable facts of a document.
-    pub fn new(meta: &'a Meta) -> Self {
+    pub(crate) fn new(meta: &'a Meta) -> Self {
         Work {
             slug: meta.slug.as_str(),
             lang: meta.lang,
@@ -63,7 +63,7 @@ impl<'a> Work<'a> {
     }
 
     /// Author names for English readers: romanised where given, else as written.
-    pub fn names_en(&self) -> Vec<&'a str> {
+    pub(crate) fn names_en(&self) -> Vec<&'a str> {
         self.authors
             .iter()
             .map(|(ar, en)| en.unwrap_or(ar))
@@ -73,22 +73,20 @@ impl<'a> Work<'a> {
 
 /// The section a citation points into.
 #[derive(Debug, Clone, Copy)]
-pub struct Locator<'a> {
-    /// The heading's id (the URL fragment).
-    pub id: &'a str,
+pub(crate) struct Locator<'a> {
     /// The heading as the document writes it.
-    pub title: &'a str,
+    pub(crate) title: &'a str,
     /// Its English title from `sections:`, if any.
-    pub title_en: Option<&'a str>,
+    pub(crate) title_en: Option<&'a str>,
 }
 
 /// A formatted citation: the text up to the URL, then the URL (a full stop follows it).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Citation {
+pub(crate) struct Citation {
     /// Everything before the URL, ending with the separator.
-    pub lead: String,
+    pub(crate) lead: String,
     /// The URL, with the section's fragment.
-    pub url: String,
+    pub(crate) url: String,
 }
 
 impl std::fmt::Display for Citation {
@@ -98,12 +96,12 @@ impl std::fmt::Display for Citation {
 }
 
 /// The citation in Arabic, ending with `url` and a full stop.
-pub fn arabic(work: &Work, section: Option<&Locator>, url: &str) -> Citation {
+pub(crate) fn arabic(work: &Work, section: Option<&Locator>, url: &str) -> Citation {
     Citation::of(Lang::Ar, arabic_lead(work), section, url)
 }
 
 /// The citation in romanised English, ending with `url` and a full stop.
-pub fn english(work: &Work, section: Option<&Locator>, url: &str) -> Citation {
+pub(crate) fn english(work: &Work, section: Option<&Locator>, url: &str) -> Citation {
     Citation::of(Lang::En, english_lead(work), section, url)
 }
 
@@ -125,7 +123,7 @@ impl Citation {
 
     /// The citation of a section of the document this citation (in `lang`) cites: its lead
     /// with the section named after the date, and `url`.
-    pub fn in_section(&self, lang: Lang, section: &Locator, url: &str) -> Citation {
+    pub(crate) fn in_section(&self, lang: Lang, section: &Locator, url: &str) -> Citation {
         let (open, title, close) = match lang {
             Lang::Ar => ("القسم «", section.title, "»، "),
             Lang::En => (
@@ -214,7 +212,7 @@ fn join_names(names: &[&str], comma: &str, and: &str) -> String {
 
 /// The text of a value for a one-line field: whitespace runs (line breaks too) become one
 /// space, other control characters are dropped.
-pub fn one_line(text: &str) -> String {
+pub(crate) fn one_line(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
     for c in text.chars() {
@@ -232,7 +230,7 @@ pub fn one_line(text: &str) -> String {
 }
 
 /// The date as shown to readers of `lang`; the source's own wording wins in Arabic.
-pub fn display_date(meta: &Meta, lang: Lang) -> Option<String> {
+pub(crate) fn display_date(meta: &Meta, lang: Lang) -> Option<String> {
     match meta.date {
         Date::NotStated => None,
         Date::Known { year, month, day } => match (lang, &meta.date_text) {
@@ -289,7 +287,6 @@ pub(crate) mod tests {
     }
 
     const INTRO: Locator = Locator {
-        id: "introduction",
         title: "مقدمة",
         title_en: Some("Introduction"),
     };
@@ -326,7 +323,6 @@ pub(crate) mod tests {
         work.authors = vec![("أ", Some("A")), ("ب", None), ("ج", Some("C"))];
         work.publisher_en = None;
         let section = Locator {
-            id: "s1",
             title: "أولاً",
             title_en: None,
         };

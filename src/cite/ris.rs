@@ -9,7 +9,7 @@ use super::{Work, one_line};
 use crate::content::schema::Date;
 
 /// The RIS record of `work`, published at `url`.
-pub fn record(work: &Work, url: &str) -> String {
+pub(crate) fn record(work: &Work, url: &str) -> String {
     let mut lines: Vec<(&str, String)> = vec![("TY", "GEN".to_string())];
     lines.push(("TI", work.title.to_string()));
     if work.title_en != work.title {

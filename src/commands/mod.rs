@@ -14,7 +14,7 @@ use crate::diagnostics::Diagnostic;
 use crate::error::Error;
 
 /// Reads one document file on its own (for commands that take a path).
-pub fn read_document(path: &Path) -> Result<(Option<Document>, Vec<Diagnostic>), Error> {
+pub(crate) fn read_document(path: &Path) -> Result<(Option<Document>, Vec<Diagnostic>), Error> {
     let bytes = crate::fs::read(path)?;
     match document::decode(path, bytes) {
         Ok(text) => Ok(document::document(path, text, crate::lang::Lang::Ar)),

@@ -123,7 +123,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 /// The published text of a document that comes from its source, block by block.
-pub fn published_blocks(doc: &Document) -> Vec<Block> {
+pub(crate) fn published_blocks(doc: &Document) -> Vec<Block> {
     let map = SourceMap::new(&doc.source.text);
     let line_of = |path: &[Seg]| map.position(doc.source.field_offset(path)).0;
     let meta = &doc.meta;

@@ -8,21 +8,21 @@ use crate::diagnostics::Diagnostic;
 
 /// The content files of a site.
 #[derive(Debug, Default)]
-pub struct Discovered {
+pub(crate) struct Discovered {
     /// `content/_index.md`, if present.
-    pub index: Option<PathBuf>,
+    pub(crate) index: Option<PathBuf>,
     /// Every other Markdown file, sorted by path.
-    pub documents: Vec<PathBuf>,
+    pub(crate) documents: Vec<PathBuf>,
     /// Every folder walked, `content_dir` first: adding or removing a document changes one.
-    pub folders: Vec<PathBuf>,
+    pub(crate) folders: Vec<PathBuf>,
     /// Folders that could not be read (errors) and links not followed (warnings).
-    pub problems: Vec<Diagnostic>,
+    pub(crate) problems: Vec<Diagnostic>,
 }
 
 /// Walks `content_dir`. Names starting with `_` or `.` (other than `_index.md`) are not pages:
 /// `_sources/` keeps raw extractions. Symbolic links are not followed, so a link loop cannot
 /// hang the build.
-pub fn discover(content_dir: &Path) -> Discovered {
+pub(crate) fn discover(content_dir: &Path) -> Discovered {
     let mut found = Discovered::default();
     let walker = WalkDir::new(content_dir)
         .sort_by_file_name()

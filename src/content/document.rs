@@ -21,31 +21,31 @@ pub struct Text {
     /// Whole text, without BOM.
     pub text: String,
     /// Where the YAML between the fences is in `text`.
-    pub front_matter: Range<usize>,
+    pub(crate) front_matter: Range<usize>,
     /// Byte offset of the Markdown body in `text`.
-    pub body_offset: usize,
+    pub(crate) body_offset: usize,
 }
 
 impl Text {
     /// The Markdown body.
-    pub fn body(&self) -> &str {
+    pub(crate) fn body(&self) -> &str {
         &self.text[self.body_offset..]
     }
 
     /// The front matter, for looking up where its fields are: its lines are split once,
     /// however many fields are looked up.
-    pub fn fields(&self) -> FrontMatter<'_> {
+    pub(crate) fn fields(&self) -> FrontMatter<'_> {
         let yaml = self.text.get(self.front_matter.clone()).unwrap_or_default();
         FrontMatter::new(yaml, self.front_matter.start)
     }
 
     /// Byte offset of the front matter value at `path` (0 when not found).
-    pub fn field_offset(&self, path: &[Seg]) -> usize {
+    pub(crate) fn field_offset(&self, path: &[Seg]) -> usize {
         self.fields().value_offset(path)
     }
 
     /// Line and column of the front matter value at `path`.
-    pub fn field_position(&self, path: &[Seg]) -> (usize, usize) {
+    pub(crate) fn field_position(&self, path: &[Seg]) -> (usize, usize) {
         // Front matter is at the start: only the lines up to the field are indexed.
         let mut offset = self.field_offset(path).min(self.text.len());
         while !self.text.is_char_boundary(offset) {
@@ -70,7 +70,7 @@ pub struct Home {
     /// Site settings.
     pub config: SiteConfig,
     /// Its text (the body is the home page text).
-    pub source: Text,
+    pub(crate) source: Text,
 }
 
 /// Decodes UTF-8 (reporting the first invalid byte's position) and drops a BOM.

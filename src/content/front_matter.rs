@@ -17,18 +17,18 @@ use crate::diagnostics::FileDiagnostics;
 
 /// The YAML text of one file's front matter and where it sits in the file.
 #[derive(Debug, Clone)]
-pub struct FrontMatter<'a> {
+pub(crate) struct FrontMatter<'a> {
     /// The YAML between the fences.
-    pub text: &'a str,
+    pub(crate) text: &'a str,
     /// Byte offset of `text` in the file.
-    pub offset: usize,
+    pub(crate) offset: usize,
     /// The lines of `text`, split on the first lookup of a field.
     lines: OnceCell<Lines<'a>>,
 }
 
 impl<'a> FrontMatter<'a> {
     /// The front matter `text`, found at byte `offset` of its file.
-    pub fn new(text: &'a str, offset: usize) -> Self {
+    pub(crate) fn new(text: &'a str, offset: usize) -> Self {
         FrontMatter {
             text,
             offset,
@@ -37,12 +37,12 @@ impl<'a> FrontMatter<'a> {
     }
 
     /// File offset of the value of the key at `path` (or of the nearest ancestor found).
-    pub fn value_offset(&self, path: &[Seg]) -> usize {
+    pub(crate) fn value_offset(&self, path: &[Seg]) -> usize {
         self.offset + self.locate(path).map_or(0, |found| found.value)
     }
 
     /// File offset of the key at `path` (or of the nearest ancestor found).
-    pub fn key_offset(&self, path: &[Seg]) -> usize {
+    pub(crate) fn key_offset(&self, path: &[Seg]) -> usize {
         self.offset + self.locate(path).map_or(0, |found| found.key)
     }
 
@@ -51,12 +51,12 @@ impl<'a> FrontMatter<'a> {
     }
 
     /// Reads the front matter of a document; `None` after reporting what is wrong.
-    pub fn document(&self, diags: &mut FileDiagnostics) -> Option<RawDocument> {
+    pub(crate) fn document(&self, diags: &mut FileDiagnostics) -> Option<RawDocument> {
         self.parse(&document_shape(), diags)
     }
 
     /// Reads the front matter of `content/_index.md`; `None` after reporting what is wrong.
-    pub fn site(&self, diags: &mut FileDiagnostics) -> Option<RawSite> {
+    pub(crate) fn site(&self, diags: &mut FileDiagnostics) -> Option<RawSite> {
         let shape = Shape {
             fields: fields_of::<RawSite>(),
             children: Vec::new(),

@@ -19,11 +19,11 @@ use crate::hash::WordHasher;
 #[derive(Debug, Clone)]
 pub struct Indexed {
     /// Validated front matter.
-    pub meta: Meta,
+    pub(crate) meta: Meta,
     /// The file as editors name it in messages.
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// Line and column of the `slug:` value, for the duplicate-slug error.
-    pub slug_position: (usize, usize),
+    pub(crate) slug_position: (usize, usize),
     front_matter: Range<usize>,
     body_offset: usize,
     fingerprint: u64,
@@ -47,7 +47,7 @@ impl Indexed {
     /// A file whose front matter was edited since it was indexed is an error: it may no longer
     /// be the one the rest of the site was built with, so the build is run again instead. The
     /// body is not part of the index, so an edit there since is rendered as it now reads.
-    pub fn restore(&self, text: String) -> Result<Document, Diagnostic> {
+    pub(crate) fn restore(&self, text: String) -> Result<Document, Diagnostic> {
         if fingerprint(&text, self.body_offset) != self.fingerprint {
             return Err(Diagnostic::error(
                 &self.path,

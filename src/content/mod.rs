@@ -5,11 +5,11 @@
 //! `document` puts the steps together for one file, and `indexed` keeps a
 //! document's front matter without its text between the build's two passes. Markdown bodies are left untouched here.
 
-pub mod discover;
+pub(crate) mod discover;
 pub mod document;
-pub mod front_matter;
+pub(crate) mod front_matter;
 pub mod indexed;
-pub mod raw;
-pub mod schema;
+pub(crate) mod raw;
+pub(crate) mod schema;
 pub mod split;
-pub mod yaml_path;
+pub(crate) mod yaml_path;

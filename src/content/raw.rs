@@ -10,103 +10,103 @@ use serde::{Deserialize, Deserializer};
 /// The front matter of `content/_index.md`: site-wide settings.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawSite {
-    pub title: Option<String>,
-    pub title_en: Option<String>,
-    pub base_url: Option<String>,
-    pub default_language: Option<String>,
-    pub description: Option<String>,
-    pub description_en: Option<String>,
+pub(crate) struct RawSite {
+    pub(crate) title: Option<String>,
+    pub(crate) title_en: Option<String>,
+    pub(crate) base_url: Option<String>,
+    pub(crate) default_language: Option<String>,
+    pub(crate) description: Option<String>,
+    pub(crate) description_en: Option<String>,
     #[serde(default)]
-    pub glossary: BTreeMap<String, String>,
+    pub(crate) glossary: BTreeMap<String, String>,
     #[serde(default)]
-    pub allow_raw_html: bool,
+    pub(crate) allow_raw_html: bool,
     /// Custom domain for GitHub Pages, written to `site/CNAME`.
-    pub cname: Option<String>,
+    pub(crate) cname: Option<String>,
 }
 
 /// The front matter of one document.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawDocument {
-    pub slug: Option<String>,
-    pub lang: Option<String>,
-    pub title: Option<String>,
-    pub title_en: Option<String>,
-    pub title_origin: Option<String>,
-    pub title_en_origin: Option<String>,
+pub(crate) struct RawDocument {
+    pub(crate) slug: Option<String>,
+    pub(crate) lang: Option<String>,
+    pub(crate) title: Option<String>,
+    pub(crate) title_en: Option<String>,
+    pub(crate) title_origin: Option<String>,
+    pub(crate) title_en_origin: Option<String>,
     #[serde(default)]
-    pub authors: Vec<RawAuthor>,
+    pub(crate) authors: Vec<RawAuthor>,
     #[serde(default, deserialize_with = "string_or_number")]
-    pub date: Option<String>,
-    pub date_text: Option<String>,
-    pub publisher: Option<String>,
-    pub publisher_en: Option<String>,
-    pub place: Option<String>,
-    pub place_en: Option<String>,
+    pub(crate) date: Option<String>,
+    pub(crate) date_text: Option<String>,
+    pub(crate) publisher: Option<String>,
+    pub(crate) publisher_en: Option<String>,
+    pub(crate) place: Option<String>,
+    pub(crate) place_en: Option<String>,
     #[serde(rename = "abstract")]
-    pub abstract_: Option<RawAbstract>,
+    pub(crate) abstract_: Option<RawAbstract>,
     #[serde(default)]
-    pub sections: BTreeMap<String, String>,
+    pub(crate) sections: BTreeMap<String, String>,
     /// Old ids that must keep working: `old-id: new-id`.
     #[serde(default)]
-    pub aliases: BTreeMap<String, String>,
+    pub(crate) aliases: BTreeMap<String, String>,
     #[serde(default)]
-    pub editorial_notes: Vec<String>,
-    pub source: Option<RawSource>,
-    pub alignment: Option<crate::align::Pin>,
+    pub(crate) editorial_notes: Vec<String>,
+    pub(crate) source: Option<RawSource>,
+    pub(crate) alignment: Option<crate::align::Pin>,
     #[serde(default)]
-    pub draft: bool,
+    pub(crate) draft: bool,
 }
 
 /// One author.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawAuthor {
-    pub name: Option<String>,
-    pub name_en: Option<String>,
+pub(crate) struct RawAuthor {
+    pub(crate) name: Option<String>,
+    pub(crate) name_en: Option<String>,
     #[serde(default, deserialize_with = "string_or_number")]
-    pub note: Option<String>,
+    pub(crate) note: Option<String>,
 }
 
 /// The two abstracts.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawAbstract {
-    pub ar: Option<String>,
-    pub en: Option<String>,
+pub(crate) struct RawAbstract {
+    pub(crate) ar: Option<String>,
+    pub(crate) en: Option<String>,
 }
 
 /// Where a document was converted from, and what the conversion deliberately changed.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawSource {
-    pub file: Option<String>,
+pub(crate) struct RawSource {
+    pub(crate) file: Option<String>,
     #[serde(default)]
-    pub removed: Vec<RawRemoval>,
+    pub(crate) removed: Vec<RawRemoval>,
     #[serde(default)]
-    pub repairs: Vec<RawRepair>,
+    pub(crate) repairs: Vec<RawRepair>,
 }
 
 /// Source material left out of the published text.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawRemoval {
+pub(crate) struct RawRemoval {
     #[serde(default, deserialize_with = "string_or_number")]
-    pub lines: Option<String>,
-    pub line: Option<usize>,
-    pub text: Option<String>,
-    pub reason: Option<String>,
+    pub(crate) lines: Option<String>,
+    pub(crate) line: Option<usize>,
+    pub(crate) text: Option<String>,
+    pub(crate) reason: Option<String>,
 }
 
 /// An extraction error repaired by the editor.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawRepair {
-    pub line: Option<usize>,
-    pub from: Option<String>,
-    pub to: Option<String>,
-    pub note: Option<String>,
+pub(crate) struct RawRepair {
+    pub(crate) line: Option<usize>,
+    pub(crate) from: Option<String>,
+    pub(crate) to: Option<String>,
+    pub(crate) note: Option<String>,
 }
 
 /// Accepts `2022`, `2022-02` or `"1"` alike: YAML reads some of these as numbers.

@@ -17,14 +17,14 @@ use crate::lang::Lang;
 
 /// A document's URL segment: lowercase ASCII letters, digits and single inner hyphens.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-pub struct Slug(String);
+pub(crate) struct Slug(String);
 
 /// Slugs that would collide with the site's own folders.
 const RESERVED_SLUGS: [&str; 2] = ["en", "assets"];
 
 impl Slug {
     /// Checks the slug rules; the error says which rule is broken.
-    pub fn parse(text: &str) -> Result<Slug, String> {
+    pub(crate) fn parse(text: &str) -> Result<Slug, String> {
         if text.is_empty() {
             return Err("the slug is empty".into());
         }
@@ -53,7 +53,7 @@ impl Slug {
     }
 
     /// The slug text.
-    pub fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         &self.0
     }
 }
@@ -67,7 +67,7 @@ impl fmt::Display for Slug {
 /// Who a title comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Origin {
+pub(crate) enum Origin {
     /// The source document.
     Source,
     /// The editor's translation of the source's title.
@@ -79,7 +79,7 @@ pub enum Origin {
 /// A publication date, as precise as the source states it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Date {
+pub(crate) enum Date {
     /// The source gives no date.
     NotStated,
     /// A year, optionally with month and day.
@@ -95,7 +95,7 @@ pub enum Date {
 
 impl Date {
     /// Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or `not stated`.
-    pub fn parse(text: &str) -> Result<Date, String> {
+    pub(crate) fn parse(text: &str) -> Result<Date, String> {
         let text = text.trim();
         if matches!(text, "not stated" | "not-stated") {
             return Ok(Date::NotStated);
@@ -136,7 +136,7 @@ impl Date {
     }
 
     /// ISO 8601 form (`2022-02`), or `None` when not stated.
-    pub fn iso(&self) -> Option<String> {
+    pub(crate) fn iso(&self) -> Option<String> {
         match *self {
             Date::NotStated => None,
             Date::Known {
@@ -158,107 +158,107 @@ impl Date {
 
 /// One author of a document.
 #[derive(Debug, Clone, Serialize)]
-pub struct Author {
+pub(crate) struct Author {
     /// The name as the source writes it.
-    pub name: String,
+    pub(crate) name: String,
     /// A romanised form for English readers and citations.
-    pub name_en: Option<String>,
+    pub(crate) name_en: Option<String>,
     /// Label of a footnote attached to the byline.
-    pub note: Option<String>,
+    pub(crate) note: Option<String>,
 }
 
 /// The two abstracts of a document; either may be absent.
 #[derive(Debug, Clone, Serialize)]
-pub struct Abstract {
+pub(crate) struct Abstract {
     /// Arabic abstract.
-    pub ar: Option<String>,
+    pub(crate) ar: Option<String>,
     /// English abstract.
-    pub en: Option<String>,
+    pub(crate) en: Option<String>,
 }
 
 /// Source material deliberately left out of the published text.
 #[derive(Debug, Clone, Serialize)]
-pub struct Removal {
+pub(crate) struct Removal {
     /// First source line, 1-based.
-    pub first_line: usize,
+    pub(crate) first_line: usize,
     /// Last source line, inclusive.
-    pub last_line: usize,
+    pub(crate) last_line: usize,
     /// Only this text of those lines, when set.
-    pub text: Option<String>,
+    pub(crate) text: Option<String>,
     /// Why it was left out.
-    pub reason: String,
+    pub(crate) reason: String,
 }
 
 /// An extraction error the editor repaired.
 #[derive(Debug, Clone, Serialize)]
-pub struct Repair {
+pub(crate) struct Repair {
     /// Source line, 1-based.
-    pub line: usize,
+    pub(crate) line: usize,
     /// The text as extracted.
-    pub from: String,
+    pub(crate) from: String,
     /// The text as published.
-    pub to: String,
+    pub(crate) to: String,
     /// What was wrong, for readers.
-    pub note: String,
+    pub(crate) note: String,
 }
 
 /// The raw text a document was converted from.
 #[derive(Debug, Clone, Serialize)]
-pub struct Source {
+pub(crate) struct Source {
     /// Path relative to `content/`.
-    pub file: String,
+    pub(crate) file: String,
     /// Material left out.
-    pub removed: Vec<Removal>,
+    pub(crate) removed: Vec<Removal>,
     /// Extraction errors repaired.
-    pub repairs: Vec<Repair>,
+    pub(crate) repairs: Vec<Repair>,
 }
 
 /// A document's validated front matter.
 #[derive(Debug, Clone, Serialize)]
 pub struct Meta {
-    pub slug: Slug,
-    pub lang: Lang,
-    pub title: String,
-    pub title_en: String,
-    pub title_origin: Origin,
-    pub title_en_origin: Origin,
-    pub authors: Vec<Author>,
-    pub date: Date,
-    pub date_text: Option<String>,
-    pub publisher: Option<String>,
-    pub publisher_en: Option<String>,
-    pub place: Option<String>,
-    pub place_en: Option<String>,
+    pub(crate) slug: Slug,
+    pub(crate) lang: Lang,
+    pub(crate) title: String,
+    pub(crate) title_en: String,
+    pub(crate) title_origin: Origin,
+    pub(crate) title_en_origin: Origin,
+    pub(crate) authors: Vec<Author>,
+    pub(crate) date: Date,
+    pub(crate) date_text: Option<String>,
+    pub(crate) publisher: Option<String>,
+    pub(crate) publisher_en: Option<String>,
+    pub(crate) place: Option<String>,
+    pub(crate) place_en: Option<String>,
     #[serde(rename = "abstract")]
-    pub abstract_: Option<Abstract>,
+    pub(crate) abstract_: Option<Abstract>,
     /// English titles of headings, by heading id.
-    pub sections: BTreeMap<String, String>,
+    pub(crate) sections: BTreeMap<String, String>,
     /// Ids of earlier releases that must keep working, old id → the id that replaces it.
-    pub aliases: BTreeMap<String, String>,
-    pub editorial_notes: Vec<String>,
-    pub source: Option<Source>,
+    pub(crate) aliases: BTreeMap<String, String>,
+    pub(crate) editorial_notes: Vec<String>,
+    pub(crate) source: Option<Source>,
     /// The editor's pinned abstract alignment, checked against the sentences when rendering.
     #[serde(skip)]
-    pub alignment: Option<crate::align::Pin>,
-    pub draft: bool,
+    pub(crate) alignment: Option<crate::align::Pin>,
+    pub(crate) draft: bool,
 }
 
 /// Site-wide settings from `content/_index.md`.
 #[derive(Debug, Clone, Serialize)]
 pub struct SiteConfig {
-    pub title: String,
-    pub title_en: String,
+    pub(crate) title: String,
+    pub(crate) title_en: String,
     /// Absolute URL of the site root, ending in `/`; only canonical links, sitemap and feed use it.
-    pub base_url: Option<String>,
-    pub default_language: Lang,
-    pub description: Option<String>,
-    pub description_en: Option<String>,
+    pub(crate) base_url: Option<String>,
+    pub(crate) default_language: Lang,
+    pub(crate) description: Option<String>,
+    pub(crate) description_en: Option<String>,
     /// Arabic terms and their English equivalents, evidence for the abstract aligner.
     pub glossary: Vec<(String, String)>,
     /// Let raw HTML in Markdown through instead of showing it as text (off by default).
     pub allow_raw_html: bool,
     /// Custom domain for GitHub Pages (`site/CNAME`), lowercase.
-    pub cname: Option<String>,
+    pub(crate) cname: Option<String>,
 }
 
 /// Checks one file's fields, reporting at each field's position.
@@ -378,7 +378,7 @@ fn check_id_shape(id: &str) -> Result<(), String> {
 }
 
 /// A domain name GitHub Pages can serve: `papers.example.org`, nothing else.
-pub fn check_domain(domain: &str) -> Result<(), String> {
+pub(crate) fn check_domain(domain: &str) -> Result<(), String> {
     if domain.contains("://") || domain.contains('/') || domain.contains(':') {
         return Err(format!(
             "`{domain}` is not a bare domain: leave out the scheme, port and path"
@@ -427,7 +427,7 @@ fn origin_name(origin: Origin) -> &'static str {
 }
 
 /// Validates the site settings of `content/_index.md`.
-pub fn site<'a>(
+pub(crate) fn site<'a>(
     raw: RawSite,
     fm: FrontMatter<'a>,
     diags: &mut FileDiagnostics<'a>,
@@ -493,7 +493,7 @@ pub fn site<'a>(
 }
 
 /// Validates a document's front matter; `None` when any field is in error (all are reported).
-pub fn document<'a>(
+pub(crate) fn document<'a>(
     raw: RawDocument,
     fm: FrontMatter<'a>,
     default_lang: Lang,

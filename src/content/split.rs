@@ -6,7 +6,7 @@
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Split<'a> {
     /// The YAML between the fences, without them.
-    pub yaml: &'a str,
+    pub(crate) yaml: &'a str,
     /// Byte offset of `yaml` in the file.
     pub yaml_offset: usize,
     /// The Markdown after the closing fence.
@@ -19,11 +19,11 @@ pub struct Split<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SplitError {
     /// Where the problem is.
-    pub offset: usize,
+    pub(crate) offset: usize,
     /// What is wrong.
-    pub message: String,
+    pub(crate) message: String,
     /// How to fix it.
-    pub hint: &'static str,
+    pub(crate) hint: &'static str,
 }
 
 /// Finds the front matter fenced by a first line `---` and a closing `---` (or `...`) line.

@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 /// One step of a path into the front matter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Seg<'a> {
+pub(crate) enum Seg<'a> {
     /// A mapping key.
     Key(&'a str),
     /// A list item, 0-based.
@@ -17,7 +17,7 @@ pub enum Seg<'a> {
 }
 
 /// A path as editors write it in messages: `authors[0].name`.
-pub fn path_name(path: &[Seg]) -> String {
+pub(crate) fn path_name(path: &[Seg]) -> String {
     let mut out = String::new();
     for seg in path {
         match seg {
@@ -34,11 +34,11 @@ pub fn path_name(path: &[Seg]) -> String {
 
 /// Offsets (relative to the YAML text) of a key and of its value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Found {
+pub(crate) struct Found {
     /// Where the key (or the list item's `-`) starts.
-    pub key: usize,
+    pub(crate) key: usize,
     /// Where its value starts (after `key: `), or the key itself for a block value.
-    pub value: usize,
+    pub(crate) value: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -71,11 +71,11 @@ impl Line<'_> {
 /// The lines of a YAML text, split once for any number of lookups (a document's byline notes
 /// and its warnings each look up a field).
 #[derive(Debug, Clone)]
-pub struct Lines<'a>(Vec<Line<'a>>);
+pub(crate) struct Lines<'a>(Vec<Line<'a>>);
 
 impl<'a> Lines<'a> {
     /// The lines of `yaml`, without their line ends.
-    pub fn of(yaml: &'a str) -> Self {
+    pub(crate) fn of(yaml: &'a str) -> Self {
         let mut lines = Vec::with_capacity(64);
         let mut start = 0;
         let ends = memchr::memchr_iter(b'\n', yaml.as_bytes()).map(|at| at + 1);
@@ -90,7 +90,7 @@ impl<'a> Lines<'a> {
     }
 
     /// Locates `path`: the nearest ancestor when the full path is not found by scanning.
-    pub fn locate(&self, path: &[Seg]) -> Option<Found> {
+    pub(crate) fn locate(&self, path: &[Seg]) -> Option<Found> {
         let lines = &self.0;
         let mut block = 0..lines.len();
         let mut found = None;
@@ -148,7 +148,7 @@ impl<'a> Lines<'a> {
 
 /// Offset of the second `key:` of the mapping that starts at offset `mapping` (serde_yaml
 /// reports a duplicate key at the start of its mapping; editors need the repeated line).
-pub fn second_key(yaml: &str, mapping: usize, key: &str) -> Option<usize> {
+pub(crate) fn second_key(yaml: &str, mapping: usize, key: &str) -> Option<usize> {
     let line_start = yaml[..mapping.min(yaml.len())]
         .rfind('\n')
         .map_or(0, |i| i + 1);
@@ -202,7 +202,7 @@ fn key_value(text: &str, column: usize, key: &str) -> Option<usize> {
 }
 
 /// The field names a `#[derive(Deserialize)]` struct accepts, read from the derive itself.
-pub fn fields_of<T: Deserialize<'static>>() -> &'static [&'static str] {
+pub(crate) fn fields_of<T: Deserialize<'static>>() -> &'static [&'static str] {
     let mut fields: &'static [&'static str] = &[];
     let _ = T::deserialize(FieldProbe(&mut fields));
     fields

@@ -18,55 +18,55 @@ const SOURCE: &str = include_str!("strings.yaml");
 /// Interface words of one language.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Strings {
-    pub lang_name: String,
-    pub other_lang_name: String,
-    pub skip_to_content: String,
-    pub site_nav: String,
-    pub home: String,
-    pub documents: String,
-    pub authors: String,
-    pub date: String,
-    pub publisher: String,
-    pub place: String,
-    pub not_stated: String,
-    pub editor_supplied: String,
-    pub editor_translation: String,
-    pub r#abstract: String,
+pub(crate) struct Strings {
+    pub(crate) lang_name: String,
+    pub(crate) other_lang_name: String,
+    pub(crate) skip_to_content: String,
+    pub(crate) site_nav: String,
+    pub(crate) home: String,
+    pub(crate) documents: String,
+    pub(crate) authors: String,
+    pub(crate) date: String,
+    pub(crate) publisher: String,
+    pub(crate) place: String,
+    pub(crate) not_stated: String,
+    pub(crate) editor_supplied: String,
+    pub(crate) editor_translation: String,
+    pub(crate) r#abstract: String,
     /// `{n}`: the sentence pair's number.
-    pub abstract_pair: String,
-    pub abstract_unpaired: String,
-    pub contents: String,
-    pub notes: String,
+    pub(crate) abstract_pair: String,
+    pub(crate) abstract_unpaired: String,
+    pub(crate) contents: String,
+    pub(crate) notes: String,
     /// `{n}`: the note's number.
-    pub note_ref: String,
+    pub(crate) note_ref: String,
     /// `{label}`: the note's number and, for a note referenced several times, its letter.
-    pub note_back: String,
-    pub note_preview_close: String,
-    pub editorial_notes: String,
-    pub repaired: String,
-    pub source_line: String,
-    pub cite: String,
-    pub cite_section: String,
-    pub permalink_section: String,
-    pub permalink_paragraph: String,
-    pub copy_link: String,
-    pub copy_citation: String,
-    pub copied: String,
-    pub read_paper: String,
-    pub english_page: String,
-    pub paper_in_arabic: String,
-    pub language: String,
-    pub arabic: String,
-    pub not_found_title: String,
-    pub not_found_text: String,
-    pub no_documents: String,
-    pub months: [String; 12],
+    pub(crate) note_back: String,
+    pub(crate) note_preview_close: String,
+    pub(crate) editorial_notes: String,
+    pub(crate) repaired: String,
+    pub(crate) source_line: String,
+    pub(crate) cite: String,
+    pub(crate) cite_section: String,
+    pub(crate) permalink_section: String,
+    pub(crate) permalink_paragraph: String,
+    pub(crate) copy_link: String,
+    pub(crate) copy_citation: String,
+    pub(crate) copied: String,
+    pub(crate) read_paper: String,
+    pub(crate) english_page: String,
+    pub(crate) paper_in_arabic: String,
+    pub(crate) language: String,
+    pub(crate) arabic: String,
+    pub(crate) not_found_title: String,
+    pub(crate) not_found_text: String,
+    pub(crate) no_documents: String,
+    pub(crate) months: [String; 12],
 }
 
 impl Strings {
     /// A date written for readers of this language: `14 February 2022`, `February 2022`, `2022`.
-    pub fn date(&self, year: u16, month: Option<u8>, day: Option<u8>) -> String {
+    pub(crate) fn date(&self, year: u16, month: Option<u8>, day: Option<u8>) -> String {
         let month = month
             .and_then(|m| usize::from(m).checked_sub(1))
             .and_then(|m| self.months.get(m));
@@ -79,7 +79,7 @@ impl Strings {
 }
 
 /// Fills the `{n}` or `{label}` slot of a string from the file.
-pub fn fill(template: &str, value: &str) -> String {
+pub(crate) fn fill(template: &str, value: &str) -> String {
     let mut out = String::with_capacity(template.len() + value.len());
     push_fill(&mut out, template, value);
     out
@@ -87,7 +87,7 @@ pub fn fill(template: &str, value: &str) -> String {
 
 /// Appends `template` with each `{n}` and `{label}` slot filled with `value`, in one pass
 /// (the note passes fill a label per reference into a reused string).
-pub fn push_fill(out: &mut String, template: &str, value: &str) {
+pub(crate) fn push_fill(out: &mut String, template: &str, value: &str) {
     let mut rest = template;
     while let Some(at) = memchr::memchr(b'{', rest.as_bytes()) {
         out.push_str(&rest[..at]);
@@ -107,7 +107,7 @@ pub fn push_fill(out: &mut String, template: &str, value: &str) {
 }
 
 /// The strings of `lang`.
-pub fn strings(lang: Lang) -> &'static Strings {
+pub(crate) fn strings(lang: Lang) -> &'static Strings {
     static PARSED: OnceLock<[Strings; 2]> = OnceLock::new();
     let [ar, en] = PARSED.get_or_init(|| {
         // The file is part of the program and `tests::the_file_is_complete` parses it, so a

@@ -33,7 +33,7 @@ use crate::error::Error;
 
 /// Who holds, or wants, an output folder's lock.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Writer {
+pub(crate) enum Writer {
     /// `warraq build`: done in a while, so worth waiting for.
     Build,
     /// `warraq serve`: runs until stopped.
@@ -51,9 +51,9 @@ impl Writer {
 
 /// The process holding a lock, as its lock file tells.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Holder {
-    pub pid: u32,
-    pub writer: Writer,
+pub(crate) struct Holder {
+    pub(crate) pid: u32,
+    pub(crate) writer: Writer,
 }
 
 impl Holder {
@@ -74,7 +74,7 @@ impl Holder {
 
 /// An output folder's lock, held until dropped.
 #[derive(Debug)]
-pub struct Lock {
+pub(crate) struct Lock {
     /// `None` where the file system cannot lock files (then nothing is held).
     file: Option<File>,
     path: PathBuf,
@@ -83,14 +83,14 @@ pub struct Lock {
 }
 
 /// Where the lock of the output folder `out` lives.
-pub fn path(out: &Path) -> PathBuf {
+pub(crate) fn path(out: &Path) -> PathBuf {
     beside(out, "warraq-lock")
 }
 
 /// Takes the lock of the output folder `out` for `writer`, waiting while a build holds it
 /// (and saying so on standard error). A build waits for a `serve` too; a `serve` that finds
 /// another `serve` fails instead.
-pub fn take(out: &Path, writer: Writer) -> Result<Lock, Error> {
+pub(crate) fn take(out: &Path, writer: Writer) -> Result<Lock, Error> {
     let path = path(out);
     let (file, made) = open(&path)?;
     let Some(Opened { file, writable }) = file else {

@@ -2,7 +2,7 @@
 //! place atomically, and keep a second writer of the same folder
 //! waiting ([`lock`]).
 
-pub mod lock;
+pub(crate) mod lock;
 pub mod minify;
-pub mod sink;
+pub(crate) mod sink;
 pub mod write;

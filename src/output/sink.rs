@@ -15,7 +15,7 @@ pub struct Sink {
 }
 
 /// Where the files go.
-pub enum Destination {
+pub(crate) enum Destination {
     /// Made and checked, never written (`warraq check`).
     Nowhere,
     /// Written into the staging folder that becomes the new site.
@@ -26,27 +26,27 @@ pub enum Destination {
 
 impl Sink {
     /// A sink that sends files `to` a destination.
-    pub fn new(to: Destination) -> Sink {
+    pub(crate) fn new(to: Destination) -> Sink {
         Sink { to, snippet: None }
     }
 
     /// A sink that keeps what it is given.
-    pub fn memory() -> Sink {
+    pub(crate) fn memory() -> Sink {
         Sink::new(Destination::Memory(Mutex::new(Vec::new())))
     }
 
     /// The same sink, adding `snippet` to every page just before its last `</body>`.
-    pub fn adding_to_pages(self, snippet: Option<&'static str>) -> Sink {
+    pub(crate) fn adding_to_pages(self, snippet: Option<&'static str>) -> Sink {
         Sink { snippet, ..self }
     }
 
     /// Where the files go.
-    pub fn destination(self) -> Destination {
+    pub(crate) fn destination(self) -> Destination {
         self.to
     }
 
     /// Puts `bytes` at `path`, a `/`-separated path inside the site.
-    pub fn put(&self, path: &str, bytes: &[u8]) -> Result<(), Error> {
+    pub(crate) fn put(&self, path: &str, bytes: &[u8]) -> Result<(), Error> {
         match (&self.to, self.snippet) {
             (Destination::Nowhere, _) => Ok(()),
             (Destination::Staging(staging), None) => staging.write(path, bytes),
@@ -55,7 +55,7 @@ impl Sink {
     }
 
     /// Like [`Sink::put`], handing over the bytes, which memory keeps without a copy.
-    pub fn put_owned(&self, path: &str, mut bytes: Vec<u8>) -> Result<(), Error> {
+    pub(crate) fn put_owned(&self, path: &str, mut bytes: Vec<u8>) -> Result<(), Error> {
         if let Some(snippet) = self.snippet.filter(|_| path.ends_with(".html")) {
             insert_before_body_end(&mut bytes, snippet);
         }
@@ -71,7 +71,7 @@ impl Sink {
     }
 
     /// The files kept in memory, sorted by path (none for the other destinations).
-    pub fn into_files(self) -> Vec<(String, Vec<u8>)> {
+    pub(crate) fn into_files(self) -> Vec<(String, Vec<u8>)> {
         match self.to {
             Destination::Memory(files) => {
                 let mut files = files.into_inner().unwrap_or_else(PoisonError::into_inner);

@@ -34,11 +34,11 @@ pub struct Staging {
 /// What a build put in the site: every file with its length and every folder, relative and
 /// `/`-separated, sorted by path. The same for the same site however its files were written.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Written(pub Vec<(String, Option<u64>)>);
+pub struct Written(pub(crate) Vec<(String, Option<u64>)>);
 
 /// `.<name>.<suffix>` beside the output folder `out`: where a build keeps what belongs to
 /// the site but is not published with it (its staging folder, its record).
-pub fn beside(out: &Path, suffix: &str) -> PathBuf {
+pub(crate) fn beside(out: &Path, suffix: &str) -> PathBuf {
     out.with_file_name(format!(".{}.{suffix}", folder_name(out)))
 }
 
@@ -221,7 +221,7 @@ impl Drop for Staging {
 
 /// Replaces one file of a built site in place, atomically (written beside it, then renamed),
 /// so a reader of the site sees the old page or the new one, never half of one. For `serve`.
-pub fn replace_file(site: &Path, relative: &str, bytes: &[u8]) -> Result<(), Error> {
+pub(crate) fn replace_file(site: &Path, relative: &str, bytes: &[u8]) -> Result<(), Error> {
     let path = site.join(relative);
     let dir = path.parent().unwrap_or(site);
     fs::create_dir_all(dir).map_err(|e| Error::io("create directory", dir, e))?;
@@ -230,7 +230,7 @@ pub fn replace_file(site: &Path, relative: &str, bytes: &[u8]) -> Result<(), Err
 
 /// Writes `bytes` at `path` in one step: written beside it, then renamed over it, so a reader
 /// finds the old file or the new one, never half of one. Nothing is left beside it on failure.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let name = path
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
@@ -246,7 +246,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
 
 /// Removes one file of a built site (a page of a document that went away), if present, and
 /// the folders it leaves empty. For `serve`.
-pub fn remove_file(site: &Path, relative: &str) -> Result<(), Error> {
+pub(crate) fn remove_file(site: &Path, relative: &str) -> Result<(), Error> {
     let path = site.join(relative);
     match fs::remove_file(&path) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => {

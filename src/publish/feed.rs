@@ -11,25 +11,25 @@ use crate::content::schema::Date;
 
 /// One document of the feed.
 #[derive(Debug, Clone)]
-pub struct Entry<'a> {
+pub(crate) struct Entry<'a> {
     /// Absolute URL of the document page (also its Atom id).
-    pub url: String,
-    pub title: &'a str,
+    pub(crate) url: String,
+    pub(crate) title: &'a str,
     /// English title, given as the entry's subtitle text in the summary.
-    pub title_en: &'a str,
-    pub authors: Vec<&'a str>,
-    pub date: Date,
+    pub(crate) title_en: &'a str,
+    pub(crate) authors: Vec<&'a str>,
+    pub(crate) date: Date,
     /// The abstract in the document's language, if any.
-    pub summary: Option<&'a str>,
+    pub(crate) summary: Option<&'a str>,
 }
 
 /// The feed metadata.
 #[derive(Debug, Clone)]
-pub struct Feed<'a> {
+pub(crate) struct Feed<'a> {
     /// Site root URL (also the feed id), ending in `/`.
-    pub base_url: &'a str,
-    pub title: &'a str,
-    pub lang: &'a str,
+    pub(crate) base_url: &'a str,
+    pub(crate) title: &'a str,
+    pub(crate) lang: &'a str,
 }
 
 const EPOCH: &str = "1970-01-01T00:00:00Z";
@@ -47,7 +47,7 @@ fn timestamp(date: Date) -> Option<String> {
 }
 
 /// The Atom document; entries are sorted newest first, then by URL.
-pub fn atom(feed: &Feed, entries: &[Entry]) -> String {
+pub(crate) fn atom(feed: &Feed, entries: &[Entry]) -> String {
     let mut entries: Vec<&Entry> = entries.iter().collect();
     entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.url.cmp(&b.url)));
     let updated = entries

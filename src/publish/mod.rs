@@ -4,13 +4,13 @@
 //! Pure text builders. Everything is deterministic: dates come from the documents' front
 //! matter, never from the clock, and entries are in slug order.
 
-pub mod feed;
-pub mod sitemap;
+pub(crate) mod feed;
+pub(crate) mod sitemap;
 
 use crate::content::schema::{Meta, SiteConfig};
 
 /// `sitemap.xml`, `robots.txt` and `feed.xml` of a site published at `base_url`.
-pub fn crawler_files(
+pub(crate) fn crawler_files(
     base_url: &str,
     config: &SiteConfig,
     documents: &[&Meta],
@@ -58,7 +58,7 @@ pub fn crawler_files(
 }
 
 /// Text escaped for XML character data and attribute values.
-pub fn xml_escape(text: &str) -> String {
+pub(crate) fn xml_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -76,7 +76,7 @@ pub fn xml_escape(text: &str) -> String {
 }
 
 /// `robots.txt`: everything may be crawled; the sitemap is named.
-pub fn robots(base_url: &str) -> String {
+pub(crate) fn robots(base_url: &str) -> String {
     format!("User-agent: *\nAllow: /\n\nSitemap: {base_url}sitemap.xml\n")
 }
 

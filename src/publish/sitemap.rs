@@ -4,15 +4,15 @@ use super::xml_escape;
 
 /// One URL of the sitemap.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Url {
+pub(crate) struct Url {
     /// Absolute URL.
-    pub loc: String,
+    pub(crate) loc: String,
     /// W3C date (`2022`, `2022-02`, `2022-02-14`) when known.
-    pub lastmod: Option<String>,
+    pub(crate) lastmod: Option<String>,
 }
 
 /// The sitemap of `urls`, in the order given.
-pub fn sitemap(urls: &[Url]) -> String {
+pub(crate) fn sitemap(urls: &[Url]) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );

@@ -80,7 +80,7 @@ enum Side {
 }
 
 /// The compact form of a template source.
-pub fn compact(source: &str) -> String {
+pub(crate) fn compact(source: &str) -> String {
     let mut out = String::with_capacity(source.len());
     let mut last = Side::Other;
     let mut rest = source;

@@ -14,7 +14,7 @@ use tera::{Kwargs, State, StringInput, Tera, Value};
 use crate::markdown::bidi;
 
 /// Adds Warraq's filters to `tera`.
-pub fn register(tera: &mut Tera) {
+pub(crate) fn register(tera: &mut Tera) {
     tera.register_filter("isolate", isolate);
     tera.register_filter("isolate_arabic", isolate_arabic);
 }

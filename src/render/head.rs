@@ -17,9 +17,9 @@ use super::context::excerpt;
 
 /// A `<meta>` tag: `name` (or `property` for OpenGraph) and its content.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct MetaTag {
-    pub name: String,
-    pub content: String,
+pub(crate) struct MetaTag {
+    pub(crate) name: String,
+    pub(crate) content: String,
 }
 
 fn tag(name: &str, content: impl Into<String>) -> MetaTag {
@@ -31,35 +31,35 @@ fn tag(name: &str, content: impl Into<String>) -> MetaTag {
 
 /// Everything `partials/meta.html` adds to `<head>`.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct HeadView {
+pub(crate) struct HeadView {
     /// `<meta name="description">`.
-    pub description: Option<String>,
+    pub(crate) description: Option<String>,
     /// Highwire Press tags (`<meta name="citation_…">`), in the order Scholar documents them.
-    pub citation: Vec<MetaTag>,
+    pub(crate) citation: Vec<MetaTag>,
     /// OpenGraph tags (`<meta property="og:…">`).
-    pub og: Vec<MetaTag>,
+    pub(crate) og: Vec<MetaTag>,
     /// The schema.org JSON-LD, serialized, with `<`, `>` and `&` escaped so it can never end
     /// its `<script>` element.
-    pub json_ld_html: Option<String>,
+    pub(crate) json_ld_html: Option<String>,
     /// Relative link to the Atom feed, when there is one.
-    pub feed_href: Option<String>,
+    pub(crate) feed_href: Option<String>,
     /// Keep the page out of search results (the 404 page).
-    pub noindex: bool,
+    pub(crate) noindex: bool,
     /// The stylesheet inlined (the 404 page when the site has no base URL), `</` escaped.
-    pub inline_css_html: Option<String>,
+    pub(crate) inline_css_html: Option<String>,
     /// The 404 page finds the site root with a small script (no base URL to derive it from).
-    pub find_root: bool,
+    pub(crate) find_root: bool,
 }
 
 /// Where a page lives: its URL relative to the site root and the base URL, if known.
 #[derive(Debug, Clone, Copy)]
-pub struct Place<'a> {
+pub(crate) struct Place<'a> {
     /// `""`, `en/` or `<slug>/`.
-    pub path: &'a str,
+    pub(crate) path: &'a str,
     /// The site's public URL, ending in `/`.
-    pub base_url: Option<&'a str>,
+    pub(crate) base_url: Option<&'a str>,
     /// Relative path from the page to the site root.
-    pub root: &'a str,
+    pub(crate) root: &'a str,
 }
 
 impl Place<'_> {
@@ -69,12 +69,12 @@ impl Place<'_> {
     }
 
     /// The absolute URL of the page, when the base URL is known.
-    pub fn absolute(&self) -> Option<String> {
+    pub(crate) fn absolute(&self) -> Option<String> {
         self.base_url.map(|base| format!("{base}{}", self.path))
     }
 
     /// The URL to print in a citation: absolute when known, else relative to the site root.
-    pub fn cited(&self, fragment: Option<&str>) -> String {
+    pub(crate) fn cited(&self, fragment: Option<&str>) -> String {
         let page = self.absolute().unwrap_or_else(|| self.path.to_string());
         match fragment {
             Some(fragment) => format!("{page}#{fragment}"),
@@ -91,7 +91,7 @@ fn og_locale(lang: Lang) -> &'static str {
 }
 
 /// `citation_publication_date`: `YYYY/MM/DD` for a full date, the year alone otherwise.
-pub fn highwire_date(date: Date) -> Option<String> {
+pub(crate) fn highwire_date(date: Date) -> Option<String> {
     match date {
         Date::NotStated => None,
         Date::Known {
@@ -105,7 +105,12 @@ pub fn highwire_date(date: Date) -> Option<String> {
 
 impl HeadView {
     /// Metadata of a document page.
-    pub fn document(meta: &Meta, site: &SiteConfig, place: Place, headings: &[Heading]) -> Self {
+    pub(crate) fn document(
+        meta: &Meta,
+        site: &SiteConfig,
+        place: Place,
+        headings: &[Heading],
+    ) -> Self {
         let abstract_ = meta.abstract_.as_ref().and_then(|a| match meta.lang {
             Lang::Ar => a.ar.as_deref(),
             Lang::En => a.en.as_deref(),
@@ -152,7 +157,7 @@ impl HeadView {
 
     /// Metadata of a paper's English page. It carries no Highwire tags or JSON-LD: the
     /// paper itself is the Arabic page, and indexers should list it once.
-    pub fn translation(meta: &Meta, site: &SiteConfig, place: Place) -> Self {
+    pub(crate) fn translation(meta: &Meta, site: &SiteConfig, place: Place) -> Self {
         let description = meta
             .abstract_
             .as_ref()
@@ -177,7 +182,7 @@ impl HeadView {
     }
 
     /// Metadata of a home page.
-    pub fn home(site: &SiteConfig, lang: Lang, place: Place) -> Self {
+    pub(crate) fn home(site: &SiteConfig, lang: Lang, place: Place) -> Self {
         let (title, description) = match lang {
             Lang::Ar => (&site.title, site.description.as_ref()),
             Lang::En => (&site.title_en, site.description_en.as_ref()),
@@ -203,7 +208,7 @@ impl HeadView {
     }
 
     /// The 404 page: not indexed; without a base URL, the stylesheet inline and a root finder.
-    pub fn not_found(base_url: Option<&str>, css: Option<&[u8]>) -> Self {
+    pub(crate) fn not_found(base_url: Option<&str>, css: Option<&[u8]>) -> Self {
         let inline = base_url.is_none();
         HeadView {
             noindex: true,
@@ -233,39 +238,39 @@ fn without_font_faces(css: &str) -> String {
 
 /// One section's citations.
 #[derive(Debug, Clone, Serialize)]
-pub struct SectionCite {
-    pub id: String,
-    pub title: String,
-    pub title_en: Option<String>,
-    pub ar: Citation,
-    pub en: Citation,
+pub(crate) struct SectionCite {
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) title_en: Option<String>,
+    pub(crate) ar: Citation,
+    pub(crate) en: Citation,
     /// Link from the document page to the section.
-    pub href: String,
+    pub(crate) href: String,
 }
 
 /// Everything `partials/cite.html` shows.
 #[derive(Debug, Clone, Serialize)]
-pub struct CiteView {
+pub(crate) struct CiteView {
     /// The document cited in Arabic and in English.
-    pub ar: Citation,
-    pub en: Citation,
+    pub(crate) ar: Citation,
+    pub(crate) en: Citation,
     /// Link from the document page to itself.
-    pub href: String,
+    pub(crate) href: String,
     /// One entry per heading.
-    pub sections: Vec<SectionCite>,
+    pub(crate) sections: Vec<SectionCite>,
     /// The BibTeX and RIS files, relative to the document page.
-    pub bib_href: String,
-    pub ris_href: String,
+    pub(crate) bib_href: String,
+    pub(crate) ris_href: String,
 }
 
 /// The BibTeX and RIS files of a document, next to its page.
-pub const BIB_FILE: &str = "cite.bib";
-pub const RIS_FILE: &str = "cite.ris";
+pub(crate) const BIB_FILE: &str = "cite.bib";
+pub(crate) const RIS_FILE: &str = "cite.ris";
 
 impl CiteView {
     /// The same citations shown on another page: every link goes through `page`, the
     /// relative address of the document's own page (`../../<slug>/`).
-    pub fn linked_from(&self, page: &str) -> Self {
+    pub(crate) fn linked_from(&self, page: &str) -> Self {
         let mut view = self.clone();
         view.href = page.to_string();
         for section in &mut view.sections {
@@ -277,7 +282,7 @@ impl CiteView {
     }
 
     /// The citations of a document at `place`.
-    pub fn new(meta: &Meta, place: Place, headings: &[Heading]) -> Self {
+    pub(crate) fn new(meta: &Meta, place: Place, headings: &[Heading]) -> Self {
         let work = Work::new(meta);
         let url = place.cited(None);
         let ar = cite::arabic(&work, None, &url);
@@ -287,7 +292,6 @@ impl CiteView {
             .iter()
             .map(|h| {
                 let locator = Locator {
-                    id: &h.id,
                     title: &h.text,
                     title_en: meta.sections.get(&h.id).map(String::as_str),
                 };

@@ -79,7 +79,7 @@ struct Part<'a> {
 /// The JSON-LD of the paper `meta` at `place` with `headings`, made safe inside
 /// `<script type="application/ld+json">`: `<`, `>` and `&` are written as `\u` escapes, so
 /// it can never end its element.
-pub fn article(meta: &Meta, place: Place, headings: &[Heading]) -> String {
+pub(crate) fn article(meta: &Meta, place: Place, headings: &[Heading]) -> String {
     let thing = |kind, name, alternate_name| Thing {
         kind,
         alternate_name,
@@ -137,7 +137,7 @@ pub fn article(meta: &Meta, place: Place, headings: &[Heading]) -> String {
 
 /// `json` with `<`, `>` and `&` written as `\u` escapes (the same JSON value, which can never
 /// end a `<script>` element).
-pub fn script_safe(json: String) -> String {
+pub(crate) fn script_safe(json: String) -> String {
     if memchr::memchr3(b'<', b'>', b'&', json.as_bytes()).is_none() {
         return json;
     }

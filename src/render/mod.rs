@@ -5,11 +5,11 @@
 //! is on for every `.html` template; `filters` adds `isolate` (Latin runs of a plain string
 //! wrapped in `bdi`, everything escaped).
 
-pub mod compact;
-pub mod context;
-pub mod filters;
-pub mod head;
-pub mod json_ld;
+pub(crate) mod compact;
+pub(crate) mod context;
+pub(crate) mod filters;
+pub(crate) mod head;
+pub(crate) mod json_ld;
 pub mod parts;
 
 use std::path::{Path, PathBuf};
@@ -88,7 +88,7 @@ pub struct Renderer {
     /// `compact`; pages are then minified in full.)
     pub compact: bool,
     /// Asset files (name, contents) for `site/assets/`.
-    pub assets: Vec<(String, Vec<u8>)>,
+    pub(crate) assets: Vec<(String, Vec<u8>)>,
 }
 
 /// Tera with Warraq's settings and filters and the templates `sources`.
@@ -158,7 +158,7 @@ impl Renderer {
 
     /// Every file [`Renderer::load`] reads from a site's `templates/` folder, so that `serve`
     /// watches exactly what a build depends on.
-    pub fn source_files(dir: &Path) -> Vec<PathBuf> {
+    pub(crate) fn source_files(dir: &Path) -> Vec<PathBuf> {
         let mut files: Vec<PathBuf> = BUILTIN_TEMPLATES
             .iter()
             .map(|(name, _)| dir.join(name))
@@ -169,7 +169,11 @@ impl Renderer {
     }
 
     /// Renders `template` with `context`.
-    pub fn render<T: Serialize>(&self, template: &str, context: &T) -> Result<Vec<u8>, Error> {
+    pub(crate) fn render<T: Serialize>(
+        &self,
+        template: &str,
+        context: &T,
+    ) -> Result<Vec<u8>, Error> {
         let context = Context::from_serialize(context).map_err(|e| Error::Template {
             name: template.to_string(),
             message: report(&e),

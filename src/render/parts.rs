@@ -9,13 +9,13 @@
 
 /// Stands for a paper's body in its rendered page. Private-use characters, so a page only
 /// holds it where the template put it (and [`splice`] checks that).
-pub const BODY: &str = "\u{E000}warraq:body\u{E000}";
+pub(crate) const BODY: &str = "\u{E000}warraq:body\u{E000}";
 /// Stands for a paper's notes, like [`BODY`].
-pub const NOTES: &str = "\u{E000}warraq:notes\u{E000}";
+pub(crate) const NOTES: &str = "\u{E000}warraq:notes\u{E000}";
 
 /// What a page is given in place of `part`: `mark`, or the part itself when it is empty (so
 /// that a template testing whether there are notes, or a body, finds none).
-pub fn mark<'a>(part: &'a str, mark: &'static str) -> &'a str {
+pub(crate) fn mark<'a>(part: &'a str, mark: &'static str) -> &'a str {
     if part.is_empty() { part } else { mark }
 }
 
@@ -30,7 +30,7 @@ pub fn of_paper<'a>(body: &'a str, notes: &'a str) -> Vec<(&'static str, &'a str
 
 /// Whether `page` holds none of the marks of `parts`: it is then the page that the parts
 /// themselves would have made, for a template that never shows them.
-pub fn none_in(page: &[u8], parts: &[(&str, &str)]) -> bool {
+pub(crate) fn none_in(page: &[u8], parts: &[(&str, &str)]) -> bool {
     parts
         .iter()
         .all(|(mark, _)| memchr::memmem::find(page, mark.as_bytes()).is_none())

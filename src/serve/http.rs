@@ -15,17 +15,17 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use super::reload::VERSION_PATH;
 
 /// What the server serves.
-pub struct Served {
+pub(crate) struct Served {
     /// The built site.
-    pub dir: PathBuf,
+    pub(crate) dir: PathBuf,
     /// The path prefix the site is served under, starting and ending with `/`.
-    pub base_path: String,
+    pub(crate) base_path: String,
     /// Number of the last good build, for live reload.
-    pub version: Arc<AtomicU64>,
+    pub(crate) version: Arc<AtomicU64>,
 }
 
 /// Answers requests on `listener` until the process ends.
-pub fn serve(listener: TcpListener, served: Arc<Served>) {
+pub(crate) fn serve(listener: TcpListener, served: Arc<Served>) {
     for stream in listener.incoming().flatten() {
         let served = Arc::clone(&served);
         std::thread::spawn(move || {

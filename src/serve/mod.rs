@@ -5,7 +5,7 @@
 //! on loopback, and `reload` adds the script that reloads a page after a good rebuild. Content
 //! errors are printed and the last good preview keeps being served.
 
-pub mod http;
+pub(crate) mod http;
 pub mod incremental;
 pub mod reload;
 pub mod watch;

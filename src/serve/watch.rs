@@ -28,7 +28,7 @@ use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 use crate::pipeline;
 
 /// How often the sources are checked when polling.
-pub const POLL: Duration = Duration::from_millis(50);
+pub(crate) const POLL: Duration = Duration::from_millis(50);
 
 /// How long notices must stop before a change is taken as done: an editor's save can be
 /// several (write a new file, rename it over the old one), and they come within this.
@@ -41,9 +41,9 @@ const SETTLE: Duration = Duration::from_millis(200);
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Snapshot {
     /// Every document file (as discovered for a build) and its stamp.
-    pub documents: BTreeMap<PathBuf, Option<Stamp>>,
+    pub(crate) documents: BTreeMap<PathBuf, Option<Stamp>>,
     /// `content/_index.md` and the template files a build reads: a change rebuilds everything.
-    pub site: BTreeMap<PathBuf, Option<Stamp>>,
+    pub(crate) site: BTreeMap<PathBuf, Option<Stamp>>,
 }
 
 /// Takes a snapshot of the site at `root`.
@@ -65,7 +65,7 @@ pub fn snapshot(root: &Path) -> Snapshot {
 }
 
 /// Wakes `serve` when the sources of a site may have changed.
-pub struct Watcher {
+pub(crate) struct Watcher {
     root: PathBuf,
     /// `None` while polling.
     notices: Option<Notices>,
@@ -82,7 +82,7 @@ struct Notices {
 impl Watcher {
     /// Watches the site at `root`: with the system's notices, or by polling when
     /// `WARRAQ_POLL` is set (and not `0`) or notices cannot be had (said on stderr).
-    pub fn start(root: &Path) -> Watcher {
+    pub(crate) fn start(root: &Path) -> Watcher {
         if std::env::var_os("WARRAQ_POLL").is_some_and(|v| !v.is_empty() && v != "0") {
             eprintln!(
                 "warraq: WARRAQ_POLL is set: checking the sources every {} ms",
@@ -97,7 +97,7 @@ impl Watcher {
     }
 
     /// A watcher that polls.
-    pub fn polling(root: &Path) -> Watcher {
+    pub(crate) fn polling(root: &Path) -> Watcher {
         Watcher {
             root: root.to_path_buf(),
             notices: None,
@@ -105,7 +105,7 @@ impl Watcher {
     }
 
     /// A watcher on the system's notices, or why there can be none.
-    pub fn notified(root: &Path) -> notify::Result<Watcher> {
+    pub(crate) fn notified(root: &Path) -> notify::Result<Watcher> {
         // Notices name files by absolute paths (a relative one joined to the working folder,
         // links not followed): the folders are compared with them in that form.
         let absolute = std::path::absolute(root).map_err(notify::Error::io)?;
@@ -127,14 +127,15 @@ impl Watcher {
     }
 
     /// True when polling (asked for, or fallen back to).
-    pub fn is_polling(&self) -> bool {
+    #[cfg(test)]
+    pub(crate) fn is_polling(&self) -> bool {
         self.notices.is_none()
     }
 
     /// Waits until the sources may have changed, or `longest` has passed: true after a notice
     /// (and the quiet that ends it, [`QUIET`]) or a polling interval, false when the time was
     /// up with no notice.
-    pub fn wait(&mut self, longest: Duration) -> bool {
+    pub(crate) fn wait(&mut self, longest: Duration) -> bool {
         let Some(notices) = &mut self.notices else {
             std::thread::sleep(POLL.min(longest));
             return true;

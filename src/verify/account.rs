@@ -17,19 +17,19 @@ use super::locate::{Placement, Unit, WordMatch, match_words};
 use super::report::{Finding, LostLine};
 
 pub(super) struct Accounts {
-    pub findings: Vec<Finding>,
+    pub(crate) findings: Vec<Finding>,
     /// Source lines no block took (only when no source line shares anything with any block).
-    pub unplaced: Vec<LostLine>,
+    pub(crate) unplaced: Vec<LostLine>,
     /// How many source lines lost letters, placed or not.
-    pub lines_with_loss: usize,
+    pub(crate) lines_with_loss: usize,
 }
 
 /// The source side: prepared lines and their words, index for index.
 pub(super) struct Sides<'a> {
-    pub source: &'a [SourceLine],
-    pub lines: &'a [Unit],
-    pub blocks: &'a [Block],
-    pub units: &'a [Unit],
+    pub(crate) source: &'a [SourceLine],
+    pub(crate) lines: &'a [Unit],
+    pub(crate) blocks: &'a [Block],
+    pub(crate) units: &'a [Unit],
 }
 
 pub(super) fn account(sides: &Sides<'_>, placement: &Placement) -> Accounts {

@@ -16,17 +16,17 @@ use super::{Removal, Repair, Source};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) struct SourceLine {
     /// 1-based line number in the source file.
-    pub number: usize,
+    pub(crate) number: usize,
     /// The line after in-line removals and repairs.
-    pub text: String,
+    pub(crate) text: String,
 }
 
 pub(super) struct Prepared {
     /// Every line not removed as a whole, in order (including lines without letters).
-    pub lines: Vec<SourceLine>,
-    pub problems: Vec<Problem>,
-    pub removals_applied: usize,
-    pub repairs_applied: usize,
+    pub(crate) lines: Vec<SourceLine>,
+    pub(crate) problems: Vec<Problem>,
+    pub(crate) removals_applied: usize,
+    pub(crate) repairs_applied: usize,
 }
 
 pub(super) fn prepare(source: &Source<'_>) -> Prepared {

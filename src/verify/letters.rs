@@ -23,7 +23,7 @@ use crate::chars::{
 
 /// The script of a counted letter, for totals.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Script {
+pub(crate) enum Script {
     Arabic,
     Latin,
     Digit,
@@ -94,9 +94,9 @@ fn ligature(u: u32) -> Option<&'static str> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) struct Word {
     /// The normalised letters (marks dropped, digits in ASCII).
-    pub text: String,
+    pub(crate) text: String,
     /// Byte range in the text the word was cut from.
-    pub span: Range<usize>,
+    pub(crate) span: Range<usize>,
 }
 
 impl Word {
@@ -157,11 +157,12 @@ enum LetterRun {
 
 /// A multiset of counted letters.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Letters(BTreeMap<char, usize>);
+pub(crate) struct Letters(BTreeMap<char, usize>);
 
 impl Letters {
     /// The counted letters of `text`.
-    pub fn of(text: &str) -> Self {
+    #[cfg(test)]
+    pub(crate) fn of(text: &str) -> Self {
         let mut letters = Self::default();
         for word in words(text) {
             word.text.chars().for_each(|c| letters.push(c));
@@ -170,21 +171,21 @@ impl Letters {
     }
 
     /// How many letters, with repeats.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.0.values().sum()
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
     /// How many times `c` (already normalised: ASCII digits) occurs.
-    pub fn count(&self, c: char) -> usize {
+    pub(crate) fn count(&self, c: char) -> usize {
         self.0.get(&c).copied().unwrap_or(0)
     }
 
     /// How many letters of one script.
-    pub fn count_script(&self, script: Script) -> usize {
+    pub(crate) fn count_script(&self, script: Script) -> usize {
         self.iter()
             .filter(|&(c, _)| matches!(kind(c), CharKind::Letter(_, s) if s == script))
             .map(|(_, n)| n)
@@ -192,7 +193,7 @@ impl Letters {
     }
 
     /// Distinct letters with their counts, in code point order.
-    pub fn iter(&self) -> impl Iterator<Item = (char, usize)> + '_ {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (char, usize)> + '_ {
         self.0.iter().map(|(&c, &n)| (c, n))
     }
 

@@ -23,12 +23,12 @@ pub(super) type Gram = [char; 3];
 
 /// A text (a source line or a published block) cut into words, with its letter trigrams.
 pub(super) struct Unit {
-    pub words: Vec<Word>,
+    pub(crate) words: Vec<Word>,
     /// All letters of the words.
-    pub letters: Letters,
+    pub(crate) letters: Letters,
     /// Letter trigrams within words (a shorter word is one padded gram), with counts.
-    pub grams: HashMap<Gram, u32>,
-    pub gram_total: u32,
+    pub(crate) grams: HashMap<Gram, u32>,
+    pub(crate) gram_total: u32,
 }
 
 impl Unit {
@@ -63,9 +63,9 @@ impl Unit {
 pub(super) struct Placement {
     /// For each source line, the block of each of its words; `None` only for lines that share
     /// nothing with any block while no line does.
-    pub words: Vec<Vec<Option<usize>>>,
+    pub(crate) words: Vec<Vec<Option<usize>>>,
     /// For each source line, the block chosen for the line as a whole.
-    pub lines: Vec<Option<usize>>,
+    pub(crate) lines: Vec<Option<usize>>,
 }
 
 impl Placement {
@@ -100,9 +100,9 @@ pub(super) fn place(lines: &[Unit], blocks: &[Unit]) -> Placement {
 /// Source words a block does not have, and the block's words no source word accounts for.
 pub(super) struct WordMatch {
     /// (line, word) pairs placed in the block but not among its words, in source order.
-    pub stray: Vec<(usize, usize)>,
+    pub(crate) stray: Vec<(usize, usize)>,
     /// For each word of the block: whether a placed source word accounts for it.
-    pub matched: Vec<bool>,
+    pub(crate) matched: Vec<bool>,
 }
 
 /// Matches the source words placed in `block` against the block's words. When a word occurs

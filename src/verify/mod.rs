@@ -30,60 +30,60 @@ mod tests_declarations;
 #[cfg(test)]
 mod tests_seed;
 
-pub use self::letters::{Letters, Script};
-pub use self::report::{Declaration, Finding, LostLine, Problem, Report, Totals};
+pub(crate) use self::letters::Letters;
+pub(crate) use self::report::{Report, Totals};
 
 /// The raw text a document was converted from, with the front matter's declarations.
 #[derive(Clone, Debug, Default)]
-pub struct Source<'a> {
+pub(crate) struct Source<'a> {
     /// The whole source file.
-    pub text: &'a str,
+    pub(crate) text: &'a str,
     /// `source.removed`: material deliberately left out.
-    pub removed: Vec<Removal>,
+    pub(crate) removed: Vec<Removal>,
     /// `source.repairs`: extraction errors repaired.
-    pub repairs: Vec<Repair>,
+    pub(crate) repairs: Vec<Repair>,
 }
 
 /// Source material left out of the document (`source.removed`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Removal {
+pub(crate) struct Removal {
     /// 1-based, inclusive.
-    pub first_line: usize,
+    pub(crate) first_line: usize,
     /// 1-based, inclusive.
-    pub last_line: usize,
+    pub(crate) last_line: usize,
     /// With a text, only that text is removed (once from each line of the range it is on, and
     /// it must be on at least one); without, the whole lines are.
-    pub text: Option<String>,
-    pub reason: String,
+    pub(crate) text: Option<String>,
+    pub(crate) reason: String,
 }
 
 /// An extraction error repaired in the document (`source.repairs`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Repair {
+pub(crate) struct Repair {
     /// 1-based line of the source that `from` is on.
-    pub line: usize,
+    pub(crate) line: usize,
     /// Text on that line (tatweel, harakat and the width of spaces need not match).
-    pub from: String,
-    pub to: String,
-    pub note: String,
+    pub(crate) from: String,
+    pub(crate) to: String,
+    pub(crate) note: String,
 }
 
 /// One published unit of text. Pass only text that comes from the source: not editor-supplied
 /// titles, translations or editorial notes.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Block {
+pub(crate) struct Block {
     /// What editors call it: "title", "author 1", "paragraph 12", "footnote 7",
     /// "heading introduction".
-    pub label: String,
+    pub(crate) label: String,
     /// 1-based line in the document; 0 for a front matter field without a position.
-    pub line: usize,
+    pub(crate) line: usize,
     /// Plain text: no markup, no footnote numbers.
-    pub text: String,
+    pub(crate) text: String,
 }
 
 /// Compares the published `blocks` with the `source`. Never panics; declarations that do not
 /// fit the source are reported in [`Report::problems`].
-pub fn verify(source: &Source<'_>, blocks: &[Block]) -> Report {
+pub(crate) fn verify(source: &Source<'_>, blocks: &[Block]) -> Report {
     let prepared = declare::prepare(source);
     let lines: Vec<locate::Unit> = prepared
         .lines

@@ -14,42 +14,42 @@ use super::letters::{Letters, Script};
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Report {
     /// Declarations in `source.removed` / `source.repairs` that do not fit the source.
-    pub problems: Vec<Problem>,
+    pub(crate) problems: Vec<Problem>,
     /// Blocks whose letters differ from the source lines placed in them, in document order.
-    pub findings: Vec<Finding>,
+    pub(crate) findings: Vec<Finding>,
     /// Source lines that no block could be matched to at all.
-    pub unplaced: Vec<LostLine>,
+    pub(crate) unplaced: Vec<LostLine>,
     /// Source letters missing from the document as a whole.
-    pub lost: Letters,
+    pub(crate) lost: Letters,
     /// Document letters missing from the source as a whole.
-    pub added: Letters,
-    pub totals: Totals,
+    pub(crate) added: Letters,
+    pub(crate) totals: Totals,
 }
 
 /// What was compared.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Totals {
+pub(crate) struct Totals {
     /// The source letters compared (after removals and repairs).
-    pub letters: Letters,
-    pub blocks: usize,
+    pub(crate) letters: Letters,
+    pub(crate) blocks: usize,
     /// Source lines with letters (after removals).
-    pub lines: usize,
+    pub(crate) lines: usize,
     /// Of those, the lines none of whose letters were reported lost.
-    pub lines_matched: usize,
-    pub removals: usize,
-    pub repairs: usize,
+    pub(crate) lines_matched: usize,
+    pub(crate) removals: usize,
+    pub(crate) repairs: usize,
 }
 
 /// A declaration in the front matter that does not fit the source.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    pub declaration: Declaration,
-    pub message: String,
+pub(crate) struct Problem {
+    pub(crate) declaration: Declaration,
+    pub(crate) message: String,
 }
 
 /// Which declaration a problem is about; `index` counts from 0 in its list.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Declaration {
+pub(crate) enum Declaration {
     Removal {
         index: usize,
         first_line: usize,
@@ -63,27 +63,27 @@ pub enum Declaration {
 
 /// A published block whose letters differ from its source lines.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Finding {
+pub(crate) struct Finding {
     /// The block's label ("paragraph 12", "footnote 7", "title").
-    pub label: String,
+    pub(crate) label: String,
     /// The block's 1-based line in the document; 0 for a front matter field.
-    pub line: usize,
+    pub(crate) line: usize,
     /// Letters in the block that no source line accounts for.
-    pub added: Letters,
+    pub(crate) added: Letters,
     /// The block's words around the added letters.
-    pub added_excerpt: String,
+    pub(crate) added_excerpt: String,
     /// Source lines whose letters the block lacks.
-    pub lost: Vec<LostLine>,
+    pub(crate) lost: Vec<LostLine>,
 }
 
 /// Letters of one source line that are missing.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LostLine {
+pub(crate) struct LostLine {
     /// 1-based line in the source file.
-    pub line: usize,
+    pub(crate) line: usize,
     /// The source line around the missing words.
-    pub excerpt: String,
-    pub missing: Letters,
+    pub(crate) excerpt: String,
+    pub(crate) missing: Letters,
 }
 
 impl Report {
