@@ -26,19 +26,19 @@ use crate::hash::WordHasher;
 
 /// A broken or forbidden link, or a duplicate id.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LinkProblem {
+pub(crate) struct LinkProblem {
     /// The page, relative to the site root.
-    pub page: String,
+    pub(crate) page: String,
     /// Line and column (1-based, in characters) of the tag in the page.
-    pub position: (usize, usize),
-    pub message: String,
-    pub hint: String,
+    pub(crate) position: (usize, usize),
+    pub(crate) message: String,
+    pub(crate) hint: String,
     /// The `href` or `src` value of a broken link; `None` for a repeated id.
-    pub link: Option<String>,
+    pub(crate) link: Option<String>,
 }
 
 /// The page that may use root-relative links.
-pub const NOT_FOUND_PAGE: &str = "404.html";
+pub(crate) const NOT_FOUND_PAGE: &str = "404.html";
 
 /// What the cross-page check needs of one output file, taken when the file is made so the
 /// file itself need not be kept.
@@ -89,7 +89,10 @@ impl Summary {
     /// Hands each link of this page to an id of its own that it lacks (`#x`, as the browser
     /// looks it up, percent-decoded) to `claim`, with the link's position; a link claimed is
     /// reported by the caller and no longer checked here. Other files have no links.
-    pub fn claim_missing_fragments(&mut self, mut claim: impl FnMut(&str, (usize, usize)) -> bool) {
+    pub(crate) fn claim_missing_fragments(
+        &mut self,
+        mut claim: impl FnMut(&str, (usize, usize)) -> bool,
+    ) {
         let Summary::Page(page) = self else {
             return;
         };
@@ -301,7 +304,7 @@ impl<'a> Cursor<'a> {
 /// Checks every HTML page of `files`; `base_url` is the site's public URL, if known. The
 /// build checks summaries as it goes ([`check_site`]); this whole-site form is for the tests.
 #[cfg(test)]
-pub fn check(files: &BTreeMap<String, Vec<u8>>, base_url: Option<&str>) -> Vec<LinkProblem> {
+pub(crate) fn check(files: &BTreeMap<String, Vec<u8>>, base_url: Option<&str>) -> Vec<LinkProblem> {
     let summaries: Vec<(String, Summary)> = files
         .iter()
         .map(|(path, bytes)| (path.clone(), Summary::of(path, bytes)))
@@ -312,7 +315,7 @@ pub fn check(files: &BTreeMap<String, Vec<u8>>, base_url: Option<&str>) -> Vec<L
 
 /// Checks every page of a site given by its files' summaries, sorted by path: the pages in
 /// parallel, the problems in path order (every repeated id first, then the links).
-pub fn check_site(files: &[(&str, &Summary)], base_url: Option<&str>) -> Vec<LinkProblem> {
+pub(crate) fn check_site(files: &[(&str, &Summary)], base_url: Option<&str>) -> Vec<LinkProblem> {
     let pages: Vec<(&str, &PageSummary)> = files
         .iter()
         .filter_map(|&(path, summary)| match summary {
@@ -361,7 +364,7 @@ pub fn check_site(files: &[(&str, &Summary)], base_url: Option<&str>) -> Vec<Lin
 }
 
 /// The path of a base URL, with slashes at both ends: `https://e.org/repo` → `/repo/`.
-pub fn base_path(base_url: &str) -> String {
+pub(crate) fn base_path(base_url: &str) -> String {
     Own::new(base_url).path
 }
 

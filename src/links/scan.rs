@@ -19,21 +19,21 @@ use memchr::{memchr, memmem};
 
 /// An attribute as written in the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Attr<'a> {
+pub(crate) struct Attr<'a> {
     /// The name, in the case it was written in.
-    pub name: &'a str,
+    pub(crate) name: &'a str,
     /// The value with its character references not yet decoded (`""` when it has none).
-    pub raw: &'a str,
+    pub(crate) raw: &'a str,
 }
 
 impl<'a> Attr<'a> {
     /// True when the attribute is `name` (given in lowercase), in any case.
-    pub fn is(&self, name: &str) -> bool {
+    pub(crate) fn is(&self, name: &str) -> bool {
         self.name.eq_ignore_ascii_case(name)
     }
 
     /// The decoded value.
-    pub fn value(&self) -> Cow<'a, str> {
+    pub(crate) fn value(&self) -> Cow<'a, str> {
         decode(self.raw)
     }
 }
@@ -42,16 +42,17 @@ impl<'a> Attr<'a> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tag<'a, 'b> {
     /// The element name, in the case it was written in.
-    pub name: &'a str,
+    pub(crate) name: &'a str,
     /// Attributes in order.
-    pub attrs: &'b [Attr<'a>],
+    pub(crate) attrs: &'b [Attr<'a>],
     /// Byte offset of the `<` in the page.
-    pub offset: usize,
+    pub(crate) offset: usize,
 }
 
 impl<'a> Tag<'a, '_> {
     /// True when the element is `name` (given in lowercase), in any case.
-    pub fn is(&self, name: &str) -> bool {
+    #[cfg(test)]
+    pub(crate) fn is(&self, name: &str) -> bool {
         self.name.eq_ignore_ascii_case(name)
     }
 
@@ -63,7 +64,7 @@ impl<'a> Tag<'a, '_> {
 
 /// What a pass over a page's tags is told: each attribute as it is read, then the start tag
 /// it belongs to. A visitor keeps only what it needs, so nothing is collected per tag.
-pub trait Visitor<'a> {
+pub(crate) trait Visitor<'a> {
     /// An attribute as written, of the start tag whose `<` is at `offset`.
     fn attr(&mut self, offset: usize, attr: Found<'a>);
     /// The start tag at `offset` (its `<`), after all its attributes.
@@ -72,7 +73,7 @@ pub trait Visitor<'a> {
 
 /// An attribute where [`walk`] found it: the page is sliced only for what a visitor keeps.
 #[derive(Debug, Clone, Copy)]
-pub struct Found<'a> {
+pub(crate) struct Found<'a> {
     html: &'a str,
     /// Where the name starts and ends in the page.
     name: (usize, usize),
@@ -82,23 +83,23 @@ pub struct Found<'a> {
 
 impl<'a> Found<'a> {
     /// The name's length in bytes.
-    pub fn name_len(&self) -> usize {
+    pub(crate) fn name_len(&self) -> usize {
         self.name.1 - self.name.0
     }
 
     /// True when the attribute is `name` (given in lowercase), in any case.
-    pub fn is(&self, name: &str) -> bool {
+    pub(crate) fn is(&self, name: &str) -> bool {
         let bytes = self.html.as_bytes().get(self.name.0..self.name.1);
         bytes.is_some_and(|b| b.eq_ignore_ascii_case(name.as_bytes()))
     }
 
     /// The value with its character references not yet decoded.
-    pub fn raw(&self) -> &'a str {
+    pub(crate) fn raw(&self) -> &'a str {
         &self.html[self.raw.0..self.raw.1]
     }
 
     /// The attribute as written.
-    pub fn attr(&self) -> Attr<'a> {
+    pub(crate) fn attr(&self) -> Attr<'a> {
         Attr {
             name: &self.html[self.name.0..self.name.1],
             raw: self.raw(),
@@ -137,7 +138,7 @@ pub fn each_tag<'a>(html: &'a str, visit: impl FnMut(&Tag<'a, '_>)) {
 
 /// Tells `visitor` every start tag of `html` and its attributes, in order: what [`each_tag`]
 /// sees, without gathering the attributes of a tag.
-pub fn walk<'a>(html: &'a str, visitor: &mut impl Visitor<'a>) {
+pub(crate) fn walk<'a>(html: &'a str, visitor: &mut impl Visitor<'a>) {
     let bytes = html.as_bytes();
     let mut i = 0;
     while let Some(start) = next_tag(bytes, i) {
@@ -332,7 +333,7 @@ fn end_tag(bytes: &[u8], from: usize, name: &str) -> Option<usize> {
 
 /// Decodes the character references an attribute value may hold.
 #[inline]
-pub fn decode(value: &str) -> Cow<'_, str> {
+pub(crate) fn decode(value: &str) -> Cow<'_, str> {
     // Values are short: a plain loop tells sooner than a search.
     if !value.bytes().any(|b| b == b'&') {
         return Cow::Borrowed(value);

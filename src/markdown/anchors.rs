@@ -23,7 +23,7 @@ use crate::lang::Lang;
 
 /// What kind of element an anchor names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AnchorKind {
+pub(crate) enum AnchorKind {
     /// A heading (its id is the section id).
     Heading,
     /// A body paragraph.
@@ -32,11 +32,11 @@ pub enum AnchorKind {
 
 /// One addressable element of the body, in reading order.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Anchor {
+pub(crate) struct Anchor {
     /// Its id on the page.
-    pub id: String,
+    pub(crate) id: String,
     /// Heading or paragraph.
-    pub kind: AnchorKind,
+    pub(crate) kind: AnchorKind,
 }
 
 /// Appends the id of paragraph `n` (1-based) of the section `section` (`None`: before any
@@ -54,7 +54,7 @@ fn push_paragraph_id(out: &mut String, section: Option<&str>, n: usize) {
 ///
 /// `aliases` maps old ids to the ids that replace them; aliases whose target is not a heading
 /// or paragraph of this body are left out here (the pipeline reports them).
-pub fn assign<'a>(
+pub(crate) fn assign<'a>(
     events: Vec<Spanned<'a>>,
     lang: Lang,
     aliases: &BTreeMap<String, String>,

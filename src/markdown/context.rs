@@ -10,7 +10,7 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 
 /// Whether the events so far leave the document inside a code block or a footnote definition.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Context {
+pub(crate) struct Context {
     code: bool,
     /// How many footnote definitions are open (the parser does not nest them, but an
     /// unbalanced stream must not underflow).
@@ -19,7 +19,7 @@ pub struct Context {
 
 impl Context {
     /// Steps over `event`, the next event of the document, and returns where it stands.
-    pub fn step(&mut self, event: &Event) -> Context {
+    pub(crate) fn step(&mut self, event: &Event) -> Context {
         match event {
             Event::Start(Tag::CodeBlock(_)) => self.code = true,
             Event::End(TagEnd::CodeBlock) => self.code = false,
@@ -31,12 +31,12 @@ impl Context {
     }
 
     /// Inside a code block (fenced or indented).
-    pub fn in_code(self) -> bool {
+    pub(crate) fn in_code(self) -> bool {
         self.code
     }
 
     /// Inside a footnote definition.
-    pub fn in_note(self) -> bool {
+    pub(crate) fn in_note(self) -> bool {
         self.notes > 0
     }
 }

@@ -13,19 +13,19 @@ use super::parser::Spanned;
 use crate::diagnostics::FileDiagnostics;
 
 /// The deepest nesting of Markdown elements Warraq accepts.
-pub const MAX_DEPTH: usize = 50;
+pub(crate) const MAX_DEPTH: usize = 50;
 
 /// Removes tags nested deeper than [`MAX_DEPTH`], reporting the first at its position: told
 /// each event in turn, it says which to keep.
 #[derive(Debug, Default)]
-pub struct Limit {
+pub(crate) struct Limit {
     depth: usize,
     reported: bool,
 }
 
 impl Limit {
     /// Whether `event` stays; the first start tag too deep is reported.
-    pub fn keep(
+    pub(crate) fn keep(
         &mut self,
         (event, range): &Spanned,
         diags: &mut FileDiagnostics,

@@ -21,7 +21,7 @@ use crate::lang::Lang;
 
 /// How a document writes its numbers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum DigitStyle {
+pub(crate) enum DigitStyle {
     /// 0–9.
     #[default]
     Western,
@@ -31,14 +31,15 @@ pub enum DigitStyle {
 
 impl DigitStyle {
     /// `n` written in this style.
-    pub fn number(self, n: usize) -> String {
+    #[cfg(test)]
+    pub(crate) fn number(self, n: usize) -> String {
         let mut out = String::new();
         self.push_number(&mut out, n);
         out
     }
 
     /// Appends `n` written in this style to `out`.
-    pub fn push_number(self, out: &mut String, n: usize) {
+    pub(crate) fn push_number(self, out: &mut String, n: usize) {
         // The decimal digits of `n`, most significant first (a `usize` has at most 20).
         let mut digits = [0u8; 20];
         let mut len = 0;
@@ -60,7 +61,7 @@ impl DigitStyle {
     }
 
     /// The CSS `list-style-type` that numbers list items in this style.
-    pub fn list_style(self) -> &'static str {
+    pub(crate) fn list_style(self) -> &'static str {
         match self {
             DigitStyle::Western => "decimal",
             DigitStyle::ArabicIndic => "arabic-indic",
@@ -89,7 +90,7 @@ struct Tally {
 }
 
 /// The body's digit style; warns (at `base` + offset) when the prose mixes the two styles.
-pub fn detect(
+pub(crate) fn detect(
     events: &[Spanned],
     body: &str,
     lang: Lang,

@@ -24,31 +24,31 @@ use crate::lang::Lang;
 
 /// The notes of a page as events, before any HTML: what [`extract`] takes out of the body.
 #[derive(Debug, Default, Clone)]
-pub struct Endnotes<'a> {
+pub(crate) struct Endnotes<'a> {
     /// Reference markup for each byline label, in the order given (empty when the label has
     /// no definition).
-    pub byline: Vec<String>,
+    pub(crate) byline: Vec<String>,
     /// The events of every listed note, one after another in number order: isolated, with
     /// their backlinks.
-    pub events: Vec<Spanned<'a>>,
+    pub(crate) events: Vec<Spanned<'a>>,
     /// The listed (referenced) notes in number order: note N is `listed[N - 1]`.
-    pub listed: Vec<Listed>,
+    pub(crate) listed: Vec<Listed>,
 }
 
 /// One referenced note: its label, where it is defined, and its events in [`Endnotes::events`].
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Listed {
-    pub label: String,
+pub(crate) struct Listed {
+    pub(crate) label: String,
     /// Byte offset of its definition in the file.
-    pub offset: usize,
-    pub events: Range<usize>,
+    pub(crate) offset: usize,
+    pub(crate) events: Range<usize>,
 }
 
 /// How the notes of a document are written: its language and its digits.
 #[derive(Debug, Clone, Copy)]
-pub struct Script {
-    pub lang: Lang,
-    pub digits: DigitStyle,
+pub(crate) struct Script {
+    pub(crate) lang: Lang,
+    pub(crate) digits: DigitStyle,
 }
 
 /// A note's definition: where its events are in the page's note events, and its offset.
@@ -126,7 +126,7 @@ fn push_reference_id(out: &mut String, number: usize, nth: usize) {
 /// with their backlinks.
 ///
 /// `byline` holds the labels referenced from the title block with their file offsets.
-pub fn extract<'a>(
+pub(crate) fn extract<'a>(
     events: Vec<Spanned<'a>>,
     byline: &[(&str, usize)],
     script: Script,

@@ -18,15 +18,15 @@ pub struct Heading {
     /// Its id on the page.
     pub id: String,
     /// 1–6.
-    pub level: u8,
+    pub(crate) level: u8,
     /// Its plain text.
-    pub text: String,
+    pub(crate) text: String,
 }
 
 /// Sets the id of every heading in `events` and returns the headings in order.
 ///
 /// `base` is the body's byte offset in the file, for diagnostics.
-pub fn assign(
+pub(crate) fn assign(
     events: &mut [Spanned],
     ids: &mut PageIds,
     diags: &mut FileDiagnostics,

@@ -7,6 +7,7 @@
 //! page is minified (`output::minify`). Text is escaped by pulldown-cmark's escaper; code
 //! blocks keep their text exactly. `tests` check that minify-html finds nothing to change.
 
+#[cfg(test)]
 use std::borrow::Borrow;
 
 use pulldown_cmark::{
@@ -15,7 +16,11 @@ use pulldown_cmark::{
 use pulldown_cmark_escape::{escape_href, escape_html, escape_html_body_text};
 
 /// Appends the HTML of `events` (owned or borrowed) to `out`.
-pub fn push_html<'a, E: Borrow<Event<'a>>>(out: &mut String, events: impl IntoIterator<Item = E>) {
+#[cfg(test)]
+pub(crate) fn push_html<'a, E: Borrow<Event<'a>>>(
+    out: &mut String,
+    events: impl IntoIterator<Item = E>,
+) {
     let mut writer = Writer::new(out);
     for event in events {
         writer.event(event.borrow());
@@ -26,7 +31,7 @@ pub fn push_html<'a, E: Borrow<Event<'a>>>(out: &mut String, events: impl IntoIt
 ///
 /// [`push_html`] writes a stream of events; a serializer that puts markup of its own between
 /// events (`markdown::serialize`) drives a writer itself.
-pub struct Writer<'o> {
+pub(crate) struct Writer<'o> {
     out: &'o mut String,
     /// Column alignments of the table being written.
     table: Vec<Alignment>,
@@ -42,7 +47,7 @@ pub struct Writer<'o> {
 
 impl<'o> Writer<'o> {
     /// A writer appending to `out`.
-    pub fn new(out: &'o mut String) -> Self {
+    pub(crate) fn new(out: &'o mut String) -> Self {
         Writer {
             out,
             table: Vec::new(),
@@ -54,12 +59,12 @@ impl<'o> Writer<'o> {
     }
 
     /// Appends markup as it is.
-    pub fn raw(&mut self, html: &str) {
+    pub(crate) fn raw(&mut self, html: &str) {
         self.out.push_str(html);
     }
 
     /// Appends the HTML of one event.
-    pub fn event(&mut self, event: &Event) {
+    pub(crate) fn event(&mut self, event: &Event) {
         if self.image_depth > 0 {
             return self.alt_text(event);
         }
@@ -345,7 +350,7 @@ pub fn attr_value(value: &str) -> String {
 }
 
 /// Appends `value` to `out` as [`attr_value`] writes it.
-pub fn push_attr_value(out: &mut String, value: &str) {
+pub(crate) fn push_attr_value(out: &mut String, value: &str) {
     if needs_quotes(value) {
         out.push('"');
         escape_html(&mut *out, value).ok();
@@ -358,7 +363,7 @@ pub fn push_attr_value(out: &mut String, value: &str) {
 /// Whether an attribute value must be quoted: empty, or holding a character an unquoted value
 /// may not (white space, quotes, `=`, `<`, `>`, backtick) or an `&` that could start a
 /// character reference.
-pub fn needs_quotes(value: &str) -> bool {
+pub(crate) fn needs_quotes(value: &str) -> bool {
     value.is_empty()
         || value.bytes().any(|b| {
             matches!(

@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Ids the page templates use themselves.
-pub const RESERVED_IDS: [&str; 10] = [
+pub(crate) const RESERVED_IDS: [&str; 10] = [
     "main",
     "top",
     "title",
@@ -21,10 +21,10 @@ pub const RESERVED_IDS: [&str; 10] = [
 ];
 
 /// Prefixes owned by generated ids.
-pub const RESERVED_PREFIXES: [&str; 3] = ["fn-", "fnref-", "abstract-"];
+pub(crate) const RESERVED_PREFIXES: [&str; 3] = ["fn-", "fnref-", "abstract-"];
 
 /// Why an id an author wrote is not usable.
-pub fn check_author_id(id: &str) -> Result<(), String> {
+pub(crate) fn check_author_id(id: &str) -> Result<(), String> {
     let mut chars = id.chars();
     let first_ok = chars
         .next()
@@ -55,7 +55,7 @@ pub fn check_author_id(id: &str) -> Result<(), String> {
 }
 
 /// True for ids shaped like generated paragraph ids: `p3` or `anything-p3`.
-pub fn is_paragraph_id(id: &str) -> bool {
+pub(crate) fn is_paragraph_id(id: &str) -> bool {
     let tail = match id.rsplit_once("-p") {
         Some((_, tail)) => tail,
         None => match id.strip_prefix('p') {
@@ -68,7 +68,7 @@ pub fn is_paragraph_id(id: &str) -> bool {
 
 /// The ids taken on one page so far.
 #[derive(Debug, Default)]
-pub struct PageIds {
+pub(crate) struct PageIds {
     taken: BTreeSet<String>,
     /// For each base given to [`PageIds::take_free`], the next suffix to try, so n clashes on
     /// one base cost n lookups in all rather than n² (a page of many untitled headings).
@@ -77,7 +77,7 @@ pub struct PageIds {
 
 impl PageIds {
     /// A page with only the template's own ids taken.
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         PageIds {
             taken: RESERVED_IDS.iter().map(|s| s.to_string()).collect(),
             next_suffix: BTreeMap::new(),
@@ -85,12 +85,12 @@ impl PageIds {
     }
 
     /// Takes `id`; false if it was already taken.
-    pub fn take(&mut self, id: &str) -> bool {
+    pub(crate) fn take(&mut self, id: &str) -> bool {
         self.taken.insert(id.to_string())
     }
 
     /// Takes `base`, or the first free `base-2`, `base-3` …, and returns what was taken.
-    pub fn take_free(&mut self, base: &str) -> String {
+    pub(crate) fn take_free(&mut self, base: &str) -> String {
         if self.take(base) {
             return base.to_string();
         }

@@ -19,14 +19,14 @@ use crate::links::{Summary, percent_decode};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LocalLink {
     /// The id it leads to, as the browser looks it up: `#%D9%85…` and `#م…` are one target.
-    pub target: String,
+    pub(crate) target: String,
     /// Where it is in the file.
-    pub offset: usize,
+    pub(crate) offset: usize,
 }
 
 /// The `#fragment` links in `events`, whose offsets are in the body starting at `base` in
 /// the file.
-pub fn collect(events: &[Spanned], base: usize) -> Vec<LocalLink> {
+pub(crate) fn collect(events: &[Spanned], base: usize) -> Vec<LocalLink> {
     events
         .iter()
         .filter_map(|(event, range)| match event {

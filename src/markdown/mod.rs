@@ -10,26 +10,26 @@
 //! content); `serialize` writes the model as HTML with the `html` writer. Rendering never
 //! fails: problems come back as diagnostics. Markdown never sees Tera.
 
-pub mod anchors;
+pub(crate) mod anchors;
 pub mod bidi;
-pub mod context;
-pub mod depth;
-pub mod digits;
-pub mod footnotes;
-pub mod heading_ids;
+pub(crate) mod context;
+pub(crate) mod depth;
+pub(crate) mod digits;
+pub(crate) mod footnotes;
+pub(crate) mod heading_ids;
 pub mod html;
-pub mod ids;
+pub(crate) mod ids;
 pub mod local_links;
-pub mod model;
+pub(crate) mod model;
 pub mod parser;
-pub mod safety;
-pub mod scan;
+pub(crate) mod safety;
+pub(crate) mod scan;
 pub mod serialize;
 pub mod text;
 
 pub use heading_ids::Heading;
 pub use model::{Block, BlockKind, Body, Note};
-pub use serialize::NotesHtml;
+pub(crate) use serialize::NotesHtml;
 
 use crate::diagnostics::FileDiagnostics;
 use crate::lang::Lang;
@@ -105,6 +105,6 @@ pub fn render<'a>(input: &Input<'a, '_>, diags: &mut FileDiagnostics) -> Rendere
 }
 
 /// The plain text of each block of a body, for `verify`.
-pub fn text_blocks(body: &str) -> Vec<text::TextBlock> {
+pub(crate) fn text_blocks(body: &str) -> Vec<text::TextBlock> {
     text::text_blocks(&parser::parse(body))
 }

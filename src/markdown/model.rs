@@ -30,37 +30,37 @@ use super::scan;
 #[derive(Debug, Default, Clone)]
 pub struct Body<'a> {
     /// The body's events after every pass, each with its source range (relative to the body).
-    pub events: Vec<Spanned<'a>>,
+    pub(crate) events: Vec<Spanned<'a>>,
     /// Every block of the body in reading order (a container before what it holds).
     pub blocks: Vec<Block>,
     /// The listed notes' events, one note after another (backlinks included).
-    pub note_events: Vec<Spanned<'a>>,
+    pub(crate) note_events: Vec<Spanned<'a>>,
     /// The notes that are referenced, in number order: note N is `notes[N - 1]`.
     pub notes: Vec<Note>,
     /// The headings of the body, for the table of contents (texts read before isolation).
     pub headings: Vec<Heading>,
     /// Headings and paragraphs in reading order, with their ids.
-    pub anchors: Vec<Anchor>,
+    pub(crate) anchors: Vec<Anchor>,
     /// The digit style of the body, in which the notes are numbered.
-    pub digits: DigitStyle,
+    pub(crate) digits: DigitStyle,
 }
 
 /// One block of a body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Block {
-    pub kind: BlockKind,
+    pub(crate) kind: BlockKind,
     /// Its address on the page: a heading's id, a paragraph's `<section>-p<N>`; other blocks
     /// have none.
     pub id: Option<String>,
     /// The heading it falls under (a heading under itself), as an index into
     /// [`Body::blocks`]; `None` before the first heading. [`Body::section_id`] gives its id.
-    pub section: Option<usize>,
+    pub(crate) section: Option<usize>,
     /// The block it sits in (a list item, a quotation), as an index into [`Body::blocks`].
-    pub parent: Option<usize>,
+    pub(crate) parent: Option<usize>,
     /// Byte offset of its Markdown in the file.
-    pub offset: usize,
+    pub(crate) offset: usize,
     /// Its content in [`Body::events`]: the events between its start and end tags.
-    pub content: Range<usize>,
+    pub(crate) content: Range<usize>,
 }
 
 /// What a block is.
@@ -86,21 +86,21 @@ pub enum BlockKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Note {
     /// Its number, from 1, in order of first reference.
-    pub number: usize,
+    pub(crate) number: usize,
     /// The label the author gave it (`[^label]`).
-    pub label: String,
+    pub(crate) label: String,
     /// Its address on the page: `fn-<number>`.
     pub id: String,
     /// Byte offset of its definition in the file.
-    pub offset: usize,
+    pub(crate) offset: usize,
     /// Its content in [`Body::note_events`].
-    pub content: Range<usize>,
+    pub(crate) content: Range<usize>,
 }
 
 impl<'a> Body<'a> {
     /// Names the blocks of `events` and the notes of `note_events`; `base` is the body's
     /// offset in the file. Paragraph ids are those of `anchors`, in order.
-    pub fn new(
+    pub(crate) fn new(
         events: Vec<Spanned<'a>>,
         (note_events, listed): (Vec<Spanned<'a>>, Vec<Listed>),
         headings: Vec<Heading>,

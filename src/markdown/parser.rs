@@ -5,10 +5,10 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Options, Parser};
 
 /// An event with the byte range of the Markdown it came from (relative to the body).
-pub type Spanned<'a> = (Event<'a>, Range<usize>);
+pub(crate) type Spanned<'a> = (Event<'a>, Range<usize>);
 
 /// CommonMark plus footnotes, tables, heading attributes (`{#id}`) and strikethrough.
-pub fn options() -> Options {
+pub(crate) fn options() -> Options {
     Options::ENABLE_FOOTNOTES
         | Options::ENABLE_TABLES
         | Options::ENABLE_HEADING_ATTRIBUTES
@@ -21,12 +21,12 @@ pub fn parse(body: &str) -> Vec<Spanned<'_>> {
 }
 
 /// The events of a Markdown body with their source ranges, as the parser makes them.
-pub fn events(body: &str) -> impl Iterator<Item = Spanned<'_>> {
+pub(crate) fn events(body: &str) -> impl Iterator<Item = Spanned<'_>> {
     Parser::new_ext(body, options()).into_offset_iter()
 }
 
 /// Room for the events of `body`, so that collecting them seldom grows the vector: papers
 /// have about one event per hundred bytes, seldom more than one per sixty.
-pub fn room_for_events(body: &str) -> usize {
+pub(crate) fn room_for_events(body: &str) -> usize {
     body.len() / 48 + 16
 }

@@ -14,7 +14,7 @@ const REFUSED_SCHEMES: [&str; 3] = ["javascript:", "vbscript:", "data:"];
 
 /// Turns raw HTML into text (unless `raw_html` allows it) and reports links or images whose
 /// URL would run a script: one event at a time, as the parser makes them.
-pub fn sanitize<'a>(
+pub(crate) fn sanitize<'a>(
     (mut event, range): Spanned<'a>,
     raw_html: bool,
     diags: &mut FileDiagnostics,

@@ -13,7 +13,7 @@ const CHUNK: usize = 64;
 ///
 /// `suspect` should combine its tests with `&` and `|`, not `&&` and `||`, so that it has no
 /// branches.
-pub fn suspect_chunks<'a>(
+pub(crate) fn suspect_chunks<'a>(
     bytes: &'a [u8],
     suspect: impl Fn(u8, u8) -> bool + Copy + 'a,
 ) -> impl Iterator<Item = Range<usize>> + 'a {
@@ -30,7 +30,7 @@ pub fn suspect_chunks<'a>(
 /// Each index of `bytes`, in order, at which `suspect(byte, next byte)` holds (the byte after
 /// the last is 0). The hits of each chunk are marked in one 64-bit word, read bit by bit, so
 /// the work per chunk is one test per byte (without branches) and then one step per hit.
-pub fn suspects<'a>(
+pub(crate) fn suspects<'a>(
     bytes: &'a [u8],
     suspect: impl Fn(u8, u8) -> bool + Copy + 'a,
 ) -> impl Iterator<Item = usize> + 'a {
@@ -108,7 +108,8 @@ fn any_pair(these: &[u8; CHUNK], nexts: &[u8; CHUNK], test: impl Fn(u8, u8) -> b
 /// The first index from `from` on where `boring(byte, next byte)` is false, or `bytes.len()`.
 /// Whole chunks of boring bytes are passed over at once; in the chunk where the scan stops the
 /// place is found from the chunk's bits, not byte by byte.
-pub fn skip_chunks(bytes: &[u8], mut from: usize, boring: impl Fn(u8, u8) -> bool) -> usize {
+#[cfg(test)]
+pub(crate) fn skip_chunks(bytes: &[u8], mut from: usize, boring: impl Fn(u8, u8) -> bool) -> usize {
     let interesting = |b, next| !boring(b, next);
     while from < bytes.len() {
         let hits = chunk_hits(bytes, from, interesting);

@@ -18,7 +18,7 @@ use super::parser::Spanned;
 #[derive(Debug, Default, Clone)]
 pub struct NotesHtml {
     /// How many notes are referenced (and so listed).
-    pub count: usize,
+    pub(crate) count: usize,
     /// Reference markup for each byline label, in the order given.
     pub byline: Vec<String>,
     /// The `<li>` items of the endnotes list, in number order.
@@ -39,7 +39,7 @@ pub fn body_html(body: &Body) -> String {
 
 /// Appends the HTML of a body's events to `out`; `paragraph_ids` are the ids of its
 /// paragraphs, in order.
-pub fn push_body<'i>(
+pub(crate) fn push_body<'i>(
     out: &mut String,
     events: &[Spanned],
     mut paragraph_ids: impl Iterator<Item = &'i str>,

@@ -17,7 +17,7 @@ pub fn merge_text<'a>(events: impl IntoIterator<Item = Spanned<'a>>) -> Vec<Span
 }
 
 /// [`merge_text`], appending to `out` (which the caller may have made room in).
-pub fn merge_text_into<'a>(
+pub(crate) fn merge_text_into<'a>(
     events: impl IntoIterator<Item = Spanned<'a>>,
     out: &mut Vec<Spanned<'a>>,
 ) {
@@ -50,19 +50,19 @@ fn flush(out: &mut [Spanned<'_>], joined: &mut Option<String>) {
 
 /// The plain text of one block of a document, for comparison with its source.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TextBlock {
+pub(crate) struct TextBlock {
     /// What it is: `heading`, `paragraph`, `list item`, `table cell`, `code`, or `note [^x] …`.
-    pub label: String,
+    pub(crate) label: String,
     /// Byte offset in the body where the block starts.
-    pub offset: usize,
+    pub(crate) offset: usize,
     /// Its text, without markup or footnote numbers; line breaks as spaces.
-    pub text: String,
+    pub(crate) text: String,
 }
 
 /// Every leaf block's text in reading order; footnote definitions included where they stand.
 ///
 /// The number of an ordered list item is part of its text: readers see it.
-pub fn text_blocks(events: &[Spanned]) -> Vec<TextBlock> {
+pub(crate) fn text_blocks(events: &[Spanned]) -> Vec<TextBlock> {
     let mut blocks = Vec::new();
     let mut note: Option<String> = None;
     let mut stack: Vec<(String, usize, String)> = Vec::new();

@@ -11,7 +11,7 @@ use crate::links;
 
 /// The check stage: the problems of `files` (every file of the site, with its summary, in any
 /// order) added to `diagnostics`, each at its page; `out` names the pages.
-pub fn check_links(
+pub(crate) fn check_links(
     mut files: Vec<(&str, &links::Summary)>,
     base_url: Option<&str>,
     out: &Path,

@@ -26,22 +26,22 @@ use crate::{anchors, cite, links};
 
 /// What one document added to the site, once its files are in the sink.
 #[derive(Debug, Default, Clone)]
-pub struct DocumentOutput {
+pub(crate) struct DocumentOutput {
     /// Its diagnostics, sorted.
-    pub diagnostics: Vec<Diagnostic>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
     /// Its author's links to `#ids` its page lacks, as errors at the links: checked once the
     /// page was made, and kept apart because they do not keep the site's link check from
     /// running, as content errors do.
-    pub broken_links: Vec<Diagnostic>,
+    pub(crate) broken_links: Vec<Diagnostic>,
     /// Its public pages and their fragments, for `anchors.json`.
-    pub anchors: anchors::Index,
+    pub(crate) anchors: anchors::Index,
     /// Every file it made, by path, with what the link check needs of it.
-    pub files: Vec<(String, links::Summary)>,
+    pub(crate) files: Vec<(String, links::Summary)>,
 }
 
 /// The document stage for every document, on every core; the outputs in the documents' order,
 /// or the first failure in that order.
-pub fn render_documents<D: Borrow<Indexed> + Sync>(
+pub(crate) fn render_documents<D: Borrow<Indexed> + Sync>(
     documents: &[D],
     templates: &Templates,
     sink: &Sink,
@@ -58,7 +58,7 @@ pub fn render_documents<D: Borrow<Indexed> + Sync>(
 }
 
 /// The document stage for one document: read again, rendered, its files put in `sink`.
-pub fn render_document(
+pub(crate) fn render_document(
     indexed: &Indexed,
     templates: &Templates,
     sink: &Sink,

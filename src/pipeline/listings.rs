@@ -21,11 +21,11 @@ use crate::{anchors, links};
 #[derive(Debug, Default, Clone)]
 pub struct Listings {
     /// Their files, by path, with what the link check needs of them.
-    pub files: Vec<(String, links::Summary)>,
+    pub(crate) files: Vec<(String, links::Summary)>,
     /// Their public pages (the home pages), for `anchors.json`.
-    pub anchors: anchors::Index,
+    pub(crate) anchors: anchors::Index,
     /// Problems in the home page's text.
-    pub diagnostics: Vec<Diagnostic>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
 /// The listings stage: the pages of the site `home` listing `documents`, put in `sink`.

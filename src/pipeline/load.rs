@@ -30,15 +30,15 @@ pub struct Site<D = Indexed> {
 /// that validated, in path order, drafts and repeated slugs still among them.
 pub struct Content<D> {
     /// `content/_index.md`, when it could be read and validated.
-    pub home: Option<Home>,
+    pub(crate) home: Option<Home>,
     /// Every document that validated, sorted by path.
-    pub documents: Vec<Loaded<D>>,
+    pub(crate) documents: Vec<Loaded<D>>,
 }
 
 impl<D> Content<D> {
     /// The site to render, with the documents [`select`]ed; when the settings are missing or
     /// any file has an error, the site cannot be built and what loaded is given back.
-    pub fn site(
+    pub(crate) fn site(
         self,
         drafts: bool,
         diags: &mut Vec<Diagnostic>,
@@ -53,11 +53,11 @@ impl<D> Content<D> {
 
 /// What loaded of a site that cannot be built: its documents still get their Markdown
 /// checked, so one run reports every error.
-pub struct Unbuildable<D> {
+pub(crate) struct Unbuildable<D> {
     /// `content/_index.md`, when it loaded.
-    pub home: Option<Home>,
+    pub(crate) home: Option<Home>,
     /// The documents that would be published.
-    pub documents: Vec<D>,
+    pub(crate) documents: Vec<D>,
 }
 
 /// Load stage with whole documents kept: the site, or `None` when it cannot be built.
@@ -71,7 +71,7 @@ pub fn load(
 
 /// Load stage: the settings (if valid) and every document that validated, each passed
 /// through `keep` as soon as it is loaded (in parallel; the result is in path order).
-pub fn content<T: Send>(
+pub(crate) fn content<T: Send>(
     root: &Path,
     diags: &mut Vec<Diagnostic>,
     keep: impl Fn(Document) -> T + Sync,
@@ -169,12 +169,12 @@ pub struct Loaded<T> {
     draft: bool,
     path: PathBuf,
     /// The document, as the stage that loaded it keeps it.
-    pub item: T,
+    pub(crate) item: T,
 }
 
 impl<'a> Loaded<&'a Indexed> {
     /// An index entry, for [`select`].
-    pub fn indexed(indexed: &'a Indexed) -> Self {
+    pub(crate) fn indexed(indexed: &'a Indexed) -> Self {
         Loaded {
             slug: indexed.meta.slug.to_string(),
             slug_position: indexed.slug_position,

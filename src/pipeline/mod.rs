@@ -26,9 +26,9 @@ pub mod record;
 mod site_files;
 
 pub use document::{
-    DocumentFiles, DocumentOutput, abstract_rows, document_files, document_html, document_pages,
-    render_document, render_documents, render_markdown,
+    DocumentFiles, abstract_rows, document_files, document_html, document_pages, render_markdown,
 };
+pub(crate) use document::{DocumentOutput, render_documents};
 pub use listings::{Listings, render_listings, site_pages};
 pub use load::{Content, Loaded, Site, display, load, load_document, reload, select};
 pub use pages::{OutputFile, Templates};
@@ -146,19 +146,19 @@ pub fn build(options: &Options) -> Result<Outcome, Error> {
 }
 
 /// Every file a build of a site reads, in a fixed order, with what finding them reported.
-pub struct Sources {
+pub(crate) struct Sources {
     /// The documents, sorted by path.
-    pub documents: Vec<PathBuf>,
+    pub(crate) documents: Vec<PathBuf>,
     /// `content/_index.md` and the template files, which every page depends on.
-    pub site: Vec<PathBuf>,
+    pub(crate) site: Vec<PathBuf>,
     /// The folders holding them: a file added or removed changes one of these.
-    pub folders: Vec<PathBuf>,
+    pub(crate) folders: Vec<PathBuf>,
     /// Folders that could not be read and links not followed under `content/`.
-    pub problems: Vec<Diagnostic>,
+    pub(crate) problems: Vec<Diagnostic>,
 }
 
 /// The source files of the site at `root`: what `serve` watches and a build's record stamps.
-pub fn sources(root: &Path) -> Sources {
+pub(crate) fn sources(root: &Path) -> Sources {
     let found = discover(&display(&root.join("content")));
     let templates = root.join("templates");
     let mut site: Vec<PathBuf> = found.index.into_iter().collect();

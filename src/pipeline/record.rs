@@ -50,7 +50,7 @@ pub const RACY: Duration = Duration::from_secs(2);
 
 /// What a build's result depends on besides its sources: the program and the options.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Key {
+pub(crate) struct Key {
     version: String,
     /// The stamp of the running executable: a rebuilt program may render differently.
     program: Stamp,
@@ -62,7 +62,7 @@ pub struct Key {
 impl Key {
     /// The key of a build with `options` by this program; `None` when the executable cannot
     /// be found, so no record can be trusted.
-    pub fn of(options: &Options) -> Option<Key> {
+    pub(crate) fn of(options: &Options) -> Option<Key> {
         let program = Stamp::of(&std::env::current_exe().ok()?)?;
         Some(Key {
             version: env!("CARGO_PKG_VERSION").to_string(),
@@ -78,13 +78,13 @@ impl Key {
 /// of what finding them reported; `None` when a stamp is too recent to trust ([`RACY`]) or a
 /// file cannot be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SourceStamps(Option<u64>);
+pub(crate) struct SourceStamps(Option<u64>);
 
 impl SourceStamps {
     /// The sources of the site at `root` now, for a build that started at `started`. Taken
     /// before the build reads them, a later edit changes a stamp; taken after it, an edit
     /// while it ran makes a stamp later than its start, which is not trusted.
-    pub fn take(root: &Path, started: SystemTime) -> SourceStamps {
+    pub(crate) fn take(root: &Path, started: SystemTime) -> SourceStamps {
         let started = since_epoch(started);
         let racy = RACY.as_nanos() as i128;
         let found = super::sources(root);
@@ -228,7 +228,7 @@ struct Header {
 /// serialized). Nothing is written when a source's stamp is not to be trusted; a record that
 /// cannot be written only means that the next build is a full one, so failure is not an
 /// error.
-pub fn save(
+pub(crate) fn save(
     out: &Path,
     key: Key,
     sources: impl FnOnce() -> SourceStamps + Send,
@@ -280,7 +280,7 @@ fn read_lines(lines: &[u8]) -> Option<Vec<Diagnostic>> {
 }
 
 /// The record of the last build into a folder, as read back.
-pub struct Record {
+pub(crate) struct Record {
     header: Header,
     /// The record file's modification time: any change to the site after it is a change.
     written_at: i128,
@@ -290,15 +290,15 @@ pub struct Record {
 
 /// What the last build into a folder reported, when its record says the site is up to date.
 #[derive(Debug)]
-pub struct Recorded {
-    pub diagnostics: Vec<Diagnostic>,
-    pub documents: usize,
-    pub pages: usize,
+pub(crate) struct Recorded {
+    pub(crate) diagnostics: Vec<Diagnostic>,
+    pub(crate) documents: usize,
+    pub(crate) pages: usize,
 }
 
 impl Record {
     /// The record beside `out`, if there is one made by a build with `key`.
-    pub fn read(out: &Path, key: &Key) -> Option<Record> {
+    pub(crate) fn read(out: &Path, key: &Key) -> Option<Record> {
         let path = path_of(out);
         let written_at = Stamp::of(&path)?.modified;
         let mut text = fs::read(&path).ok()?;
@@ -317,7 +317,7 @@ impl Record {
     /// What the build reported, when its record is still true of `out` and of a site whose
     /// sources are `sources` now: the folder holds the entries the build wrote, none of them
     /// changed since the record was written.
-    pub fn holds(self, out: &Path, sources: SourceStamps) -> Option<Recorded> {
+    pub(crate) fn holds(self, out: &Path, sources: SourceStamps) -> Option<Recorded> {
         // The cheapest question first: a folder removed, then the sources, then every entry.
         if !out.is_dir() || sources.0 != Some(self.header.sources) {
             return None;
@@ -335,7 +335,7 @@ impl Record {
 }
 
 /// Removes the record of `out`, before a build changes the folder.
-pub fn forget(out: &Path) {
+pub(crate) fn forget(out: &Path) {
     let _ = fs::remove_file(path_of(out));
 }
 

@@ -11,7 +11,7 @@ use crate::publish;
 use crate::render::Renderer;
 
 /// The files of a site that are not pages, put in `sink`, each with its link summary.
-pub fn site_files(
+pub(crate) fn site_files(
     config: &SiteConfig,
     renderer: &Renderer,
     documents: &[&Meta],
@@ -39,7 +39,7 @@ pub fn site_files(
 
 /// Every public page of the site and its fragments, from the documents' indexes and then the
 /// listings' (a later page of the same URL wins).
-pub fn anchor_index(pages: impl IntoIterator<Item = anchors::Index>) -> anchors::Index {
+pub(crate) fn anchor_index(pages: impl IntoIterator<Item = anchors::Index>) -> anchors::Index {
     let mut index = anchors::Index::default();
     for part in pages {
         if index.pages.is_empty() {

@@ -20,11 +20,11 @@ use super::head::CiteView;
 /// Every page carries them three times over (`t`, `t_en`, `t_ar`), so they are made into a
 /// Tera value once per language, and each page's context shares it instead of holding a copy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Words(pub Lang);
+pub(crate) struct Words(pub Lang);
 
 impl Words {
     /// The words themselves.
-    pub fn strings(self) -> &'static Strings {
+    pub(crate) fn strings(self) -> &'static Strings {
         i18n::strings(self.0)
     }
 }
@@ -46,39 +46,39 @@ impl Serialize for Words {
 
 /// Settings every page shows.
 #[derive(Debug, Serialize)]
-pub struct SiteView<'a> {
-    pub title: &'a str,
-    pub title_en: &'a str,
+pub(crate) struct SiteView<'a> {
+    pub(crate) title: &'a str,
+    pub(crate) title_en: &'a str,
 }
 
 /// What `base.html` needs on every page.
 #[derive(Debug, Serialize)]
-pub struct PageView {
+pub(crate) struct PageView {
     /// Language of the page.
-    pub lang: Lang,
+    pub(crate) lang: Lang,
     /// `rtl` or `ltr`.
-    pub dir: &'static str,
+    pub(crate) dir: &'static str,
     /// The `<title>`.
-    pub title: String,
+    pub(crate) title: String,
     /// Path to the site root: `""` or `"../"`; root-relative (`/repo/`) only on `404.html`.
-    pub root: String,
+    pub(crate) root: String,
     /// Relative path of the same page in the other language, if any.
-    pub other_lang_href: Option<String>,
+    pub(crate) other_lang_href: Option<String>,
     /// Canonical absolute URL, when the site has a base URL.
-    pub canonical: Option<String>,
+    pub(crate) canonical: Option<String>,
     /// Interface words in the page's language.
-    pub t: Words,
+    pub(crate) t: Words,
     /// Interface words in English, for English blocks on Arabic pages.
-    pub t_en: Words,
+    pub(crate) t_en: Words,
     /// Interface words in Arabic.
-    pub t_ar: Words,
+    pub(crate) t_ar: Words,
     /// Scholarly and social metadata for `<head>` (`partials/meta.html`).
-    pub head: Option<super::head::HeadView>,
+    pub(crate) head: Option<super::head::HeadView>,
 }
 
 impl PageView {
     /// A page in `lang` at `root`.
-    pub fn new(lang: Lang, title: String, root: &str) -> Self {
+    pub(crate) fn new(lang: Lang, title: String, root: &str) -> Self {
         PageView {
             lang,
             dir: lang.dir(),
@@ -96,49 +96,49 @@ impl PageView {
 
 /// A document as a list entry on the home pages.
 #[derive(Debug, Serialize)]
-pub struct Entry<'a> {
-    pub href: String,
-    pub title: &'a str,
-    pub title_en: &'a str,
-    pub title_supplied: bool,
-    pub authors: Vec<&'a str>,
+pub(crate) struct Entry<'a> {
+    pub(crate) href: String,
+    pub(crate) title: &'a str,
+    pub(crate) title_en: &'a str,
+    pub(crate) title_supplied: bool,
+    pub(crate) authors: Vec<&'a str>,
     /// Romanised names, or the Arabic name (marked `ar`) where none is given.
-    pub authors_en: Vec<NameView<'a>>,
-    pub date: Option<String>,
-    pub date_en: Option<String>,
-    pub abstract_ar: Option<String>,
-    pub abstract_en: Option<String>,
+    pub(crate) authors_en: Vec<NameView<'a>>,
+    pub(crate) date: Option<String>,
+    pub(crate) date_en: Option<String>,
+    pub(crate) abstract_ar: Option<String>,
+    pub(crate) abstract_en: Option<String>,
 }
 
 /// A name with the language it is written in.
 #[derive(Debug, Serialize)]
-pub struct NameView<'a> {
-    pub text: &'a str,
-    pub lang: Lang,
+pub(crate) struct NameView<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) lang: Lang,
 }
 
 /// One author line of the title block.
 #[derive(Debug, Serialize)]
-pub struct AuthorView<'a> {
-    pub name: &'a str,
-    pub name_en: Option<&'a str>,
+pub(crate) struct AuthorView<'a> {
+    pub(crate) name: &'a str,
+    pub(crate) name_en: Option<&'a str>,
     /// The footnote reference attached to the byline (markup from the Markdown stage).
-    pub note_html: &'a str,
+    pub(crate) note_html: &'a str,
 }
 
 /// One table-of-contents line, with the headings under it.
 #[derive(Debug, Serialize)]
-pub struct TocEntry<'a> {
-    pub id: &'a str,
-    pub level: u8,
-    pub text: &'a str,
-    pub text_en: Option<&'a str>,
-    pub children: Vec<TocEntry<'a>>,
+pub(crate) struct TocEntry<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) level: u8,
+    pub(crate) text: &'a str,
+    pub(crate) text_en: Option<&'a str>,
+    pub(crate) children: Vec<TocEntry<'a>>,
 }
 
 /// Nests a flat list of headings by level: each heading holds the deeper ones that follow it.
 /// A heading that skips levels (an `h4` straight after an `h2`) nests one step down.
-pub fn toc_tree(flat: Vec<TocEntry<'_>>) -> Vec<TocEntry<'_>> {
+pub(crate) fn toc_tree(flat: Vec<TocEntry<'_>>) -> Vec<TocEntry<'_>> {
     let mut roots: Vec<TocEntry> = Vec::new();
     for entry in flat {
         let mut siblings = &mut roots;
@@ -154,55 +154,55 @@ pub fn toc_tree(flat: Vec<TocEntry<'_>>) -> Vec<TocEntry<'_>> {
 #[derive(Debug, Clone, Serialize)]
 pub struct AbstractRow {
     /// 1-based; the row's id is `abstract-s{n}`.
-    pub n: usize,
+    pub(crate) n: usize,
     /// The row's accessible name in each language ("Sentence 3").
-    pub label_ar: String,
-    pub label_en: String,
+    pub(crate) label_ar: String,
+    pub(crate) label_en: String,
     /// The bead's Arabic sentences, joined.
-    pub ar: String,
+    pub(crate) ar: String,
     /// The bead's English sentences, joined.
-    pub en: String,
+    pub(crate) en: String,
 }
 
 /// An editorial repair shown to readers.
 #[derive(Debug, Serialize)]
-pub struct RepairView<'a> {
-    pub line: usize,
-    pub from: &'a str,
-    pub to: &'a str,
-    pub note: &'a str,
+pub(crate) struct RepairView<'a> {
+    pub(crate) line: usize,
+    pub(crate) from: &'a str,
+    pub(crate) to: &'a str,
+    pub(crate) note: &'a str,
 }
 
 /// Everything `document.html` shows but the citations, which each page adds ([`DocumentPage`]).
 #[derive(Debug, Serialize)]
-pub struct DocumentView<'a> {
-    pub slug: &'a str,
+pub(crate) struct DocumentView<'a> {
+    pub(crate) slug: &'a str,
     /// The language and direction of the body.
-    pub lang: Lang,
-    pub dir: &'static str,
-    pub title: &'a str,
-    pub title_en: &'a str,
-    pub title_supplied: bool,
-    pub title_en_origin: Origin,
-    pub authors: Vec<AuthorView<'a>>,
-    pub date: Option<String>,
-    pub date_en: Option<String>,
-    pub date_iso: Option<String>,
-    pub publisher: Option<&'a str>,
-    pub publisher_en: Option<&'a str>,
-    pub place: Option<&'a str>,
-    pub place_en: Option<&'a str>,
-    pub abstract_ar: Option<&'a str>,
-    pub abstract_en: Option<&'a str>,
+    pub(crate) lang: Lang,
+    pub(crate) dir: &'static str,
+    pub(crate) title: &'a str,
+    pub(crate) title_en: &'a str,
+    pub(crate) title_supplied: bool,
+    pub(crate) title_en_origin: Origin,
+    pub(crate) authors: Vec<AuthorView<'a>>,
+    pub(crate) date: Option<String>,
+    pub(crate) date_en: Option<String>,
+    pub(crate) date_iso: Option<String>,
+    pub(crate) publisher: Option<&'a str>,
+    pub(crate) publisher_en: Option<&'a str>,
+    pub(crate) place: Option<&'a str>,
+    pub(crate) place_en: Option<&'a str>,
+    pub(crate) abstract_ar: Option<&'a str>,
+    pub(crate) abstract_en: Option<&'a str>,
     /// Sentence pairs when the abstracts align well; empty otherwise (shown side by side).
-    pub abstract_rows: &'a [AbstractRow],
-    pub toc: Vec<TocEntry<'a>>,
-    pub body_html: &'a str,
+    pub(crate) abstract_rows: &'a [AbstractRow],
+    pub(crate) toc: Vec<TocEntry<'a>>,
+    pub(crate) body_html: &'a str,
     /// The endnotes' `li` items, joined.
-    pub notes_html: &'a str,
-    pub editorial_notes: &'a [String],
-    pub repairs: Vec<RepairView<'a>>,
-    pub source_file: Option<&'a str>,
+    pub(crate) notes_html: &'a str,
+    pub(crate) editorial_notes: &'a [String],
+    pub(crate) repairs: Vec<RepairView<'a>>,
+    pub(crate) source_file: Option<&'a str>,
 }
 
 /// A paper's view made into a Tera value once, for both of the paper's pages.
@@ -210,16 +210,16 @@ pub struct DocumentView<'a> {
 /// The two pages show the same document and differ only in the links of their citations, so
 /// each page's `doc` is this value with its own `cite` ([`DocumentPage`]).
 #[derive(Debug, Clone)]
-pub struct SharedDocument(tera::Value);
+pub(crate) struct SharedDocument(tera::Value);
 
 impl SharedDocument {
     /// `view` as Tera reads it.
-    pub fn new(view: &DocumentView) -> Self {
+    pub(crate) fn new(view: &DocumentView) -> Self {
         SharedDocument(tera::Value::from_serializable(view))
     }
 
     /// A page's `doc`: this view and `cite`, the citations as linked from that page.
-    pub fn with_cite(&self, cite: CiteView) -> DocumentPage<'_> {
+    pub(crate) fn with_cite(&self, cite: CiteView) -> DocumentPage<'_> {
         DocumentPage { view: self, cite }
     }
 }
@@ -227,7 +227,7 @@ impl SharedDocument {
 /// Everything a paper's page template reads as `doc`: the fields of [`DocumentView`] and
 /// `cite`, the citations of the document and its sections (`partials/cite.html`).
 #[derive(Debug)]
-pub struct DocumentPage<'a> {
+pub(crate) struct DocumentPage<'a> {
     view: &'a SharedDocument,
     cite: CiteView,
 }
@@ -249,7 +249,7 @@ impl Serialize for DocumentPage<'_> {
 impl<'a> DocumentView<'a> {
     /// Builds the view of a validated, rendered document whose notes, joined, are
     /// `notes_html`.
-    pub fn new(
+    pub(crate) fn new(
         meta: &'a Meta,
         rendered: &'a RenderedBody<'a>,
         notes_html: &'a str,
@@ -325,7 +325,7 @@ impl<'a> DocumentView<'a> {
 
 impl<'a> Entry<'a> {
     /// A home-page entry linking to the document's page at `href`.
-    pub fn new(meta: &'a Meta, href: String) -> Self {
+    pub(crate) fn new(meta: &'a Meta, href: String) -> Self {
         let abstract_ = meta.abstract_.as_ref();
         Entry {
             href,
@@ -361,7 +361,7 @@ impl<'a> Entry<'a> {
 
 impl<'a> SiteView<'a> {
     /// The site's titles.
-    pub fn new(config: &'a SiteConfig) -> Self {
+    pub(crate) fn new(config: &'a SiteConfig) -> Self {
         SiteView {
             title: &config.title,
             title_en: &config.title_en,
@@ -370,7 +370,7 @@ impl<'a> SiteView<'a> {
 }
 
 /// The first `max` characters of `text`, cut at a word boundary, with an ellipsis if cut.
-pub fn excerpt(text: &str, max: usize) -> String {
+pub(crate) fn excerpt(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         return text.to_string();
     }

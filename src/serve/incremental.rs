@@ -39,7 +39,7 @@ pub struct Report {
     /// `full` or `incremental`; empty when nothing had changed.
     pub kind: &'static str,
     /// Files written.
-    pub pages: usize,
+    pub(crate) pages: usize,
     /// The diagnostics of the documents that changed, and every error standing, sorted.
     pub diagnostics: Vec<Diagnostic>,
     /// Whether the served site changed.

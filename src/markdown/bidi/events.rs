@@ -29,9 +29,9 @@ struct Loc {
 
 /// A place in an inline run: before byte `.1` of the text of event `.0` (for an event that is
 /// not text, `0` is before it and [`AFTER`] after it). Places compare in the order of the run.
-pub type Point = (usize, usize);
+pub(crate) type Point = (usize, usize);
 /// The byte of a [`Point`] after an event that is not text.
-pub const AFTER: usize = usize::MAX;
+pub(crate) const AFTER: usize = usize::MAX;
 
 /// Wraps the Latin islands of an Arabic document's text; other languages pass unchanged.
 pub fn isolate(events: Vec<Spanned<'_>>, lang: Lang) -> Vec<Spanned<'_>> {
@@ -41,7 +41,7 @@ pub fn isolate(events: Vec<Spanned<'_>>, lang: Lang) -> Vec<Spanned<'_>> {
 /// The bidi pass with its buffers kept from one call to the next, for the notes of a page,
 /// which are isolated one by one.
 #[derive(Default)]
-pub struct Isolator<'a> {
+pub(crate) struct Isolator<'a> {
     /// The inline run being read (empty between calls).
     run: Vec<Spanned<'a>>,
     finder: Finder,
@@ -87,7 +87,7 @@ pub struct InlineRuns {
 
 impl InlineRuns {
     /// Whether `event`, the next of the document, belongs to an inline run.
-    pub fn joins(&mut self, event: &Event) -> bool {
+    pub(crate) fn joins(&mut self, event: &Event) -> bool {
         !self.context.step(event).in_code() && is_inline(event)
     }
 }
@@ -102,7 +102,7 @@ pub struct RunIslands {
 impl RunIslands {
     /// The islands of `run` (an inline run, as [`InlineRuns`] splits a document), in order:
     /// each from the place its `bdi` opens to the place it closes.
-    pub fn of(&mut self, run: &[Spanned]) -> impl Iterator<Item = Range<Point>> + '_ {
+    pub(crate) fn of(&mut self, run: &[Spanned]) -> impl Iterator<Item = Range<Point>> + '_ {
         self.finder.find(run);
         (self.finder.points.chunks_exact(2)).map(|pair| pair[0].0..pair[1].0)
     }

@@ -15,7 +15,7 @@
 //! [`RunIslands`] gives its islands to the digit style, so that the two agree on which digits
 //! are Latin text.
 
-pub mod events;
+pub(crate) mod events;
 
 use std::ops::Range;
 
@@ -25,9 +25,9 @@ use super::scan;
 use crate::chars::{is_arabic_letter, is_arabic_mark, is_latin_letter, is_latin_mark};
 
 /// The element that opens an island.
-pub const OPEN: &str = "<bdi lang=en dir=ltr>";
+pub(crate) const OPEN: &str = "<bdi lang=en dir=ltr>";
 /// The element that closes an island.
-pub const CLOSE: &str = "</bdi>";
+pub(crate) const CLOSE: &str = "</bdi>";
 
 /// Words that keep their final `.` at the end of an island (compared in lowercase).
 const ABBREVIATIONS: [&str; 30] = [
@@ -38,7 +38,7 @@ const ABBREVIATIONS: [&str; 30] = [
 
 /// One position of the text the finder walks: a character, or something from the event stream.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unit {
+pub(crate) enum Unit {
     /// A character of the text.
     Char(char),
     /// A run of ASCII letters: no rule looks inside one, except to tell an abbreviation (for
@@ -59,13 +59,13 @@ pub enum Unit {
 }
 
 /// The byte ranges of the Latin islands of `text`, in order and never overlapping.
-pub fn islands(text: &str) -> Vec<Range<usize>> {
+pub(crate) fn islands(text: &str) -> Vec<Range<usize>> {
     Islands::default().of(text).to_vec()
 }
 
 /// The island finder for plain strings, keeping its buffers from one string to the next.
 #[derive(Debug, Default)]
-pub struct Islands {
+pub(crate) struct Islands {
     units: Vec<Unit>,
     starts: Vec<usize>,
     found: Vec<Range<usize>>,
@@ -73,7 +73,7 @@ pub struct Islands {
 
 impl Islands {
     /// The byte ranges of the Latin islands of `text`, as [`islands`] finds them.
-    pub fn of(&mut self, text: &str) -> &[Range<usize>] {
+    pub(crate) fn of(&mut self, text: &str) -> &[Range<usize>] {
         self.found.clear();
         if !has_latin_letter(text) {
             return &self.found;
@@ -94,7 +94,7 @@ impl Islands {
 }
 
 /// Whether `text` has a Latin letter.
-pub fn has_latin_letter(text: &str) -> bool {
+pub(crate) fn has_latin_letter(text: &str) -> bool {
     next_latin_letter(text, 0) < text.len()
 }
 
@@ -135,7 +135,7 @@ fn char_at(text: &str, at: usize) -> char {
 /// [`Unit::Digits`]: an island never starts or ends inside either (it starts at the first
 /// letter of a word, and only punctuation, spaces and what stops islands end one), so the
 /// finder, which reads each character of the run alike, finds the same islands.
-pub fn for_units(text: &str, mut f: impl FnMut(Unit, Range<usize>)) {
+pub(crate) fn for_units(text: &str, mut f: impl FnMut(Unit, Range<usize>)) {
     let bytes = text.as_bytes();
     let mut at = 0;
     while let Some(&b) = bytes.get(at) {
@@ -189,7 +189,7 @@ pub fn isolate_plain(text: &str) -> String {
 /// `text` HTML-escaped, with each run of Arabic words wrapped in
 /// `<bdi lang="ar" dir="rtl">`: the mirror of [`isolate_plain`], for plain strings shown inside
 /// English text (an English citation naming an author who has no romanised name).
-pub fn isolate_arabic_plain(text: &str) -> String {
+pub(crate) fn isolate_arabic_plain(text: &str) -> String {
     let arabic = |c: char| is_arabic_letter(c) || is_arabic_mark(c);
     // Spaces and Arabic punctuation belong to a run only between two Arabic words.
     let joins = |c: char| c.is_whitespace() || matches!(c, '\u{060C}' | '\u{061B}' | '\u{061F}');
@@ -232,21 +232,22 @@ fn escape_into(out: &mut String, text: &str) {
 }
 
 /// The text of the [`Unit::Word`] at an index of the units.
-pub type WordText<'t> = dyn Fn(usize) -> &'t str + 't;
+pub(crate) type WordText<'t> = dyn Fn(usize) -> &'t str + 't;
 
 /// The islands of `units`, as index ranges, in order and never overlapping; `word` gives the
 /// text of a word.
 ///
 /// An island may contain `Open`/`Close` units whose partner lies outside it; the event pass
 /// turns such a unit into a `Break` and looks again.
-pub fn find<'t>(units: &[Unit], word: &WordText<'t>) -> Vec<Range<usize>> {
+#[cfg(test)]
+pub(crate) fn find<'t>(units: &[Unit], word: &WordText<'t>) -> Vec<Range<usize>> {
     let mut found = Vec::new();
     find_into(units, word, &mut found);
     found
 }
 
 /// [`find`], appending to `found`.
-pub fn find_into<'t>(units: &[Unit], word: &WordText<'t>, found: &mut Vec<Range<usize>>) {
+pub(crate) fn find_into<'t>(units: &[Unit], word: &WordText<'t>, found: &mut Vec<Range<usize>>) {
     let mut i = 0;
     while i < units.len() {
         if !starts_island(units[i]) {
