@@ -41,7 +41,7 @@ fn bench(c: &mut Criterion) {
     let docs: Vec<Document> = site.documents.into_iter().take(DOCUMENTS).collect();
     let texts: Vec<(PathBuf, String)> = docs
         .iter()
-        .map(|d| (d.source.path.clone(), d.source.text.clone()))
+        .map(|d| (d.file.path.clone(), d.file.text.clone()))
         .collect();
     let renderer = Renderer::load(&root.join("templates")).expect("templates");
     let config = &site.home.config;

@@ -38,8 +38,8 @@ pub fn document(
     ) else {
         return Ok(Err(vec![
             Diagnostic::error(
-                &doc.source.path,
-                doc.source.field_position(&[Seg::Key("abstract")]),
+                &doc.file.path,
+                doc.file.field_position(&[Seg::Key("abstract")]),
                 "the document does not have both an Arabic and an English abstract",
             )
             .field("abstract")
@@ -50,8 +50,8 @@ pub fn document(
         Ok(aligned) => Ok(Ok(aligned)),
         Err(message) => Ok(Err(vec![
             Diagnostic::error(
-                &doc.source.path,
-                doc.source.field_position(&[Seg::Key("alignment")]),
+                &doc.file.path,
+                doc.file.field_position(&[Seg::Key("alignment")]),
                 message,
             )
             .field("alignment"),

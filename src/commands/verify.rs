@@ -14,7 +14,7 @@ use crate::error::Error;
 use crate::markdown;
 use crate::pipeline;
 use crate::source_map::SourceMap;
-use crate::verify::{self as fidelity, Block, Removal, Repair, Report, Source};
+use crate::verify::{self as fidelity, Block, Original, Removal, Repair, Report};
 
 /// What `verify` found for one document.
 pub struct Verified {
@@ -36,9 +36,9 @@ pub fn run(root: &Path, only: &[PathBuf]) -> Result<(Vec<Verified>, Vec<Diagnost
     };
     let wanted = |doc: &Document| {
         only.is_empty()
-            || only.iter().any(|p| {
-                same_file(p, &doc.source.path) || same_file(p, &root.join(&doc.source.path))
-            })
+            || only
+                .iter()
+                .any(|p| same_file(p, &doc.file.path) || same_file(p, &root.join(&doc.file.path)))
     };
     let mut results = Vec::new();
     for doc in site.documents.iter().filter(|d| wanted(d)) {
@@ -46,7 +46,7 @@ pub fn run(root: &Path, only: &[PathBuf]) -> Result<(Vec<Verified>, Vec<Diagnost
             if !only.is_empty() {
                 diags.push(
                     Diagnostic::error(
-                        &doc.source.path,
+                        &doc.file.path,
                         (1, 1),
                         "the document names no `source`, so there is nothing to verify against",
                     )
@@ -60,11 +60,11 @@ pub fn run(root: &Path, only: &[PathBuf]) -> Result<(Vec<Verified>, Vec<Diagnost
             Ok(Ok(text)) => text,
             _ => {
                 let position = doc
-                    .source
+                    .file
                     .field_position(&[Seg::Key("source"), Seg::Key("file")]);
                 diags.push(
                     Diagnostic::error(
-                        &doc.source.path,
+                        &doc.file.path,
                         position,
                         format!(
                             "cannot read the source {} as UTF-8 text",
@@ -78,7 +78,7 @@ pub fn run(root: &Path, only: &[PathBuf]) -> Result<(Vec<Verified>, Vec<Diagnost
             }
         };
         let text = crate::fs::strip_bom(&text);
-        let source_spec = Source {
+        let source_spec = Original {
             text,
             removed: source
                 .removed
@@ -107,7 +107,7 @@ pub fn run(root: &Path, only: &[PathBuf]) -> Result<(Vec<Verified>, Vec<Diagnost
             .map(Path::to_path_buf)
             .unwrap_or(source_path);
         results.push(Verified {
-            path: doc.source.path.clone(),
+            path: doc.file.path.clone(),
             source_path: shown,
             report,
         });
@@ -124,8 +124,8 @@ fn same_file(a: &Path, b: &Path) -> bool {
 
 /// The published text of a document that comes from its source, block by block.
 pub(crate) fn published_blocks(doc: &Document) -> Vec<Block> {
-    let map = SourceMap::new(&doc.source.text);
-    let line_of = |path: &[Seg]| map.position(doc.source.field_offset(path)).0;
+    let map = SourceMap::new(&doc.file.text);
+    let line_of = |path: &[Seg]| map.position(doc.file.field_offset(path)).0;
     let meta = &doc.meta;
     let mut blocks = Vec::new();
     let mut field = |label: String, path: &[Seg], value: &str| {
@@ -169,8 +169,8 @@ pub(crate) fn published_blocks(doc: &Document) -> Vec<Block> {
             }
         }
     }
-    let base = doc.source.body_offset;
-    for block in markdown::text_blocks(doc.source.body()) {
+    let base = doc.file.body_offset;
+    for block in markdown::text_blocks(doc.file.body()) {
         blocks.push(Block {
             label: block.label,
             line: map.position(base + block.offset).0,

@@ -61,7 +61,7 @@ pub struct Document {
     /// Validated front matter.
     pub meta: Meta,
     /// Its text.
-    pub source: Text,
+    pub file: Text,
 }
 
 /// The home page: settings and body.
@@ -70,7 +70,7 @@ pub struct Home {
     /// Site settings.
     pub config: SiteConfig,
     /// Its text (the body is the home page text).
-    pub(crate) source: Text,
+    pub(crate) file: Text,
 }
 
 /// Decodes UTF-8 (reporting the first invalid byte's position) and drops a BOM.
@@ -124,7 +124,7 @@ pub fn document(
     drop(diags);
     let doc = meta.map(|(meta, front_matter, body_offset)| Document {
         meta,
-        source: Text {
+        file: Text {
             path: path.to_path_buf(),
             text,
             front_matter,
@@ -145,7 +145,7 @@ pub fn home(path: &Path, text: String) -> (Option<Home>, Vec<Diagnostic>) {
     drop(diags);
     let home = config.map(|(config, front_matter, body_offset)| Home {
         config,
-        source: Text {
+        file: Text {
             path: path.to_path_buf(),
             text,
             front_matter,
@@ -197,7 +197,7 @@ mod tests {
         assert!(diags.is_empty(), "{diags:?}");
         let doc = doc.unwrap();
         assert_eq!(doc.meta.slug.as_str(), "a-b");
-        assert_eq!(doc.source.body(), "نص\r\n");
+        assert_eq!(doc.file.body(), "نص\r\n");
     }
 
     #[test]

@@ -33,11 +33,11 @@ impl Indexed {
     /// Keeps everything of `doc` but its text.
     pub fn new(doc: Document) -> Indexed {
         Indexed {
-            slug_position: doc.source.field_position(&[Seg::Key("slug")]),
-            fingerprint: fingerprint(&doc.source.text, doc.source.body_offset),
-            front_matter: doc.source.front_matter,
-            body_offset: doc.source.body_offset,
-            path: doc.source.path,
+            slug_position: doc.file.field_position(&[Seg::Key("slug")]),
+            fingerprint: fingerprint(&doc.file.text, doc.file.body_offset),
+            front_matter: doc.file.front_matter,
+            body_offset: doc.file.body_offset,
+            path: doc.file.path,
             meta: doc.meta,
         }
     }
@@ -58,7 +58,7 @@ impl Indexed {
         }
         Ok(Document {
             meta: self.meta.clone(),
-            source: Text {
+            file: Text {
                 path: self.path.clone(),
                 text,
                 front_matter: self.front_matter.clone(),
@@ -103,7 +103,7 @@ mod tests {
         let indexed = Indexed::new(doc.unwrap());
         assert_eq!(indexed.slug_position, (2, 7));
         let back = indexed.restore(TEXT.to_string()).unwrap();
-        assert_eq!(back.source.body(), "نص\n");
+        assert_eq!(back.file.body(), "نص\n");
         assert_eq!(back.meta.slug.as_str(), "a-b");
         let err = indexed
             .restore(TEXT.replace("عنوان", "عنوان آخر"))
@@ -120,7 +120,7 @@ mod tests {
         // The index holds nothing of the body: an edit there is read as it now is, and a
         // text cut short before the body is refused.
         let edited = indexed.restore(TEXT.replace("نص", "نص آخر")).unwrap();
-        assert_eq!(edited.source.body(), "نص آخر\n");
+        assert_eq!(edited.file.body(), "نص آخر\n");
         assert!(indexed.restore(TEXT[..body - 1].to_string()).is_err());
         assert_eq!(
             err.to_string(),

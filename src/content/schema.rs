@@ -204,7 +204,7 @@ pub(crate) struct Repair {
 
 /// The raw text a document was converted from.
 #[derive(Debug, Clone, Serialize)]
-pub(crate) struct Source {
+pub(crate) struct Provenance {
     /// Path relative to `content/`.
     pub(crate) file: String,
     /// Material left out.
@@ -236,7 +236,7 @@ pub struct Meta {
     /// Ids of earlier releases that must keep working, old id → the id that replaces it.
     pub(crate) aliases: BTreeMap<String, String>,
     pub(crate) editorial_notes: Vec<String>,
-    pub(crate) source: Option<Source>,
+    pub(crate) source: Option<Provenance>,
     /// The editor's pinned abstract alignment, checked against the sentences when rendering.
     #[serde(skip)]
     pub(crate) alignment: Option<crate::align::Pin>,
@@ -644,7 +644,7 @@ pub(crate) fn document<'a>(
     })
 }
 
-fn source(c: &mut Checker, raw: RawSource) -> Option<Source> {
+fn source(c: &mut Checker, raw: RawSource) -> Option<Provenance> {
     let file = c.required(
         &[Key("source"), Key("file")],
         raw.file,
@@ -669,7 +669,7 @@ fn source(c: &mut Checker, raw: RawSource) -> Option<Source> {
         .enumerate()
         .filter_map(|(i, r)| repair(c, i, r))
         .collect();
-    Some(Source {
+    Some(Provenance {
         file,
         removed,
         repairs,

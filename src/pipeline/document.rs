@@ -77,7 +77,7 @@ pub(crate) fn render_document(
         .map(|file| publish(sink, file))
         .collect::<Result<_, _>>()?;
     // The author's in-page links are checked here, once, against the page they are on.
-    let mut broken = FileDiagnostics::new(&doc.source.path, &doc.source.text);
+    let mut broken = FileDiagnostics::new(&doc.file.path, &doc.file.text);
     if let Some((_, page)) = files.iter_mut().find(|(path, _)| *path == made.page) {
         local_links::report_missing(&made.local_links, page, &mut broken);
     }
@@ -127,7 +127,7 @@ pub fn document_files(
         base_url: templates.config.base_url.as_deref(),
         root: "../",
     };
-    let source = Some(doc.source.path.clone());
+    let source = Some(doc.file.path.clone());
     let mut anchors = anchors::Index::default();
     anchors.add(
         &url,
@@ -170,9 +170,9 @@ pub fn render_markdown<'d>(
     raw_html: bool,
     diags: &mut Vec<Diagnostic>,
 ) -> RenderedBody<'d> {
-    let text = &doc.source.text;
-    let mut file_diags = FileDiagnostics::new(&doc.source.path, text);
-    let fields = doc.source.fields();
+    let text = &doc.file.text;
+    let mut file_diags = FileDiagnostics::new(&doc.file.path, text);
+    let fields = doc.file.fields();
     let byline: Vec<(&str, usize)> = doc
         .meta
         .authors
@@ -187,8 +187,8 @@ pub fn render_markdown<'d>(
         })
         .collect();
     let input = markdown::Input {
-        body: doc.source.body(),
-        body_offset: doc.source.body_offset,
+        body: doc.file.body(),
+        body_offset: doc.file.body_offset,
         lang: doc.meta.lang,
         byline_notes: &byline,
         raw_html,
@@ -255,7 +255,7 @@ pub fn abstract_rows(
     else {
         return Vec::new();
     };
-    let position = || doc.source.field_position(&[Seg::Key("alignment")]);
+    let position = || doc.file.field_position(&[Seg::Key("alignment")]);
     let aligned = match crate::align::align_texts(
         ar,
         en,
@@ -266,7 +266,7 @@ pub fn abstract_rows(
         Ok(aligned) => aligned,
         Err(message) => {
             diags.push(
-                Diagnostic::error(&doc.source.path, position(), message)
+                Diagnostic::error(&doc.file.path, position(), message)
                     .field("alignment")
                     .hint("run `warraq align` on the document to see its sentences, then fix the pinned beads"),
             );
@@ -275,7 +275,7 @@ pub fn abstract_rows(
     };
     if doc.meta.alignment.is_none() && !aligned.alignment.is_reliable() {
         diags.push(
-            Diagnostic::warning(&doc.source.path, doc.source.field_position(&[Seg::Key("abstract")]), format!("the abstracts of `{}` do not align well; they are shown side by side without pairing", doc.meta.slug))
+            Diagnostic::warning(&doc.file.path, doc.file.field_position(&[Seg::Key("abstract")]), format!("the abstracts of `{}` do not align well; they are shown side by side without pairing", doc.meta.slug))
                 .field("abstract")
                 .hint("check them with `warraq align`, and pin the pairs with `alignment:` if they are right"),
         );

@@ -143,10 +143,10 @@ pub fn site_pages(
 }
 
 fn home_intro(home: &Home, diags: &mut Vec<Diagnostic>) -> String {
-    let mut file_diags = FileDiagnostics::new(&home.source.path, &home.source.text);
+    let mut file_diags = FileDiagnostics::new(&home.file.path, &home.file.text);
     let input = markdown::Input {
-        body: home.source.body(),
-        body_offset: home.source.body_offset,
+        body: home.file.body(),
+        body_offset: home.file.body_offset,
         lang: home.config.default_language,
         byline_notes: &[],
         raw_html: home.config.allow_raw_html,

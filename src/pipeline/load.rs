@@ -117,9 +117,9 @@ pub(crate) fn content<T: Send>(
                 let mut list = Vec::new();
                 let loaded = load_document(path, default_lang, &mut list).map(|doc| Loaded {
                     slug: doc.meta.slug.to_string(),
-                    slug_position: doc.source.field_position(&[Seg::Key("slug")]),
+                    slug_position: doc.file.field_position(&[Seg::Key("slug")]),
                     draft: doc.meta.draft,
-                    path: doc.source.path.clone(),
+                    path: doc.file.path.clone(),
                     item: keep(doc),
                 });
                 (loaded, list)

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use super::letters::{CharKind, kind};
 use super::report::{Declaration, Problem};
-use super::{Removal, Repair, Source};
+use super::{Original, Removal, Repair};
 
 /// A source line that takes part in the comparison.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,7 +29,7 @@ pub(super) struct Prepared {
     pub(crate) repairs_applied: usize,
 }
 
-pub(super) fn prepare(source: &Source<'_>) -> Prepared {
+pub(super) fn prepare(source: &Original<'_>) -> Prepared {
     let text = source.text.strip_prefix('\u{feff}').unwrap_or(source.text);
     let mut lines: Vec<Option<String>> = text.lines().map(|l| Some(l.to_owned())).collect();
     let mut problems = Vec::new();

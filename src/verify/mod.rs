@@ -14,7 +14,7 @@
 //! block (`account.rs`).
 //!
 //! This module does no IO and knows nothing of Markdown or YAML: the caller reads the files,
-//! turns the front matter into [`Source`] and the body into [`Block`]s.
+//! turns the front matter into [`Original`] and the body into [`Block`]s.
 
 mod account;
 mod assign;
@@ -35,7 +35,7 @@ pub(crate) use self::report::{Report, Totals};
 
 /// The raw text a document was converted from, with the front matter's declarations.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct Source<'a> {
+pub(crate) struct Original<'a> {
     /// The whole source file.
     pub(crate) text: &'a str,
     /// `source.removed`: material deliberately left out.
@@ -83,7 +83,7 @@ pub(crate) struct Block {
 
 /// Compares the published `blocks` with the `source`. Never panics; declarations that do not
 /// fit the source are reported in [`Report::problems`].
-pub(crate) fn verify(source: &Source<'_>, blocks: &[Block]) -> Report {
+pub(crate) fn verify(source: &Original<'_>, blocks: &[Block]) -> Report {
     let prepared = declare::prepare(source);
     let lines: Vec<locate::Unit> = prepared
         .lines

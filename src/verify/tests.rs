@@ -16,9 +16,9 @@ pub(super) fn blocks(texts: &[&str]) -> Vec<Block> {
 
 pub(super) fn check(source: &str, texts: &[&str]) -> Report {
     verify(
-        &Source {
+        &Original {
             text: source,
-            ..Source::default()
+            ..Original::default()
         },
         &blocks(texts),
     )
@@ -221,7 +221,7 @@ fn reports_render_for_editors() {
         ok.render("content/x.md", "content/_sources/x.txt"),
         "content/x.md: verify against content/_sources/x.txt\n  ok: 3 Arabic letters, 7 Latin letters, 4 digits in 1 block match 1 source line\n"
     );
-    let source = Source {
+    let source = Original {
         text: "عنوان\nفقرة فيها نية\nنص",
         removed: vec![removal(3, 3, None)],
         repairs: vec![],
@@ -305,7 +305,7 @@ fn odd_inputs_never_panic() {
     for text in sources {
         for texts in block_sets {
             for (removed, repairs) in &declarations {
-                let source = Source {
+                let source = Original {
                     text,
                     removed: removed.clone(),
                     repairs: repairs.clone(),

@@ -26,7 +26,7 @@ const SOURCE: &str = "عنوان البحث\n1\tفهرس المحتويات\n2\t
 
 #[test]
 fn removals_and_repairs_are_applied() {
-    let source = Source {
+    let source = Original {
         text: SOURCE,
         removed: vec![removal(2, 3, None), removal(4, 4, Some("أفيجدور ليرمان"))],
         repairs: vec![repair(5, "أمнести", "أمنستي"), repair(6, "سعيٍّ", "سعيٍ")],
@@ -43,9 +43,9 @@ fn removals_and_repairs_are_applied() {
     assert_eq!(report.totals.lines, 4);
     // Without the declarations the same document fails.
     let bare = verify(
-        &Source {
+        &Original {
             text: SOURCE,
-            ..Source::default()
+            ..Original::default()
         },
         &published,
     );
@@ -122,7 +122,7 @@ fn bad_declarations_are_reported() {
         ),
     ];
     for (removed, repairs, expected) in cases {
-        let source = Source {
+        let source = Original {
             text: SOURCE,
             removed: removed.clone(),
             repairs: repairs.clone(),

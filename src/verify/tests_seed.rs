@@ -25,10 +25,10 @@ fn labelled(blocks: &[(&str, &str)]) -> Vec<Block> {
         .collect()
 }
 
-fn source(text: &str) -> Source<'_> {
-    Source {
+fn source(text: &str) -> Original<'_> {
+    Original {
         text,
-        ..Source::default()
+        ..Original::default()
     }
 }
 
@@ -74,7 +74,7 @@ fn removed_caption() -> Vec<Removal> {
 
 #[test]
 fn seed_003_moved_footnotes_and_a_removed_caption_pass() {
-    let source = Source {
+    let source = Original {
         text: RAW_003,
         removed: removed_caption(),
         repairs: vec![],
@@ -128,7 +128,7 @@ fn seed_000_scrambled_abstract_matches_its_reconstruction() {
         repair(7, "نعقدين من الزمال", "عقدين من الزمان"),
         repair(14, "لأ", "لاً"),
     ];
-    let source = Source {
+    let source = Original {
         text: RAW_000,
         removed: vec![],
         repairs,
@@ -149,7 +149,7 @@ fn seed_000_scrambled_abstract_matches_its_reconstruction() {
     assert_eq!(report.added, Letters::of("ا"));
 }
 
-fn source_000_bare() -> Source<'static> {
+fn source_000_bare() -> Original<'static> {
     source(RAW_000)
 }
 
