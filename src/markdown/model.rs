@@ -23,7 +23,7 @@ use super::anchors::{Anchor, AnchorKind};
 use super::digits::DigitStyle;
 use super::footnotes::Listed;
 use super::heading_ids::Heading;
-use super::parser::Spanned;
+use super::parser::{Spanned, is_inline_tag};
 use super::scan;
 
 /// A document body as data: its blocks and notes in reading order, with their events.
@@ -270,7 +270,7 @@ fn push_plain(out: &mut String, event: &Event) {
     match event {
         Event::Text(text) | Event::Code(text) => push_collapsed(out, text),
         Event::SoftBreak | Event::HardBreak => push_space(out),
-        Event::End(tag) if !is_inline(tag) => push_space(out),
+        Event::End(tag) if !is_inline_tag(*tag) => push_space(out),
         _ => {}
     }
 }
@@ -325,19 +325,6 @@ fn spaces_from(bytes: &[u8], from: usize) -> usize {
         .iter()
         .take_while(|&&b| b == b' ')
         .count()
-}
-
-fn is_inline(tag: &TagEnd) -> bool {
-    matches!(
-        tag,
-        TagEnd::Emphasis
-            | TagEnd::Strong
-            | TagEnd::Strikethrough
-            | TagEnd::Superscript
-            | TagEnd::Subscript
-            | TagEnd::Link
-            | TagEnd::Image
-    )
 }
 
 fn push_space(out: &mut String) {

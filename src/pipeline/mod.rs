@@ -227,9 +227,6 @@ pub(crate) fn build_site(
         || render_listings(&site.home, &metas, &templates, &sink),
     );
     let (documents, listings) = (documents?, listings?);
-    for output in &documents {
-        diagnostics.extend(output.diagnostics.iter().cloned());
-    }
     let outputs: Vec<&DocumentOutput> = documents.iter().collect();
     let site_wide = site_wide(
         &templates,
@@ -272,8 +269,8 @@ pub(crate) struct SiteWide {
     pub(crate) pages: usize,
 }
 
-/// The stages after the documents, for `build` and `serve` alike: the site files and
-/// `anchors.json` put in `sink`, then the link check over every file, unless `diagnostics`
+/// The stages after the documents, for `build` and `serve` alike: the documents' and
+/// listings' diagnostics gathered, the site files and `anchors.json` put in `sink`, then the link check over every file, unless `diagnostics`
 /// already hold an error, and the documents' broken in-page links added; diagnostics sorted
 /// at the end.
 pub(crate) fn site_wide(
@@ -287,6 +284,9 @@ pub(crate) fn site_wide(
 ) -> Result<SiteWide, Error> {
     let config = templates.config;
     let files = site_files::site_files(config, templates.renderer, metas, sink)?;
+    for output in documents {
+        diagnostics.extend(output.diagnostics.iter().cloned());
+    }
     diagnostics.extend(listings.diagnostics.iter().cloned());
     let anchors = site_files::anchor_index(
         (documents.iter().map(|d| d.anchors.clone())).chain([listings.anchors.clone()]),

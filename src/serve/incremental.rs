@@ -249,9 +249,6 @@ impl State {
             .filter(|indexed| published.contains(&indexed.path))
             .map(|indexed| &indexed.meta)
             .collect();
-        for output in &outputs {
-            all.extend(output.diagnostics.iter().cloned());
-        }
         let listings = pipeline::render_listings(&self.home, &metas, &templates, &sink)?;
         // Every file the site now has, by path.
         let mut now: BTreeSet<String> = (outputs.iter())

@@ -16,7 +16,7 @@ use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 use super::{CLOSE, OPEN, Unit, find_into, for_units, starts_island};
 use crate::lang::Lang;
 use crate::markdown::context::Context;
-use crate::markdown::parser::Spanned;
+use crate::markdown::parser::{Spanned, is_inline_tag};
 
 /// Where a unit sits in a run: its event and, for text, its bytes in the event's text (for
 /// other events `0..AFTER`).
@@ -121,19 +121,6 @@ fn is_inline(event: &Event) -> bool {
         Event::End(tag) => is_inline_tag(*tag),
         _ => false,
     }
-}
-
-fn is_inline_tag(tag: TagEnd) -> bool {
-    matches!(
-        tag,
-        TagEnd::Emphasis
-            | TagEnd::Strong
-            | TagEnd::Strikethrough
-            | TagEnd::Superscript
-            | TagEnd::Subscript
-            | TagEnd::Link
-            | TagEnd::Image
-    )
 }
 
 /// The finder's buffers, kept from one run to the next.
