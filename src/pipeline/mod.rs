@@ -201,6 +201,7 @@ pub(crate) fn build_site(
     page_script: Option<&'static str>,
 ) -> Result<Built, Error> {
     let mut diagnostics = Vec::new();
+    // Load: the settings and every document's front matter; the documents to publish.
     let site = load::content(&options.root, &mut diagnostics, Indexed::new)?
         .site(options.drafts, &mut diagnostics);
     let mut site = match site {
@@ -208,12 +209,10 @@ pub(crate) fn build_site(
         Err(unbuildable) => return Ok(unbuildable_site(*unbuildable, diagnostics)),
     };
     if let Some(url) = &options.base_url {
-        site.home.config.base_url = Some(if url.ends_with('/') {
-            url.clone()
-        } else {
-            format!("{url}/")
-        });
+        let slash = if url.ends_with('/') { "" } else { "/" };
+        site.home.config.base_url = Some(format!("{url}{slash}"));
     }
+    // Documents, each into its files, and the listings alongside, all put in the sink.
     let renderer = Renderer::load(&options.root.join("templates"))?;
     let templates = Templates::new(&site.home.config, &renderer);
     let sink = Sink::new(match options.write {
@@ -227,6 +226,7 @@ pub(crate) fn build_site(
         || render_listings(&site.home, &metas, &templates, &sink),
     );
     let (documents, listings) = (documents?, listings?);
+    // Site files, `anchors.json` and the link check, over what the documents made.
     let outputs: Vec<&DocumentOutput> = documents.iter().collect();
     let site_wide = site_wide(
         &templates,
@@ -244,6 +244,7 @@ pub(crate) fn build_site(
         anchors: site_wide.anchors,
         ..Outcome::default()
     };
+    // Write: the staging folder swapped in for the site, unless there is an error.
     if let Destination::Staging(staging) = sink.destination()
         && !diagnostics::has_errors(&diagnostics)
     {
