@@ -14,7 +14,7 @@ use crate::error::Error;
 use crate::markdown;
 use crate::pipeline;
 use crate::source_map::SourceMap;
-use crate::verify::{self as fidelity, Block, Original, Removal, Repair, Report};
+use crate::verify::{self as fidelity, Original, Published, Removal, Repair, Report};
 
 /// What `verify` found for one document.
 pub struct Verified {
@@ -123,13 +123,13 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 /// The published text of a document that comes from its source, block by block.
-pub(crate) fn published_blocks(doc: &Document) -> Vec<Block> {
+pub(crate) fn published_blocks(doc: &Document) -> Vec<Published> {
     let map = SourceMap::new(&doc.file.text);
     let line_of = |path: &[Seg]| map.position(doc.file.field_offset(path)).0;
     let meta = &doc.meta;
     let mut blocks = Vec::new();
     let mut field = |label: String, path: &[Seg], value: &str| {
-        blocks.push(Block {
+        blocks.push(Published {
             label,
             line: line_of(path),
             text: value.to_string(),
@@ -171,7 +171,7 @@ pub(crate) fn published_blocks(doc: &Document) -> Vec<Block> {
     }
     let base = doc.file.body_offset;
     for block in markdown::text_blocks(doc.file.body()) {
-        blocks.push(Block {
+        blocks.push(Published {
             label: block.label,
             line: map.position(base + block.offset).0,
             text: block.text,

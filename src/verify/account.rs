@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
-use super::Block;
+use super::Published;
 use super::declare::SourceLine;
 use super::letters::Letters;
 use super::locate::{Placement, Unit, WordMatch, match_words};
@@ -28,7 +28,7 @@ pub(super) struct Accounts {
 pub(super) struct Sides<'a> {
     pub(crate) source: &'a [SourceLine],
     pub(crate) lines: &'a [Unit],
-    pub(crate) blocks: &'a [Block],
+    pub(crate) blocks: &'a [Published],
     pub(crate) units: &'a [Unit],
 }
 

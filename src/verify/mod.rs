@@ -14,7 +14,7 @@
 //! block (`account.rs`).
 //!
 //! This module does no IO and knows nothing of Markdown or YAML: the caller reads the files,
-//! turns the front matter into [`Original`] and the body into [`Block`]s.
+//! turns the front matter into [`Original`] and the body into [`Published`] blocks.
 
 mod account;
 mod assign;
@@ -71,7 +71,7 @@ pub(crate) struct Repair {
 /// One published unit of text. Pass only text that comes from the source: not editor-supplied
 /// titles, translations or editorial notes.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Block {
+pub(crate) struct Published {
     /// What editors call it: "title", "author 1", "paragraph 12", "footnote 7",
     /// "heading introduction".
     pub(crate) label: String,
@@ -83,7 +83,7 @@ pub(crate) struct Block {
 
 /// Compares the published `blocks` with the `source`. Never panics; declarations that do not
 /// fit the source are reported in [`Report::problems`].
-pub(crate) fn verify(source: &Original<'_>, blocks: &[Block]) -> Report {
+pub(crate) fn verify(source: &Original<'_>, blocks: &[Published]) -> Report {
     let prepared = declare::prepare(source);
     let lines: Vec<locate::Unit> = prepared
         .lines

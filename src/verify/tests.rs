@@ -4,9 +4,9 @@ use super::tests_declarations::{removal, repair};
 use super::*;
 
 /// Blocks from texts: labelled "paragraph N", on document line 10 * N.
-pub(super) fn blocks(texts: &[&str]) -> Vec<Block> {
+pub(super) fn blocks(texts: &[&str]) -> Vec<Published> {
     (texts.iter().enumerate())
-        .map(|(i, t)| Block {
+        .map(|(i, t)| Published {
             label: format!("paragraph {}", i + 1),
             line: 10 * (i + 1),
             text: (*t).to_owned(),
@@ -227,12 +227,12 @@ fn reports_render_for_editors() {
         repairs: vec![],
     };
     let published = vec![
-        Block {
+        Published {
             label: "title".to_owned(),
             line: 0,
             text: "عنوان ab".to_owned(),
         },
-        Block {
+        Published {
             label: "paragraph 1".to_owned(),
             line: 57,
             text: "فقرة فيها".to_owned(),

@@ -5,9 +5,9 @@
 
 use super::*;
 
-fn paragraphs(texts: &[&str]) -> Vec<Block> {
+fn paragraphs(texts: &[&str]) -> Vec<Published> {
     (texts.iter().enumerate())
-        .map(|(i, t)| Block {
+        .map(|(i, t)| Published {
             label: format!("paragraph {}", i + 1),
             line: 2 * i + 10,
             text: (*t).to_owned(),
@@ -15,9 +15,9 @@ fn paragraphs(texts: &[&str]) -> Vec<Block> {
         .collect()
 }
 
-fn labelled(blocks: &[(&str, &str)]) -> Vec<Block> {
+fn labelled(blocks: &[(&str, &str)]) -> Vec<Published> {
     (blocks.iter().enumerate())
-        .map(|(i, (label, text))| Block {
+        .map(|(i, (label, text))| Published {
             label: (*label).to_owned(),
             line: 2 * i + 10,
             text: (*text).to_owned(),
