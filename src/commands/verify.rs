@@ -14,7 +14,7 @@ use crate::error::Error;
 use crate::markdown;
 use crate::pipeline;
 use crate::source_map::SourceMap;
-use crate::verify::{self as fidelity, Original, Published, Removal, Repair, Report};
+use crate::verify::{self as fidelity, Original, Published, Report};
 
 /// What `verify` found for one document.
 pub struct Verified {
@@ -80,26 +80,8 @@ pub fn run(root: &Path, only: &[PathBuf]) -> Result<(Vec<Verified>, Vec<Diagnost
         let text = crate::fs::strip_bom(&text);
         let source_spec = Original {
             text,
-            removed: source
-                .removed
-                .iter()
-                .map(|r| Removal {
-                    first_line: r.first_line,
-                    last_line: r.last_line,
-                    text: r.text.clone(),
-                    reason: r.reason.clone(),
-                })
-                .collect(),
-            repairs: source
-                .repairs
-                .iter()
-                .map(|r| Repair {
-                    line: r.line,
-                    from: r.from.clone(),
-                    to: r.to.clone(),
-                    note: r.note.clone(),
-                })
-                .collect(),
+            removed: source.removed.clone(),
+            repairs: source.repairs.clone(),
         };
         let report = fidelity::verify(&source_spec, &published_blocks(doc));
         let shown = source_path

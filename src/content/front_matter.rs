@@ -12,7 +12,7 @@ use serde::de::DeserializeOwned;
 use super::raw::{RawAbstract, RawAuthor, RawDocument, RawRemoval, RawRepair, RawSite, RawSource};
 use std::cell::OnceCell;
 
-use super::yaml_path::{Found, Lines, Seg, fields_of, path_name, second_key};
+use super::yaml_path::{FieldSpan, Lines, Seg, fields_of, path_name, second_key};
 use crate::diagnostics::FileDiagnostics;
 
 /// The YAML text of one file's front matter and where it sits in the file.
@@ -46,7 +46,7 @@ impl<'a> FrontMatter<'a> {
         self.offset + self.locate(path).map_or(0, |found| found.key)
     }
 
-    fn locate(&self, path: &[Seg]) -> Option<Found> {
+    fn locate(&self, path: &[Seg]) -> Option<FieldSpan> {
         self.lines.get_or_init(|| Lines::of(self.text)).locate(path)
     }
 

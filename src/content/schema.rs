@@ -176,25 +176,27 @@ pub(crate) struct Abstract {
     pub(crate) en: Option<String>,
 }
 
-/// Source material deliberately left out of the published text.
-#[derive(Debug, Clone, Serialize)]
+/// Source material deliberately left out of the published text (`source.removed`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub(crate) struct Removal {
     /// First source line, 1-based.
     pub(crate) first_line: usize,
     /// Last source line, inclusive.
     pub(crate) last_line: usize,
-    /// Only this text of those lines, when set.
+    /// With a text, only that text is removed (once from each line of the range it is on, and
+    /// it must be on at least one); without, the whole lines are.
     pub(crate) text: Option<String>,
     /// Why it was left out.
     pub(crate) reason: String,
 }
 
-/// An extraction error the editor repaired.
-#[derive(Debug, Clone, Serialize)]
+/// An extraction error the editor repaired (`source.repairs`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub(crate) struct Repair {
     /// Source line, 1-based.
     pub(crate) line: usize,
-    /// The text as extracted.
+    /// The text as extracted, on that line (tatweel, harakat and the width of spaces need
+    /// not match).
     pub(crate) from: String,
     /// The text as published.
     pub(crate) to: String,

@@ -34,7 +34,7 @@ pub(crate) fn path_name(path: &[Seg]) -> String {
 
 /// Offsets (relative to the YAML text) of a key and of its value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Found {
+pub(crate) struct FieldSpan {
     /// Where the key (or the list item's `-`) starts.
     pub(crate) key: usize,
     /// Where its value starts (after `key: `), or the key itself for a block value.
@@ -90,7 +90,7 @@ impl<'a> Lines<'a> {
     }
 
     /// Locates `path`: the nearest ancestor when the full path is not found by scanning.
-    pub(crate) fn locate(&self, path: &[Seg]) -> Option<Found> {
+    pub(crate) fn locate(&self, path: &[Seg]) -> Option<FieldSpan> {
         let lines = &self.0;
         let mut block = 0..lines.len();
         let mut found = None;
@@ -125,7 +125,7 @@ impl<'a> Lines<'a> {
             let line = &lines[i];
             let value = column
                 .max(value + line.text[value..].len() - line.text[value..].trim_start().len());
-            found = Some(Found {
+            found = Some(FieldSpan {
                 key: line.start + column,
                 value: line.start + value.min(line.text.len()),
             });
@@ -256,7 +256,7 @@ impl<'de> serde::Deserializer<'de> for FieldProbe<'_> {
 mod tests {
     use super::*;
 
-    fn locate(yaml: &str, path: &[Seg]) -> Option<Found> {
+    fn locate(yaml: &str, path: &[Seg]) -> Option<FieldSpan> {
         Lines::of(yaml).locate(path)
     }
     use Seg::{Index, Key};

@@ -172,7 +172,7 @@ struct Reader<'a> {
 
 impl<'a> scan::Visitor<'a> for Reader<'a> {
     #[inline]
-    fn attr(&mut self, offset: usize, attr: scan::Found<'a>) {
+    fn attr(&mut self, offset: usize, attr: scan::AttrSpan<'a>) {
         // Most attributes are none of these: their length tells without comparing.
         let name = match attr.name_len() {
             2 if attr.is("id") => {

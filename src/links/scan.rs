@@ -66,14 +66,14 @@ impl<'a> Tag<'a, '_> {
 /// it belongs to. A visitor keeps only what it needs, so nothing is collected per tag.
 pub(crate) trait Visitor<'a> {
     /// An attribute as written, of the start tag whose `<` is at `offset`.
-    fn attr(&mut self, offset: usize, attr: Found<'a>);
+    fn attr(&mut self, offset: usize, attr: AttrSpan<'a>);
     /// The start tag at `offset` (its `<`), after all its attributes.
     fn tag(&mut self, name: &'a str, offset: usize);
 }
 
 /// An attribute where [`walk`] found it: the page is sliced only for what a visitor keeps.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Found<'a> {
+pub(crate) struct AttrSpan<'a> {
     html: &'a str,
     /// Where the name starts and ends in the page.
     name: (usize, usize),
@@ -81,7 +81,7 @@ pub(crate) struct Found<'a> {
     raw: (usize, usize),
 }
 
-impl<'a> Found<'a> {
+impl<'a> AttrSpan<'a> {
     /// The name's length in bytes.
     pub(crate) fn name_len(&self) -> usize {
         self.name.1 - self.name.0
@@ -115,7 +115,7 @@ pub fn each_tag<'a>(html: &'a str, visit: impl FnMut(&Tag<'a, '_>)) {
         visit: F,
     }
     impl<'a, F: FnMut(&Tag<'a, '_>)> Visitor<'a> for Collect<'a, F> {
-        fn attr(&mut self, _: usize, attr: Found<'a>) {
+        fn attr(&mut self, _: usize, attr: AttrSpan<'a>) {
             self.attrs.push(attr.attr());
         }
         fn tag(&mut self, name: &'a str, offset: usize) {
@@ -253,7 +253,7 @@ fn start_tag<'a>(html: &'a str, start: usize, visitor: &mut impl Visitor<'a>) ->
                 }
             }
         }
-        visitor.attr(start, Found { html, name, raw });
+        visitor.attr(start, AttrSpan { html, name, raw });
     }
     (name, i)
 }

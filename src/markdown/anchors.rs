@@ -185,7 +185,7 @@ mod tests {
         let (events, _) = footnotes::extract(
             events,
             &[],
-            footnotes::Script {
+            footnotes::NoteScript {
                 lang: Lang::En,
                 digits: Default::default(),
             },

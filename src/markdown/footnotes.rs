@@ -46,7 +46,7 @@ pub(crate) struct Listed {
 
 /// How the notes of a document are written: its language and its digits.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Script {
+pub(crate) struct NoteScript {
     pub(crate) lang: Lang,
     pub(crate) digits: DigitStyle,
 }
@@ -59,7 +59,7 @@ struct Definition {
 
 /// Numbering state: label → number, and how many references each note has had.
 struct Numbering {
-    script: Script,
+    script: NoteScript,
     numbers: BTreeMap<String, usize>,
     order: Vec<String>,
     refs: Vec<usize>,
@@ -69,7 +69,7 @@ struct Numbering {
 }
 
 impl Numbering {
-    fn new(script: Script) -> Self {
+    fn new(script: NoteScript) -> Self {
         Numbering {
             script,
             numbers: BTreeMap::new(),
@@ -129,7 +129,7 @@ fn push_reference_id(out: &mut String, number: usize, nth: usize) {
 pub(crate) fn extract<'a>(
     events: Vec<Spanned<'a>>,
     byline: &[(&str, usize)],
-    script: Script,
+    script: NoteScript,
     diags: &mut FileDiagnostics,
     base: usize,
 ) -> (Vec<Spanned<'a>>, Endnotes<'a>) {
@@ -320,11 +320,11 @@ fn list_item<'a>(
     number: usize,
     refs: usize,
     events: impl Iterator<Item = Spanned<'a>>,
-    script: Script,
+    script: NoteScript,
     isolator: &mut bidi::events::Isolator<'a>,
     out: &mut Vec<Spanned<'a>>,
 ) {
-    let Script { lang, digits } = script;
+    let NoteScript { lang, digits } = script;
     let mut events = isolator.isolate(events, lang);
     let mut shown = String::new();
     digits.push_number(&mut shown, number);
@@ -396,7 +396,7 @@ mod tests {
     fn run(body: &str, byline: &[(&str, usize)], lang: Lang) -> (String, NotesHtml, Vec<String>) {
         let mut diags = FileDiagnostics::new(Path::new("d.md"), body);
         let events = merge_text(parse(body));
-        let script = Script {
+        let script = NoteScript {
             lang,
             digits: DigitStyle::Western,
         };
@@ -454,7 +454,7 @@ mod tests {
     fn arabic_indic_documents_number_their_notes_so_with_ascii_ids() {
         let body = "أ[^a] ب[^b] ج[^b]\n\n[^a]: نص (Alkan, n.d.).\n[^b]: نص\n";
         let mut diags = FileDiagnostics::new(Path::new("d.md"), body);
-        let script = Script {
+        let script = NoteScript {
             lang: Lang::Ar,
             digits: DigitStyle::ArabicIndic,
         };

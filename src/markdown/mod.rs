@@ -82,7 +82,7 @@ pub fn render<'a>(input: &Input<'a, '_>, diags: &mut FileDiagnostics) -> Rendere
     let mut ids = ids::PageIds::new();
     let headings = heading_ids::assign(&mut events, &mut ids, diags, base);
     let local_links = local_links::collect(&events, base);
-    let script = footnotes::Script {
+    let script = footnotes::NoteScript {
         lang: input.lang,
         digits,
     };

@@ -33,18 +33,18 @@ use crate::error::Error;
 
 /// Who holds, or wants, an output folder's lock.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Writer {
+pub(crate) enum Role {
     /// `warraq build`: done in a while, so worth waiting for.
     Build,
     /// `warraq serve`: runs until stopped.
     Serve,
 }
 
-impl Writer {
+impl Role {
     fn name(self) -> &'static str {
         match self {
-            Writer::Build => "build",
-            Writer::Serve => "serve",
+            Role::Build => "build",
+            Role::Serve => "serve",
         }
     }
 }
@@ -53,7 +53,7 @@ impl Writer {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Holder {
     pub(crate) pid: u32,
-    pub(crate) writer: Writer,
+    pub(crate) writer: Role,
 }
 
 impl Holder {
@@ -61,8 +61,8 @@ impl Holder {
     fn parse(text: &str) -> Option<Holder> {
         let (pid, writer) = text.trim().split_once(' ')?;
         let writer = match writer {
-            "build" => Writer::Build,
-            "serve" => Writer::Serve,
+            "build" => Role::Build,
+            "serve" => Role::Serve,
             _ => return None,
         };
         Some(Holder {
@@ -90,7 +90,7 @@ pub(crate) fn path(out: &Path) -> PathBuf {
 /// Takes the lock of the output folder `out` for `writer`, waiting while a build holds it
 /// (and saying so on standard error). A build waits for a `serve` too; a `serve` that finds
 /// another `serve` fails instead.
-pub(crate) fn take(out: &Path, writer: Writer) -> Result<Lock, Error> {
+pub(crate) fn take(out: &Path, writer: Role) -> Result<Lock, Error> {
     let path = path(out);
     let (file, made) = open(&path)?;
     let Some(Opened { file, writable }) = file else {
@@ -106,10 +106,10 @@ pub(crate) fn take(out: &Path, writer: Writer) -> Result<Lock, Error> {
         Ok(()) => {}
         Err(TryLockError::WouldBlock) => {
             let holder = holder(&path);
-            if writer == Writer::Serve
+            if writer == Role::Serve
                 && let Some(Holder {
                     pid,
-                    writer: Writer::Serve,
+                    writer: Role::Serve,
                 }) = holder
             {
                 return Err(Error::Usage(format!(
@@ -239,11 +239,11 @@ fn waiting(out: &Path, holder: Option<&Holder>) -> String {
     match holder {
         Some(Holder {
             pid,
-            writer: Writer::Build,
+            writer: Role::Build,
         }) => format!("waiting for another build of {out} (process {pid}) to finish"),
         Some(Holder {
             pid,
-            writer: Writer::Serve,
+            writer: Role::Serve,
         }) => format!(
             "waiting for `warraq serve` (process {pid}), which previews into {out}, to stop"
         ),
@@ -276,14 +276,14 @@ mod tests {
     fn the_holder_is_written_while_held_and_cleared_after() {
         let dir = folder("holder");
         let out = dir.join("site");
-        let lock = take(&out, Writer::Build).unwrap();
+        let lock = take(&out, Role::Build).unwrap();
         let text = fs::read_to_string(path(&out)).unwrap();
         assert_eq!(text, format!("{} build\n", std::process::id()));
         assert!(!out.exists(), "the lock makes no output folder");
         drop(lock);
         assert_eq!(fs::read_to_string(path(&out)).unwrap(), "");
         // Taken again once released.
-        drop(take(&out, Writer::Serve).unwrap());
+        drop(take(&out, Role::Serve).unwrap());
         fs::remove_dir_all(&dir).unwrap();
     }
 
@@ -291,9 +291,9 @@ mod tests {
     fn folders_made_for_the_lock_go_with_it_when_left_empty() {
         let dir = folder("made");
         let out = dir.join("a/b/site");
-        drop(take(&out, Writer::Build).unwrap());
+        drop(take(&out, Role::Build).unwrap());
         assert!(!dir.join("a").exists(), "nothing left behind");
-        let lock = take(&out, Writer::Build).unwrap();
+        let lock = take(&out, Role::Build).unwrap();
         fs::create_dir_all(&out).unwrap();
         drop(lock);
         assert!(
@@ -307,8 +307,8 @@ mod tests {
     fn a_second_serve_fails_naming_the_first() {
         let dir = folder("serve");
         let out = dir.join("preview");
-        let first = take(&out, Writer::Serve).unwrap();
-        let err = take(&out, Writer::Serve).unwrap_err().to_string();
+        let first = take(&out, Role::Serve).unwrap();
+        let err = take(&out, Role::Serve).unwrap_err().to_string();
         let expected = format!(
             "{} is the preview folder of another `warraq serve` (process {}); stop that one, or \
              give this one another --out",
@@ -326,7 +326,7 @@ mod tests {
             Holder::parse("1234 build\n"),
             Some(Holder {
                 pid: 1234,
-                writer: Writer::Build
+                writer: Role::Build
             })
         );
         for text in ["", "1234", "x build", "1234 check"] {
@@ -335,11 +335,11 @@ mod tests {
         let out = Path::new("site");
         let serve = Holder {
             pid: 7,
-            writer: Writer::Serve,
+            writer: Role::Serve,
         };
         let build = Holder {
             pid: 8,
-            writer: Writer::Build,
+            writer: Role::Build,
         };
         for (holder, expected) in [
             (

@@ -13,7 +13,7 @@ use crate::lang::Lang;
 use crate::markdown;
 use crate::output::minify;
 use crate::output::sink::Sink;
-use crate::render::context::{Entry, PageView};
+use crate::render::context::{ListEntry, PageView};
 use crate::render::head::{HeadView, Place};
 use crate::{anchors, links};
 
@@ -94,7 +94,7 @@ pub fn site_pages(
                     (Lang::En, Lang::En) => format!("../{}/", meta.slug),
                     _ => format!("{}/", meta.slug),
                 };
-                Entry::new(meta, href)
+                ListEntry::new(meta, href)
             })
             .collect();
         let context = match lang {

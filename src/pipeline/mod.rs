@@ -103,7 +103,7 @@ pub fn build(options: &Options) -> Result<Outcome, Error> {
         return Ok(build_site(options, None)?.outcome);
     }
     // One build at a time into a folder, from before its record is read until it is saved.
-    let _lock = crate::output::lock::take(&options.out, crate::output::lock::Writer::Build)?;
+    let _lock = crate::output::lock::take(&options.out, crate::output::lock::Role::Build)?;
     let started = std::time::SystemTime::now();
     let key = record::Key::of(options);
     let last = key

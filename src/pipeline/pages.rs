@@ -5,7 +5,7 @@ use crate::content::schema::SiteConfig;
 use crate::error::Error;
 use crate::output::minify;
 use crate::render::Renderer;
-use crate::render::context::{DocumentPage, Entry, PageView, SiteView};
+use crate::render::context::{DocumentPage, ListEntry, PageView, SiteView};
 
 /// A file of the site: where it goes and its contents (minified HTML for pages).
 pub struct OutputFile<T = Vec<u8>> {
@@ -58,7 +58,7 @@ pub(super) struct PageContext<'a> {
     /// The paper, on its own page and its English page.
     pub(super) doc: Option<DocumentPage<'a>>,
     /// The papers listed, on the home pages.
-    pub(super) entries: Vec<Entry<'a>>,
+    pub(super) entries: Vec<ListEntry<'a>>,
     /// Home page text rendered from Markdown.
     pub(super) intro_html: String,
     /// Home page text as plain text (the English description).

@@ -11,7 +11,7 @@ use crate::content::schema::Date;
 
 /// One document of the feed.
 #[derive(Debug, Clone)]
-pub(crate) struct Entry<'a> {
+pub(crate) struct FeedEntry<'a> {
     /// Absolute URL of the document page (also its Atom id).
     pub(crate) url: String,
     pub(crate) title: &'a str,
@@ -47,8 +47,8 @@ fn timestamp(date: Date) -> Option<String> {
 }
 
 /// The Atom document; entries are sorted newest first, then by URL.
-pub(crate) fn atom(feed: &Feed, entries: &[Entry]) -> String {
-    let mut entries: Vec<&Entry> = entries.iter().collect();
+pub(crate) fn atom(feed: &Feed, entries: &[FeedEntry]) -> String {
+    let mut entries: Vec<&FeedEntry> = entries.iter().collect();
     entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.url.cmp(&b.url)));
     let updated = entries
         .iter()
@@ -91,8 +91,8 @@ pub(crate) fn atom(feed: &Feed, entries: &[Entry]) -> String {
 mod tests {
     use super::*;
 
-    fn entry(url: &str, date: Date) -> Entry<'static> {
-        Entry {
+    fn entry(url: &str, date: Date) -> FeedEntry<'static> {
+        FeedEntry {
             url: url.to_string(),
             title: "عنوان & <b>",
             title_en: "Title",

@@ -31,9 +31,9 @@ pub(crate) fn crawler_files(
         loc: format!("{base_url}{}/", m.slug),
         lastmod: m.date.iso(),
     }));
-    let entries: Vec<feed::Entry> = documents
+    let entries: Vec<feed::FeedEntry> = documents
         .iter()
-        .map(|m| feed::Entry {
+        .map(|m| feed::FeedEntry {
             url: format!("{base_url}{}/", m.slug),
             title: &m.title,
             title_en: &m.title_en,

@@ -96,7 +96,7 @@ impl PageView {
 
 /// A document as a list entry on the home pages.
 #[derive(Debug, Serialize)]
-pub(crate) struct Entry<'a> {
+pub(crate) struct ListEntry<'a> {
     pub(crate) href: String,
     pub(crate) title: &'a str,
     pub(crate) title_en: &'a str,
@@ -323,11 +323,11 @@ impl<'a> DocumentView<'a> {
     }
 }
 
-impl<'a> Entry<'a> {
+impl<'a> ListEntry<'a> {
     /// A home-page entry linking to the document's page at `href`.
     pub(crate) fn new(meta: &'a Meta, href: String) -> Self {
         let abstract_ = meta.abstract_.as_ref();
-        Entry {
+        ListEntry {
             href,
             title: &meta.title,
             title_en: &meta.title_en,

@@ -35,7 +35,7 @@ use crate::render::Renderer;
 
 /// What one rebuild did.
 #[derive(Debug, Default)]
-pub struct Report {
+pub struct Rebuild {
     /// `full` or `incremental`; empty when nothing had changed.
     pub kind: &'static str,
     /// Files written.
@@ -89,17 +89,17 @@ impl Preview {
     }
 
     /// Brings the output up to date with `snapshot`, the state of the sources just taken.
-    pub fn update(&mut self, snapshot: &Snapshot) -> Result<Report, Error> {
+    pub fn update(&mut self, snapshot: &Snapshot) -> Result<Rebuild, Error> {
         match &self.state {
             Some(state) if state.site == snapshot.site => self.incremental(snapshot),
             _ => self.full(snapshot),
         }
     }
 
-    fn full(&mut self, snapshot: &Snapshot) -> Result<Report, Error> {
+    fn full(&mut self, snapshot: &Snapshot) -> Result<Rebuild, Error> {
         let built = pipeline::build_site(&self.options, Some(super::reload::SCRIPT))?;
         let outcome = built.outcome;
-        let mut report = Report {
+        let mut report = Rebuild {
             kind: "full",
             pages: outcome.pages,
             written: outcome.written,
@@ -153,11 +153,11 @@ impl Preview {
         Ok(report)
     }
 
-    fn incremental(&mut self, snapshot: &Snapshot) -> Result<Report, Error> {
+    fn incremental(&mut self, snapshot: &Snapshot) -> Result<Rebuild, Error> {
         let state = self.state.as_mut().expect("incremental after a full build");
-        let mut report = Report {
+        let mut report = Rebuild {
             kind: "incremental",
-            ..Report::default()
+            ..Rebuild::default()
         };
         let wanted: BTreeMap<PathBuf, (&PathBuf, Option<Stamp>)> = snapshot
             .documents
@@ -208,7 +208,7 @@ impl State {
         &mut self,
         options: &Options,
         touched: &BTreeSet<PathBuf>,
-        report: &mut Report,
+        report: &mut Rebuild,
     ) -> Result<(), Error> {
         let mut all: Vec<Diagnostic> = (self.documents.values())
             .flat_map(|doc| doc.loaded.iter().cloned())

@@ -49,7 +49,7 @@ pub fn run(options: &ServeOptions) -> Result<(), Error> {
         .unwrap_or_else(|| default_out(&options.root));
     // Held while the preview is served: a second `serve` into this folder fails naming this
     // one, and a `build --out` into it waits (`output::lock`).
-    let _lock = lock::take(&out, lock::Writer::Serve)?;
+    let _lock = lock::take(&out, lock::Role::Serve)?;
     let base_path = normalize_base(&options.base_path);
     let listener = TcpListener::bind(("127.0.0.1", options.port))
         .map_err(|e| Error::io("listen on", format!("127.0.0.1:{}", options.port), e))?;

@@ -32,6 +32,7 @@ mod tests_seed;
 
 pub(crate) use self::letters::Letters;
 pub(crate) use self::report::{Report, Totals};
+pub(crate) use crate::content::schema::{Removal, Repair};
 
 /// The raw text a document was converted from, with the front matter's declarations.
 #[derive(Clone, Debug, Default)]
@@ -42,30 +43,6 @@ pub(crate) struct Original<'a> {
     pub(crate) removed: Vec<Removal>,
     /// `source.repairs`: extraction errors repaired.
     pub(crate) repairs: Vec<Repair>,
-}
-
-/// Source material left out of the document (`source.removed`).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Removal {
-    /// 1-based, inclusive.
-    pub(crate) first_line: usize,
-    /// 1-based, inclusive.
-    pub(crate) last_line: usize,
-    /// With a text, only that text is removed (once from each line of the range it is on, and
-    /// it must be on at least one); without, the whole lines are.
-    pub(crate) text: Option<String>,
-    pub(crate) reason: String,
-}
-
-/// An extraction error repaired in the document (`source.repairs`).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Repair {
-    /// 1-based line of the source that `from` is on.
-    pub(crate) line: usize,
-    /// Text on that line (tatweel, harakat and the width of spaces need not match).
-    pub(crate) from: String,
-    pub(crate) to: String,
-    pub(crate) note: String,
 }
 
 /// One published unit of text. Pass only text that comes from the source: not editor-supplied

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::Path;
 
 use warraq::pipeline::{self, Options};
-use warraq::serve::incremental::{Preview, Report};
+use warraq::serve::incremental::{Preview, Rebuild};
 use warraq::serve::{reload, watch};
 
 use crate::util::Site;
@@ -47,7 +47,7 @@ fn options(site: &Site, out: &str) -> Options {
 }
 
 /// Brings the preview up to date and asserts it is what a build of the same content writes.
-fn assert_preview_is_build(site: &Site, preview: &mut Preview, step: &str) -> Report {
+fn assert_preview_is_build(site: &Site, preview: &mut Preview, step: &str) -> Rebuild {
     let report = preview.update(&watch::snapshot(&site.root)).unwrap();
     assert!(
         report.written,
