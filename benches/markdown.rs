@@ -55,6 +55,7 @@ fn bench_markdown(c: &mut Criterion) {
                     byline_notes: &[],
                     raw_html: false,
                     aliases: &aliases,
+                    markup: markdown::markup::BodyMarkup::builtin(),
                 };
                 black_box(markdown::render(&input, &mut diags))
             })

@@ -89,6 +89,7 @@ pub fn check_markdown(data: &[u8]) {
             byline_notes: byline,
             raw_html,
             aliases: &Default::default(),
+            markup: warraq::markdown::markup::BodyMarkup::builtin(),
         },
         &mut diagnostics,
     );

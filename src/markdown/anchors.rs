@@ -15,8 +15,9 @@ use std::collections::BTreeMap;
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use super::digits::DigitStyle;
-use super::html::{attr_value, push_attr_value};
+use super::html::{attr_value, needs_quotes, push_attr_value};
 use super::ids::PageIds;
+use super::markup::BodyMarkup;
 use super::parser::Spanned;
 use crate::i18n;
 use crate::lang::Lang;
@@ -58,6 +59,7 @@ pub(crate) fn assign<'a>(
     events: Vec<Spanned<'a>>,
     lang: Lang,
     aliases: &BTreeMap<String, String>,
+    markup: &BodyMarkup,
     ids: &mut PageIds,
 ) -> (Vec<Spanned<'a>>, Vec<Anchor>) {
     let mut old_ids: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
@@ -95,7 +97,10 @@ pub(crate) fn assign<'a>(
             Event::End(TagEnd::Heading(level)) => {
                 if let Some(id) = heading.take() {
                     trim_end(&mut out);
-                    out.push((permalink(&mut target, &id, &section_label), range.clone()));
+                    out.push((
+                        permalink(markup, &mut target, &id, &section_label),
+                        range.clone(),
+                    ));
                 }
                 out.push((Event::End(TagEnd::Heading(level)), range));
             }
@@ -117,7 +122,10 @@ pub(crate) fn assign<'a>(
             Event::End(TagEnd::Paragraph) => {
                 if let Some(id) = paragraph.take() {
                     trim_end(&mut out);
-                    out.push((permalink(&mut target, &id, &paragraph_label), range.clone()));
+                    out.push((
+                        permalink(markup, &mut target, &id, &paragraph_label),
+                        range.clone(),
+                    ));
                 }
                 out.push((Event::End(TagEnd::Paragraph), range));
             }
@@ -139,17 +147,21 @@ fn trim_end(out: &mut [Spanned]) {
 }
 
 /// A link to the element `id`; `label` is its accessible name, already an attribute value.
-/// `target` is scratch space for the link target.
-fn permalink(target: &mut String, id: &str, label: &str) -> Event<'static> {
+/// `target` is scratch space for the link target, written as an attribute value.
+fn permalink(markup: &BodyMarkup, target: &mut String, id: &str, label: &str) -> Event<'static> {
     target.clear();
-    target.push('#');
-    target.push_str(id);
-    let mut html = String::with_capacity(50 + target.len() + label.len());
-    html.push_str("<a class=permalink href=");
-    push_attr_value(&mut html, target);
-    html.push_str(" aria-label=");
-    html.push_str(label);
-    html.push_str("></a>");
+    // `#` changes nothing about quoting, except that `#` alone needs none.
+    if !id.is_empty() && needs_quotes(id) {
+        let mut href = String::with_capacity(1 + id.len());
+        href.push('#');
+        href.push_str(id);
+        push_attr_value(target, &href);
+    } else {
+        target.push('#');
+        target.push_str(id);
+    }
+    let mut html = String::with_capacity(markup.permalink.len() + target.len() + label.len());
+    markup.permalink.write(&mut html, &[target, label]);
     Event::InlineHtml(CowStr::from(html))
 }
 
@@ -188,6 +200,7 @@ mod tests {
             footnotes::NoteScript {
                 lang: Lang::En,
                 digits: Default::default(),
+                markup: BodyMarkup::builtin(),
             },
             &mut diags,
             0,
@@ -196,7 +209,7 @@ mod tests {
             .iter()
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect();
-        let (events, anchors) = assign(events, Lang::En, &aliases, &mut ids);
+        let (events, anchors) = assign(events, Lang::En, &aliases, BodyMarkup::builtin(), &mut ids);
         (
             serialized(&events, &anchors),
             anchors.into_iter().map(|a| a.id).collect(),
@@ -246,7 +259,13 @@ mod tests {
     #[test]
     fn arabic_documents_get_arabic_labels() {
         let mut ids = PageIds::new();
-        let (events, anchors) = assign(parse("نص.\n"), Lang::Ar, &BTreeMap::new(), &mut ids);
+        let (events, anchors) = assign(
+            parse("نص.\n"),
+            Lang::Ar,
+            &BTreeMap::new(),
+            BodyMarkup::builtin(),
+            &mut ids,
+        );
         let out = serialized(&events, &anchors);
         assert!(out.contains("aria-label=\"رابط هذه الفقرة\""), "{out}");
     }

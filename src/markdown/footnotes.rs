@@ -17,6 +17,7 @@ use super::bidi;
 use super::context::Context;
 use super::digits::DigitStyle;
 use super::html;
+use super::markup::BodyMarkup;
 use super::parser::Spanned;
 use crate::diagnostics::FileDiagnostics;
 use crate::i18n;
@@ -44,11 +45,13 @@ pub(crate) struct Listed {
     pub(crate) events: Range<usize>,
 }
 
-/// How the notes of a document are written: its language and its digits.
+/// How the notes of a document are written: its language, its digits and the markup of
+/// references and backlinks.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct NoteScript {
+pub(crate) struct NoteScript<'m> {
     pub(crate) lang: Lang,
     pub(crate) digits: DigitStyle,
+    pub(crate) markup: &'m BodyMarkup,
 }
 
 /// A note's definition: where its events are in the page's note events, and its offset.
@@ -58,18 +61,22 @@ struct Definition {
 }
 
 /// Numbering state: label → number, and how many references each note has had.
-struct Numbering {
-    script: NoteScript,
+struct Numbering<'m> {
+    script: NoteScript<'m>,
     numbers: BTreeMap<String, usize>,
     order: Vec<String>,
     refs: Vec<usize>,
-    /// Kept from one reference to the next: the number as shown, and the accessible name.
+    /// Kept from one reference to the next: the number as shown, the accessible name (as
+    /// written and as an attribute value), the reference's id and its link target.
     shown: String,
     label: String,
+    quoted: String,
+    id: String,
+    href: String,
 }
 
-impl Numbering {
-    fn new(script: NoteScript) -> Self {
+impl<'m> Numbering<'m> {
+    fn new(script: NoteScript<'m>) -> Self {
         Numbering {
             script,
             numbers: BTreeMap::new(),
@@ -77,6 +84,9 @@ impl Numbering {
             refs: Vec::new(),
             shown: String::new(),
             label: String::new(),
+            quoted: String::new(),
+            id: String::new(),
+            href: String::new(),
         }
     }
 
@@ -93,21 +103,28 @@ impl Numbering {
             }
         };
         self.refs[number - 1] += 1;
-        let Numbering { shown, label, .. } = self;
+        let Numbering {
+            shown,
+            label,
+            quoted,
+            id,
+            href,
+            ..
+        } = self;
         shown.clear();
         self.script.digits.push_number(shown, number);
         label.clear();
         i18n::push_fill(label, &i18n::strings(self.script.lang).note_ref, shown);
-        let mut out = String::with_capacity(120 + label.len());
-        out.push_str("<sup class=fnref><a id=");
-        push_reference_id(&mut out, number, self.refs[number - 1]);
-        out.push_str(" href=#fn-");
-        DigitStyle::Western.push_number(&mut out, number);
-        out.push_str(" role=doc-noteref aria-label=");
-        html::push_attr_value(&mut out, label);
-        out.push('>');
-        out.push_str(shown);
-        out.push_str("</a></sup>");
+        quoted.clear();
+        html::push_attr_value(quoted, label);
+        id.clear();
+        push_reference_id(id, number, self.refs[number - 1]);
+        href.clear();
+        href.push_str("#fn-");
+        DigitStyle::Western.push_number(href, number);
+        let pattern = &self.script.markup.note_ref;
+        let mut out = String::with_capacity(pattern.len() + 40 + quoted.len());
+        pattern.write(&mut out, &[id, href, quoted, shown]);
         out
     }
 }
@@ -129,7 +146,7 @@ fn push_reference_id(out: &mut String, number: usize, nth: usize) {
 pub(crate) fn extract<'a>(
     events: Vec<Spanned<'a>>,
     byline: &[(&str, usize)],
-    script: NoteScript,
+    script: NoteScript<'_>,
     diags: &mut FileDiagnostics,
     base: usize,
 ) -> (Vec<Spanned<'a>>, Endnotes<'a>) {
@@ -209,7 +226,7 @@ pub(crate) fn extract<'a>(
             base,
         );
     }
-    let mut isolator = bidi::events::Isolator::default();
+    let mut isolator = bidi::events::Isolator::new(script.markup);
     notes
         .events
         .reserve(note_events.len() + note_events.len() / 4);
@@ -320,11 +337,15 @@ fn list_item<'a>(
     number: usize,
     refs: usize,
     events: impl Iterator<Item = Spanned<'a>>,
-    script: NoteScript,
+    script: NoteScript<'_>,
     isolator: &mut bidi::events::Isolator<'a>,
     out: &mut Vec<Spanned<'a>>,
 ) {
-    let NoteScript { lang, digits } = script;
+    let NoteScript {
+        lang,
+        digits,
+        markup,
+    } = script;
     let mut events = isolator.isolate(events, lang);
     let mut shown = String::new();
     digits.push_number(&mut shown, number);
@@ -334,13 +355,13 @@ fn list_item<'a>(
     // Room for the backlinks (each well under 200 bytes with an Arabic label), so the string
     // is not copied as it grows.
     let mut backlinks = String::with_capacity(32 + 200 * refs);
-    backlinks.push_str(if in_last_paragraph {
-        " "
-    } else {
-        "<p class=fn-backlinks>"
-    });
+    if in_last_paragraph {
+        backlinks.push(' ');
+    }
+    let mut quoted = String::with_capacity(128);
     let mut named = String::with_capacity(32);
     let mut label = String::with_capacity(128);
+    let mut href = String::with_capacity(16);
     for k in 1..=refs {
         let letter = if refs > 1 {
             lang.backlink_letter(k - 1)
@@ -355,23 +376,25 @@ fn list_item<'a>(
         }
         label.clear();
         i18n::push_fill(&mut label, &i18n::strings(lang).note_back, &named);
+        quoted.clear();
+        html::push_attr_value(&mut quoted, &label);
+        href.clear();
+        href.push('#');
+        push_reference_id(&mut href, number, k);
         if k > 1 {
             backlinks.push(' ');
         }
-        backlinks.push_str("<a href=#");
-        push_reference_id(&mut backlinks, number, k);
-        backlinks.push_str(" class=fn-back role=doc-backlink aria-label=");
-        html::push_attr_value(&mut backlinks, &label);
-        backlinks.push_str(">↑");
-        backlinks.push_str(&letter);
-        backlinks.push_str("</a>");
+        markup
+            .backlink
+            .write(&mut backlinks, &[&href, &quoted, &letter]);
     }
     if in_last_paragraph {
         let end = events.len() - 1;
         events.insert(end, (Event::InlineHtml(backlinks.into()), 0..0));
     } else {
-        backlinks.push_str("</p>");
-        events.push((Event::Html(backlinks.into()), 0..0));
+        let mut paragraph = String::with_capacity(markup.backlinks.len() + backlinks.len());
+        markup.backlinks.write(&mut paragraph, &[&backlinks]);
+        events.push((Event::Html(paragraph.into()), 0..0));
     }
     out.append(&mut events);
 }
@@ -397,6 +420,7 @@ mod tests {
         let mut diags = FileDiagnostics::new(Path::new("d.md"), body);
         let events = merge_text(parse(body));
         let script = NoteScript {
+            markup: BodyMarkup::builtin(),
             lang,
             digits: DigitStyle::Western,
         };
@@ -457,6 +481,7 @@ mod tests {
         let script = NoteScript {
             lang: Lang::Ar,
             digits: DigitStyle::ArabicIndic,
+            markup: BodyMarkup::builtin(),
         };
         let (events, notes) = extract(merge_text(parse(body)), &[], script, &mut diags, 0);
         let notes = html(notes, DigitStyle::ArabicIndic);

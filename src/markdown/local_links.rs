@@ -92,6 +92,7 @@ mod tests {
                 byline_notes: &[],
                 raw_html: false,
                 aliases: &Default::default(),
+                markup: crate::markdown::markup::BodyMarkup::builtin(),
             },
             &mut diags,
         );

@@ -6,7 +6,8 @@
 //! `digits` picks the document's digit style; `heading_ids` names headings; `footnotes` links
 //! references and lists the notes; `anchors` names paragraphs and adds permalinks and alias
 //! targets; `bidi` wraps Latin runs of Arabic text in `bdi`; `local_links` checks in-page
-//! links. `model` names the blocks and notes of the result (ids, positions, plain text,
+//! links; `markup` holds the presentation markup those passes write (from the template
+//! `partials/body.html`). `model` names the blocks and notes of the result (ids, positions, plain text,
 //! content); `serialize` writes the model as HTML with the `html` writer. Rendering never
 //! fails: problems come back as diagnostics. Markdown never sees Tera.
 
@@ -20,6 +21,7 @@ pub(crate) mod heading_ids;
 pub mod html;
 pub(crate) mod ids;
 pub mod local_links;
+pub mod markup;
 pub(crate) mod model;
 pub mod parser;
 pub(crate) mod safety;
@@ -49,6 +51,9 @@ pub struct Input<'a, 'i> {
     pub raw_html: bool,
     /// Old ids that must keep working, by the id that replaces them (`aliases:`).
     pub aliases: &'i std::collections::BTreeMap<String, String>,
+    /// The permalinks, note references, backlinks and island tags to write (the site's
+    /// `partials/body.html`; [`markup::BodyMarkup::default`] is the built-in one).
+    pub markup: &'i markup::BodyMarkup,
 }
 
 /// A body rendered: its model, and the HTML serialized from it.
@@ -85,13 +90,15 @@ pub fn render<'a>(input: &Input<'a, '_>, diags: &mut FileDiagnostics) -> Rendere
     let script = footnotes::NoteScript {
         lang: input.lang,
         digits,
+        markup: input.markup,
     };
     let (events, endnotes) = footnotes::extract(events, input.byline_notes, script, diags, base);
-    let (events, anchors) = anchors::assign(events, input.lang, input.aliases, &mut ids);
+    let (events, anchors) =
+        anchors::assign(events, input.lang, input.aliases, input.markup, &mut ids);
     // Last, so that note references and permalinks are markup the islands may cross or leave
     // out; the notes' own text is isolated as each note is listed (`footnotes::extract`).
     // Heading texts for the table of contents were read before: they stay plain.
-    let events = bidi::isolate(events, input.lang);
+    let events = bidi::events::Isolator::new(input.markup).isolate(events, input.lang);
     let notes = (endnotes.events, endnotes.listed);
     let model = Body::new(events, notes, headings, anchors, digits, base);
     let html = serialize::body_html(&model);

@@ -360,6 +360,7 @@ mod tests {
             byline_notes: &[],
             raw_html: false,
             aliases: &Default::default(),
+            markup: crate::markdown::markup::BodyMarkup::builtin(),
         };
         let rendered = render(&input, &mut diags);
         assert!(diags.list.is_empty(), "{:?}", diags.list);

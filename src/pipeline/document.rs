@@ -17,6 +17,7 @@ use crate::diagnostics::{self, Diagnostic, FileDiagnostics};
 use crate::error::Error;
 use crate::lang::Lang;
 use crate::markdown::local_links::{self, LocalLink};
+use crate::markdown::markup::BodyMarkup;
 use crate::markdown::{self, RenderedBody};
 use crate::output::sink::Sink;
 use crate::render::context::{AbstractRow, DocumentView, PageView, SharedDocument};
@@ -118,7 +119,8 @@ pub fn document_files(
     templates: &Templates,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<DocumentFiles, Error> {
-    let rendered = render_markdown(doc, templates.config.allow_raw_html, diags);
+    let raw_html = templates.config.allow_raw_html;
+    let rendered = render_markdown_with(doc, raw_html, templates.renderer.markup(), diags);
     let rows = abstract_rows(doc, &templates.config.glossary, diags);
     let slug = doc.meta.slug.as_str();
     let url = format!("{slug}/");
@@ -164,10 +166,22 @@ pub fn document_files(
     })
 }
 
-/// Markdown stage for one document, with the checks that need both body and front matter.
+/// Markdown stage for one document, with the checks that need both body and front matter,
+/// writing the built-in markup of `partials/body.html`.
 pub fn render_markdown<'d>(
     doc: &'d Document,
     raw_html: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> RenderedBody<'d> {
+    render_markdown_with(doc, raw_html, BodyMarkup::builtin(), diags)
+}
+
+/// [`render_markdown`] writing the permalinks, note references, backlinks and island tags
+/// of `markup`.
+pub fn render_markdown_with<'d>(
+    doc: &'d Document,
+    raw_html: bool,
+    markup: &BodyMarkup,
     diags: &mut Vec<Diagnostic>,
 ) -> RenderedBody<'d> {
     let text = &doc.file.text;
@@ -193,6 +207,7 @@ pub fn render_markdown<'d>(
         byline_notes: &byline,
         raw_html,
         aliases: &doc.meta.aliases,
+        markup,
     };
     let mut rendered = markdown::render(&input, &mut file_diags);
     // One entry per author, empty for authors without a note, so the template can zip them.

@@ -11,6 +11,7 @@ use crate::diagnostics::{Diagnostic, FileDiagnostics};
 use crate::error::Error;
 use crate::lang::Lang;
 use crate::markdown;
+use crate::markdown::markup::BodyMarkup;
 use crate::output::minify;
 use crate::output::sink::Sink;
 use crate::render::context::{ListEntry, PageView};
@@ -99,7 +100,7 @@ pub fn site_pages(
             .collect();
         let context = match lang {
             Lang::Ar => PageContext {
-                intro_html: home_intro(home, diags),
+                intro_html: home_intro(home, templates.renderer.markup(), diags),
                 ..PageContext::new(&templates.site, page)
             },
             Lang::En => PageContext {
@@ -142,7 +143,7 @@ pub fn site_pages(
     Ok(pages)
 }
 
-fn home_intro(home: &Home, diags: &mut Vec<Diagnostic>) -> String {
+fn home_intro(home: &Home, markup: &BodyMarkup, diags: &mut Vec<Diagnostic>) -> String {
     let mut file_diags = FileDiagnostics::new(&home.file.path, &home.file.text);
     let input = markdown::Input {
         body: home.file.body(),
@@ -151,6 +152,7 @@ fn home_intro(home: &Home, diags: &mut Vec<Diagnostic>) -> String {
         byline_notes: &[],
         raw_html: home.config.allow_raw_html,
         aliases: &BTreeMap::new(),
+        markup,
     };
     let rendered = markdown::render(&input, &mut file_diags);
     diags.append(&mut file_diags.list);

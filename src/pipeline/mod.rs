@@ -27,6 +27,7 @@ mod site_files;
 
 pub use document::{
     DocumentFiles, abstract_rows, document_files, document_html, document_pages, render_markdown,
+    render_markdown_with,
 };
 pub(crate) use document::{DocumentOutput, render_documents};
 pub use listings::{Listings, render_listings, site_pages};

@@ -18,9 +18,10 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use crate::error::Error;
+use crate::markdown::markup::{self, BodyMarkup, Pattern};
 
 /// Templates built into the binary, by file name.
-const BUILTIN_TEMPLATES: [(&str, &str); 10] = [
+const BUILTIN_TEMPLATES: [(&str, &str); 11] = [
     ("base.html", include_str!("../../templates/base.html")),
     ("index.html", include_str!("../../templates/index.html")),
     (
@@ -48,6 +49,10 @@ const BUILTIN_TEMPLATES: [(&str, &str); 10] = [
     (
         "partials/cite.html",
         include_str!("../../templates/partials/cite.html"),
+    ),
+    (
+        "partials/body.html",
+        include_str!("../../templates/partials/body.html"),
     ),
 ];
 
@@ -89,6 +94,8 @@ pub struct Renderer {
     pub compact: bool,
     /// Asset files (name, contents) for `site/assets/`.
     pub(crate) assets: Vec<(String, Vec<u8>)>,
+    /// The markup of `partials/body.html`, for the Markdown stage.
+    pub(crate) markup: BodyMarkup,
 }
 
 /// Tera with Warraq's settings and filters and the templates `sources`.
@@ -133,6 +140,10 @@ impl Renderer {
                 parse(&sources).ok()
             })
             .flatten();
+        let markup = body_markup(&as_written).map_err(|e| Error::Template {
+            name: "partials/body.html".to_string(),
+            message: report(&e),
+        })?;
         let compact = compacted.is_some();
         let tera = compacted.unwrap_or_else(|| as_written.clone());
         let asset_dir = dir.join("assets");
@@ -153,7 +164,13 @@ impl Renderer {
             as_written,
             compact,
             assets: own.into_iter().collect(),
+            markup,
         })
+    }
+
+    /// The markup of the templates' `partials/body.html`, for the Markdown stage.
+    pub fn markup(&self) -> &BodyMarkup {
+        &self.markup
     }
 
     /// Every file [`Renderer::load`] reads from a site's `templates/` folder, so that `serve`
@@ -198,6 +215,51 @@ impl Renderer {
     }
 }
 
+/// The components of `partials/body.html` and the values each takes, in [`BodyMarkup`]'s order.
+const BODY_COMPONENTS: [(&str, &[&str]); 6] = [
+    ("permalink", &["href", "label"]),
+    ("note_ref", &["id", "href", "label", "number"]),
+    ("backlink", &["href", "label", "letter"]),
+    ("backlinks", &["links"]),
+    ("island_open", &[]),
+    ("island_close", &[]),
+];
+
+/// Renders each component of `partials/body.html` once, with [`markup::hole`]s for its values,
+/// and keeps what comes out as a pattern.
+fn body_markup(templates: &Tera) -> Result<BodyMarkup, tera::Error> {
+    // Between two components' outputs: a hole none of them has.
+    let between = markup::hole(9);
+    let mut probe = String::new();
+    for (i, (name, values)) in BODY_COMPONENTS.iter().enumerate() {
+        if i > 0 {
+            probe.push_str(&between);
+        }
+        let args: Vec<String> = (values.iter().enumerate())
+            .map(|(n, value)| format!("{value}=\"{}\"", markup::hole(n)))
+            .collect();
+        probe.push_str(&format!("{{{{<{name} {} />}}}}", args.join(" ")));
+    }
+    let mut tera = templates.clone();
+    tera.add_raw_template("warraq-body-markup.html", &probe)?;
+    let out = tera.render("warraq-body-markup.html", &Context::new())?;
+    let parts: Vec<&str> = out.split(between.as_str()).collect();
+    let [permalink, note_ref, backlink, backlinks, open, close] = parts[..] else {
+        return Err(tera::Error::message(
+            "partials/body.html: a component wrote the character U+E000",
+        ));
+    };
+    let [n_permalink, n_note_ref, n_backlink, n_backlinks] = markup::VALUES;
+    Ok(BodyMarkup {
+        permalink: Pattern::parse(permalink, n_permalink),
+        note_ref: Pattern::parse(note_ref, n_note_ref),
+        backlink: Pattern::parse(backlink, n_backlink),
+        backlinks: Pattern::parse(backlinks, n_backlinks),
+        island_open: open.to_string(),
+        island_close: close.to_string(),
+    })
+}
+
 /// Tera's error with its causes, on one line each.
 fn report(err: &tera::Error) -> String {
     let mut message = err.to_string();
@@ -226,6 +288,7 @@ mod tests {
             as_written: parse(&sources).unwrap(),
             compact: true,
             assets: Vec::new(),
+            markup: BodyMarkup::default(),
         };
         let out = renderer
             .render(
@@ -243,5 +306,11 @@ mod tests {
         let renderer = Renderer::load(Path::new("/nonexistent-templates")).unwrap();
         assert_eq!(renderer.assets.len(), BUILTIN_ASSETS.len());
         assert!(renderer.compact, "the compact templates parse too");
+    }
+
+    #[test]
+    fn builtin_body_markup_is_the_default() {
+        let renderer = Renderer::load(Path::new("/nonexistent-templates")).unwrap();
+        assert_eq!(renderer.markup, BodyMarkup::default());
     }
 }

@@ -6,6 +6,7 @@
 
 mod anchors;
 mod bidi;
+mod body_markup;
 mod build;
 mod cli;
 mod crash;

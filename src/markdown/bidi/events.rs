@@ -11,11 +11,12 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, InlineStr, Tag, TagEnd};
 
 use super::{CLOSE, OPEN, Unit, find_into, for_units, starts_island};
 use crate::lang::Lang;
 use crate::markdown::context::Context;
+use crate::markdown::markup::BodyMarkup;
 use crate::markdown::parser::{Spanned, is_inline_tag};
 
 /// Where a unit sits in a run: its event and, for text, its bytes in the event's text (for
@@ -38,16 +39,51 @@ pub fn isolate(events: Vec<Spanned<'_>>, lang: Lang) -> Vec<Spanned<'_>> {
     Isolator::default().isolate(events, lang)
 }
 
+/// An island tag as an event's text: the built-in one borrowed, a site's own inline when it
+/// is short, so that no island allocates for it.
+fn tag_text<'a>(html: &str, builtin: &'static str) -> CowStr<'a> {
+    if html == builtin {
+        CowStr::Borrowed(builtin)
+    } else {
+        match InlineStr::try_from(html) {
+            Ok(inline) => CowStr::Inlined(inline),
+            Err(_) => CowStr::Boxed(html.into()),
+        }
+    }
+}
+
 /// The bidi pass with its buffers kept from one call to the next, for the notes of a page,
 /// which are isolated one by one.
-#[derive(Default)]
 pub(crate) struct Isolator<'a> {
     /// The inline run being read (empty between calls).
     run: Vec<Spanned<'a>>,
     finder: Finder,
+    /// The tags that open and close an island.
+    tags: (CowStr<'a>, CowStr<'a>),
+}
+
+impl Default for Isolator<'_> {
+    fn default() -> Self {
+        Isolator {
+            run: Vec::new(),
+            finder: Finder::default(),
+            tags: (CowStr::Borrowed(OPEN), CowStr::Borrowed(CLOSE)),
+        }
+    }
 }
 
 impl<'a> Isolator<'a> {
+    /// An isolator that writes the island tags of `markup`.
+    pub(crate) fn new(markup: &BodyMarkup) -> Self {
+        Isolator {
+            tags: (
+                tag_text(&markup.island_open, OPEN),
+                tag_text(&markup.island_close, CLOSE),
+            ),
+            ..Isolator::default()
+        }
+    }
+
     /// [`isolate`], reusing this isolator's buffers.
     pub fn isolate(
         &mut self,
@@ -58,7 +94,7 @@ impl<'a> Isolator<'a> {
         if lang != Lang::Ar {
             return events.collect();
         }
-        let Isolator { run, finder } = self;
+        let Isolator { run, finder, tags } = self;
         let (len, _) = events.size_hint();
         // Room for the islands: each adds its two tags and may split a text in two twice.
         let mut out = Vec::with_capacity(2 * len);
@@ -67,11 +103,11 @@ impl<'a> Isolator<'a> {
             if runs.joins(&event) {
                 run.push((event, range));
             } else {
-                finder.flush(run, &mut out);
+                finder.flush(run, tags, &mut out);
                 out.push((event, range));
             }
         }
-        finder.flush(run, &mut out);
+        finder.flush(run, tags, &mut out);
         out
     }
 }
@@ -130,17 +166,23 @@ struct Finder {
     locs: Vec<Loc>,
     open_tags: Vec<usize>,
     islands: Vec<Range<usize>>,
-    points: Vec<(Point, &'static str)>,
+    /// Where island tags go, each with whether it opens an island.
+    points: Vec<(Point, bool)>,
 }
 
 impl Finder {
     /// Moves one inline run into `out`, with its islands wrapped.
-    fn flush<'a>(&mut self, run: &mut Vec<Spanned<'a>>, out: &mut Vec<Spanned<'a>>) {
+    fn flush<'a>(
+        &mut self,
+        run: &mut Vec<Spanned<'a>>,
+        tags: &(CowStr<'a>, CowStr<'a>),
+        out: &mut Vec<Spanned<'a>>,
+    ) {
         if !self.find(run) {
             out.append(run);
             return;
         }
-        rebuild(run.drain(..), &self.points, out);
+        rebuild(run.drain(..), &self.points, tags, out);
     }
 
     /// Finds the islands of `run` and where their tags go (in `points`, an opening and a
@@ -181,8 +223,8 @@ impl Finder {
         }
         points.clear();
         for island in islands.iter() {
-            points.push((before(locs[island.start]), OPEN));
-            points.push((after(locs[island.end - 1]), CLOSE));
+            points.push((before(locs[island.start]), true));
+            points.push((after(locs[island.end - 1]), false));
         }
     }
 
@@ -274,11 +316,15 @@ fn after(loc: Loc) -> Point {
 /// The run's events with the island tags inserted at `points` (in order) and text split there.
 fn rebuild<'a>(
     run: impl Iterator<Item = Spanned<'a>>,
-    points: &[(Point, &'static str)],
+    points: &[(Point, bool)],
+    (open, close): &(CowStr<'a>, CowStr<'a>),
     out: &mut Vec<Spanned<'a>>,
 ) {
     let mut next = 0;
-    let tag = |html: &'static str, at: usize| (Event::InlineHtml(CowStr::Borrowed(html)), at..at);
+    let tag = |opens: bool, at: usize| {
+        let html = if opens { open.clone() } else { close.clone() };
+        (Event::InlineHtml(html), at..at)
+    };
     for (index, (event, range)) in run.enumerate() {
         match event {
             Event::Text(text) => {
