@@ -33,8 +33,6 @@ pub(crate) struct LinkProblem {
     pub(crate) position: (usize, usize),
     pub(crate) message: String,
     pub(crate) hint: String,
-    /// The `href` or `src` value of a broken link; `None` for a repeated id.
-    pub(crate) link: Option<String>,
 }
 
 /// The page that may use root-relative links.
@@ -339,7 +337,6 @@ pub(crate) fn check_site(files: &[(&str, &Summary)], base_url: Option<&str>) -> 
                     position: *position,
                     message: format!("the id `{id}` is used twice on this page"),
                     hint: "check `aliases:` for an old id that is an id of the page again".into(),
-                    link: None,
                 })
                 .collect();
             let broken = page
@@ -352,7 +349,6 @@ pub(crate) fn check_site(files: &[(&str, &Summary)], base_url: Option<&str>) -> 
                         position: link.position,
                         message: format!("{}=\"{}\": {message}", link.attr, link.value),
                         hint,
-                        link: Some(link.value.to_string()),
                     })
                 })
                 .collect();
