@@ -240,21 +240,18 @@ impl State {
             .map(|indexed| indexed.path.clone())
             .zip(pipeline::render_documents(&stale, &templates, &sink)?)
             .collect();
-        let outputs: Vec<&DocumentOutput> = (self.documents.iter())
+        let (metas, outputs): (Vec<&Meta>, Vec<&DocumentOutput>) = (self.documents.iter())
             .filter(|(path, _)| published.contains(*path))
-            .filter_map(|(path, doc)| doc.output.as_ref().or_else(|| fresh.get(path)))
-            .collect();
-        let metas: Vec<&Meta> = (self.documents.values())
-            .filter_map(|doc| doc.indexed.as_ref())
-            .filter(|indexed| published.contains(&indexed.path))
-            .map(|indexed| &indexed.meta)
-            .collect();
+            .filter_map(|(path, doc)| {
+                let output = doc.output.as_ref().or_else(|| fresh.get(path))?;
+                Some((&doc.indexed.as_ref()?.meta, output))
+            })
+            .unzip();
         let listings = pipeline::render_listings(&self.home, &metas, &templates, &sink)?;
-        // Every file the site now has, by path.
+        // Every file the site now has, by path: the kept documents' here, the rest as written.
         let mut now: BTreeSet<String> = (outputs.iter())
             .flat_map(|output| output.files.iter().map(|(path, _)| path.clone()))
             .collect();
-        now.extend(listings.files.iter().map(|(path, _)| path.clone()));
         pipeline::site_wide(
             &templates,
             &metas,
@@ -276,23 +273,24 @@ impl State {
 
         // Write: the documents' new files, the other files that changed, then remove what the
         // site no longer has.
+        let rendered: BTreeSet<&str> = (fresh.values())
+            .flat_map(|output| output.files.iter().map(|(path, _)| path.as_str()))
+            .collect();
         let mut written = 0;
         for (path, bytes) in sink.into_files() {
-            now.insert(path.clone());
-            let own = fresh
-                .values()
-                .any(|o| o.files.iter().any(|(p, _)| *p == path));
-            if !own {
-                if self.shared.get(&path) == Some(&bytes) {
-                    continue;
-                }
+            // A document's file was made because it changed; any other is written only when
+            // its bytes differ from those last written.
+            let own = rendered.contains(path.as_str());
+            if own || self.shared.get(&path) != Some(&bytes) {
                 replace_file(&options.out, &path, &bytes)?;
-                self.shared.insert(path, bytes);
-            } else {
-                replace_file(&options.out, &path, &bytes)?;
+                written += 1;
             }
-            written += 1;
+            if !own {
+                self.shared.insert(path.clone(), bytes);
+            }
+            now.insert(path);
         }
+        drop(rendered);
         for gone in self.files.difference(&now) {
             remove_file(&options.out, gone)?;
         }
