@@ -289,10 +289,8 @@ pub(crate) fn site_wide(
     for output in documents {
         diagnostics.extend(output.diagnostics.iter().cloned());
     }
-    diagnostics.extend(listings.diagnostics.iter().cloned());
-    let anchors = site_files::anchor_index(
-        (documents.iter().map(|d| d.anchors.clone())).chain([listings.anchors.clone()]),
-    );
+    diagnostics.extend(listings.diagnostics);
+    let anchors = site_files::anchor_index(documents, listings.anchors);
     let anchors_file = (anchors::FILE, links::Summary::File);
     let summaries: Vec<(&str, &links::Summary)> = (documents.iter().flat_map(|d| &d.files))
         .chain(&listings.files)

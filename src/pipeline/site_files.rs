@@ -2,6 +2,7 @@
 //! the crawler files when the site has a public address, `CNAME`), and `anchors.json`, the
 //! index of every public page's addresses, gathered from the other stages' outputs.
 
+use super::document::DocumentOutput;
 use crate::anchors;
 use crate::content::schema::{Meta, SiteConfig};
 use crate::error::Error;
@@ -37,16 +38,20 @@ pub(crate) fn site_files(
     Ok(files)
 }
 
-/// Every public page of the site and its fragments, from the documents' indexes and then the
-/// listings' (a later page of the same URL wins).
-pub(crate) fn anchor_index(pages: impl IntoIterator<Item = anchors::Index>) -> anchors::Index {
+/// Every public page of the site and its fragments: the documents' pages, then the
+/// listings' (a later page of the same URL wins). `serve` keeps the documents' outputs between
+/// edits, so their pages are copied, not taken.
+pub(crate) fn anchor_index(
+    documents: &[&DocumentOutput],
+    listings: anchors::Index,
+) -> anchors::Index {
     let mut index = anchors::Index::default();
-    for part in pages {
-        if index.pages.is_empty() {
-            index = part;
-        } else {
-            index.pages.extend(part.pages);
-        }
+    for output in documents {
+        let pages = output.anchors.pages.iter();
+        index
+            .pages
+            .extend(pages.map(|(url, page)| (url.clone(), page.clone())));
     }
+    index.pages.extend(listings.pages);
     index
 }
