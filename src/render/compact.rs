@@ -158,7 +158,7 @@ fn end_of_tera(text: &str, close: &str) -> usize {
             Some(q) if b == q => quote = None,
             Some(_) => {}
             None if matches!(b, b'"' | b'\'' | b'`') && close != "#}" => quote = Some(b),
-            None if text[i..].starts_with(close) => return i + close.len(),
+            None if bytes[i..].starts_with(close.as_bytes()) => return i + close.len(),
             None => {}
         }
         i += 1;
@@ -268,6 +268,13 @@ fn tag(text: &str, out: &mut String) -> (usize, Side) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_non_ascii_inside_tera_syntax() {
+        // Arabic in a comment and a string once made the scan slice inside a character.
+        let text = "{#- «[كذا]» -#}\n<p>{{ \"«»\" }}</p>\n";
+        assert_eq!(compact(text), "{#- «[كذا]» -#}<p>{{ \"«»\" }}</p>");
+    }
 
     #[test]
     fn drops_layout_white_space_next_to_blocks_only() {
