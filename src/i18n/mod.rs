@@ -32,6 +32,9 @@ pub(crate) struct Strings {
     pub(crate) not_stated: String,
     pub(crate) editor_supplied: String,
     pub(crate) editor_translation: String,
+    pub(crate) sic_mark: String,
+    pub(crate) sic_label: String,
+    pub(crate) supplied_label: String,
     pub(crate) r#abstract: String,
     /// `{n}`: the sentence pair's number.
     pub(crate) abstract_pair: String,
@@ -44,6 +47,7 @@ pub(crate) struct Strings {
     pub(crate) note_back: String,
     pub(crate) note_preview_close: String,
     pub(crate) editorial_notes: String,
+    pub(crate) editorial_notes_in_english: String,
     pub(crate) repaired: String,
     pub(crate) source_line: String,
     pub(crate) cite: String,

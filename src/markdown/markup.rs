@@ -1,5 +1,5 @@
 //! The presentation markup the passes write into a body: permalinks, note references,
-//! backlinks and the tags around Latin islands. It comes from the template
+//! backlinks, the tags around Latin islands and the editor's marks. It comes from the template
 //! `partials/body.html`, rendered once when the templates are loaded (`render` does that and
 //! never lets Tera in here): each snippet is kept as text pieces with holes for its values, so
 //! writing one is a few string copies. [`BodyMarkup::default`] is what the built-in template
@@ -108,6 +108,10 @@ pub struct BodyMarkup {
     pub island_open: String,
     /// Closes a Latin island.
     pub island_close: String,
+    /// The editor's mark after a slip that is the source's own: `lang`, `label`, `mark`.
+    pub sic: Pattern,
+    /// Words the editor supplied: `lang`, `label`, `words`.
+    pub supplied: Pattern,
 }
 
 impl BodyMarkup {
@@ -120,12 +124,12 @@ impl BodyMarkup {
 }
 
 /// How many values each pattern of [`BodyMarkup`] takes, in field order.
-pub const VALUES: [usize; 4] = [2, 4, 3, 1];
+pub const VALUES: [usize; 6] = [2, 4, 3, 1, 3, 3];
 
 impl Default for BodyMarkup {
     /// What the built-in `partials/body.html` gives (a test in `render` checks that).
     fn default() -> Self {
-        let [permalink, note_ref, backlink, backlinks] = VALUES;
+        let [permalink, note_ref, backlink, backlinks, sic, supplied] = VALUES;
         BodyMarkup {
             permalink: Pattern::parse(
                 "<a class=permalink href=\u{E000}0 aria-label=\u{E000}1></a>",
@@ -142,6 +146,14 @@ impl Default for BodyMarkup {
             backlinks: Pattern::parse("<p class=fn-backlinks>\u{E000}0</p>", backlinks),
             island_open: super::bidi::OPEN.to_string(),
             island_close: super::bidi::CLOSE.to_string(),
+            sic: Pattern::parse(
+                "<small class=sic lang=\u{E000}0 role=note aria-label=\u{E000}1>\u{E000}2</small>",
+                sic,
+            ),
+            supplied: Pattern::parse(
+                "<ins class=supplied lang=\u{E000}0 title=\u{E000}1>[\u{E000}2]</ins>",
+                supplied,
+            ),
         }
     }
 }

@@ -2,7 +2,8 @@
 //! model, then HTML.
 //!
 //! `parser` configures pulldown-cmark; `safety` escapes raw HTML and refuses script links;
-//! `depth` caps nesting; `text` merges text runs (and extracts plain text for `verify`);
+//! `depth` caps nesting; `text` merges text runs (and extracts plain text for `verify`); `editorial`
+//! reads the editor's marks (`{sic}`, `{+supplied+}`);
 //! `digits` picks the document's digit style; `heading_ids` names headings; `footnotes` links
 //! references and lists the notes; `anchors` names paragraphs and adds permalinks and alias
 //! targets; `bidi` wraps Latin runs of Arabic text in `bdi`; `local_links` checks in-page
@@ -16,6 +17,7 @@ pub mod bidi;
 pub(crate) mod context;
 pub(crate) mod depth;
 pub(crate) mod digits;
+pub(crate) mod editorial;
 pub(crate) mod footnotes;
 pub(crate) mod heading_ids;
 pub mod html;
@@ -82,7 +84,13 @@ pub fn render<'a>(input: &Input<'a, '_>, diags: &mut FileDiagnostics) -> Rendere
     });
     let mut merged = Vec::with_capacity(parser::room_for_events(input.body));
     text::merge_text_into(events, &mut merged);
-    let mut events = merged;
+    let mut events = editorial::apply(
+        merged,
+        input.body,
+        editorial::Mode::Render(input.markup),
+        diags,
+        base,
+    );
     let digits = digits::detect(&events, input.body, input.lang, diags, base);
     let mut ids = ids::PageIds::new();
     let headings = heading_ids::assign(&mut events, &mut ids, diags, base);
@@ -111,7 +119,12 @@ pub fn render<'a>(input: &Input<'a, '_>, diags: &mut FileDiagnostics) -> Rendere
     }
 }
 
-/// The plain text of each block of a body, for `verify`.
+/// The plain text of each block of a body as it comes from the source, for `verify`: the
+/// editor's marks and supplied words left out.
 pub(crate) fn text_blocks(body: &str) -> Vec<text::TextBlock> {
-    text::text_blocks(&parser::parse(body))
+    // The marks' problems are the build's to report.
+    let mut ignored = FileDiagnostics::new(std::path::Path::new(""), body);
+    let events = text::merge_text(parser::parse(body));
+    let events = editorial::apply(events, body, editorial::Mode::Strip, &mut ignored, 0);
+    text::text_blocks(&events)
 }

@@ -216,47 +216,74 @@ impl Renderer {
 }
 
 /// The components of `partials/body.html` and the values each takes, in [`BodyMarkup`]'s order.
-const BODY_COMPONENTS: [(&str, &[&str]); 6] = [
+const BODY_COMPONENTS: [(&str, &[&str]); 8] = [
     ("permalink", &["href", "label"]),
     ("note_ref", &["id", "href", "label", "number"]),
     ("backlink", &["href", "label", "letter"]),
     ("backlinks", &["links"]),
     ("island_open", &[]),
     ("island_close", &[]),
+    ("sic", &["lang", "label", "mark"]),
+    ("supplied", &["lang", "label", "words"]),
 ];
 
 /// Renders each component of `partials/body.html` once, with [`markup::hole`]s for its values,
-/// and keeps what comes out as a pattern.
+/// and keeps what comes out as a pattern. A component a site's own `partials/body.html` does
+/// not define (one added to Warraq after the site wrote its own) is the built-in one.
 fn body_markup(templates: &Tera) -> Result<BodyMarkup, tera::Error> {
-    // Between two components' outputs: a hole none of them has.
-    let between = markup::hole(9);
-    let mut probe = String::new();
-    for (i, (name, values)) in BODY_COMPONENTS.iter().enumerate() {
-        if i > 0 {
-            probe.push_str(&between);
-        }
+    let builtin = BodyMarkup::default();
+    let mut tera = templates.clone();
+    let mut parts: Vec<Option<String>> = Vec::with_capacity(BODY_COMPONENTS.len());
+    for (name, values) in BODY_COMPONENTS {
         let args: Vec<String> = (values.iter().enumerate())
             .map(|(n, value)| format!("{value}=\"{}\"", markup::hole(n)))
             .collect();
-        probe.push_str(&format!("{{{{<{name} {} />}}}}", args.join(" ")));
+        let probe = format!("{{{{<{name} {} />}}}}", args.join(" "));
+        match tera.add_raw_template("warraq-body-markup.html", &probe) {
+            Ok(()) => {}
+            Err(e) if report(&e).contains(&format!("Unknown component `{name}`")) => {
+                parts.push(None);
+                continue;
+            }
+            Err(e) => return Err(e),
+        }
+        let out = tera.render("warraq-body-markup.html", &Context::new())?;
+        parts.push(Some(out));
     }
-    let mut tera = templates.clone();
-    tera.add_raw_template("warraq-body-markup.html", &probe)?;
-    let out = tera.render("warraq-body-markup.html", &Context::new())?;
-    let parts: Vec<&str> = out.split(between.as_str()).collect();
-    let [permalink, note_ref, backlink, backlinks, open, close] = parts[..] else {
-        return Err(tera::Error::message(
-            "partials/body.html: a component wrote the character U+E000",
-        ));
+    let [
+        permalink,
+        note_ref,
+        backlink,
+        backlinks,
+        open,
+        close,
+        sic,
+        supplied,
+    ] = &parts[..]
+    else {
+        unreachable!("one part per component");
     };
-    let [n_permalink, n_note_ref, n_backlink, n_backlinks] = markup::VALUES;
+    let [
+        n_permalink,
+        n_note_ref,
+        n_backlink,
+        n_backlinks,
+        n_sic,
+        n_supplied,
+    ] = markup::VALUES;
+    let pattern = |part: &Option<String>, values: usize, builtin: &Pattern| match part {
+        Some(text) => Pattern::parse(text, values),
+        None => builtin.clone(),
+    };
     Ok(BodyMarkup {
-        permalink: Pattern::parse(permalink, n_permalink),
-        note_ref: Pattern::parse(note_ref, n_note_ref),
-        backlink: Pattern::parse(backlink, n_backlink),
-        backlinks: Pattern::parse(backlinks, n_backlinks),
-        island_open: open.to_string(),
-        island_close: close.to_string(),
+        permalink: pattern(permalink, n_permalink, &builtin.permalink),
+        note_ref: pattern(note_ref, n_note_ref, &builtin.note_ref),
+        backlink: pattern(backlink, n_backlink, &builtin.backlink),
+        backlinks: pattern(backlinks, n_backlinks, &builtin.backlinks),
+        island_open: open.clone().unwrap_or(builtin.island_open.clone()),
+        island_close: close.clone().unwrap_or(builtin.island_close.clone()),
+        sic: pattern(sic, n_sic, &builtin.sic),
+        supplied: pattern(supplied, n_supplied, &builtin.supplied),
     })
 }
 

@@ -1,4 +1,5 @@
-//! The markup the Markdown stage writes (permalinks, note references, backlinks, island tags)
+//! The markup the Markdown stage writes (permalinks, note references, backlinks, island tags,
+//! the editor's marks)
 //! comes from the template `partials/body.html`: the built-in one gives exactly the markup
 //! built into the Markdown stage, and a site's own replaces it.
 
@@ -54,7 +55,7 @@ fn a_sites_own_body_template_replaces_the_markup() {
     let site = Site::new(&["valid"]);
     let paper = site.root.join("content/arabic-paper.md");
     let mut text = std::fs::read_to_string(&paper).unwrap();
-    text.push_str("\nفقرة تستشهد بدراسة (Welt and Bowen, 2021).\n");
+    text.push_str("\nفقرة تستشهد بدراسة (Welt and Bowen, 2021) وكلمة لبأكو{sic}.\n");
     std::fs::write(&paper, text).unwrap();
     site.write(
         "templates/partials/body.html",
@@ -79,4 +80,10 @@ fn a_sites_own_body_template_replaces_the_markup() {
     assert!(page.contains("<sup><a id=fnref-"), "{page}");
     assert!(page.contains("class=back aria-label="), "{page}");
     assert!(!page.contains("class=fn-back "), "{page}");
+    // Components the site's template does not define (added to Warraq later) are the
+    // built-in ones.
+    assert!(
+        page.contains("لبأكو<small class=sic lang=ar role=note"),
+        "{page}"
+    );
 }

@@ -16,6 +16,7 @@ use pulldown_cmark::{CowStr, Event, InlineStr, Tag, TagEnd};
 use super::{CLOSE, OPEN, Unit, find_into, for_units, starts_island};
 use crate::lang::Lang;
 use crate::markdown::context::Context;
+use crate::markdown::editorial;
 use crate::markdown::markup::BodyMarkup;
 use crate::markdown::parser::{Spanned, is_inline_tag};
 
@@ -80,6 +81,10 @@ impl<'a> Isolator<'a> {
                 tag_text(&markup.island_open, OPEN),
                 tag_text(&markup.island_close, CLOSE),
             ),
+            finder: Finder {
+                english_marks: EnglishMarks::of(markup),
+                ..Finder::default()
+            },
             ..Isolator::default()
         }
     }
@@ -168,6 +173,43 @@ struct Finder {
     islands: Vec<Range<usize>>,
     /// Where island tags go, each with whether it opens an island.
     points: Vec<(Point, bool)>,
+    /// The editor's marks that are English content: they join or start an island like code.
+    english_marks: EnglishMarks,
+}
+
+/// How the bidi pass tells the editor's marks written in English (a "[sic]" after a Latin
+/// slip, Latin words supplied) from other markup: by the markup the site writes for them.
+#[derive(Debug)]
+struct EnglishMarks {
+    sic: String,
+    supplied_head: String,
+}
+
+impl EnglishMarks {
+    fn of(markup: &BodyMarkup) -> Self {
+        let supplied_head = editorial::supplied_head(markup, Lang::En);
+        // A site whose markup does not tell the languages apart gets no English marks.
+        let distinct = supplied_head != editorial::supplied_head(markup, Lang::Ar);
+        EnglishMarks {
+            sic: editorial::sic_html(markup, Lang::En),
+            supplied_head: if distinct {
+                supplied_head
+            } else {
+                String::new()
+            },
+        }
+    }
+
+    fn holds(&self, html: &str) -> bool {
+        html == self.sic
+            || (!self.supplied_head.is_empty() && html.starts_with(&self.supplied_head))
+    }
+}
+
+impl Default for EnglishMarks {
+    fn default() -> Self {
+        EnglishMarks::of(BodyMarkup::builtin())
+    }
 }
 
 impl Finder {
@@ -234,6 +276,7 @@ impl Finder {
             units,
             locs,
             open_tags,
+            english_marks,
             ..
         } = self;
         units.clear();
@@ -281,6 +324,7 @@ impl Finder {
                     }
                     None => Unit::Break,
                 },
+                Event::InlineHtml(html) if english_marks.holds(html) => Unit::Ltr,
                 Event::InlineHtml(_) | Event::FootnoteReference(_) => Unit::Mark,
                 _ => Unit::Break,
             };
