@@ -9,7 +9,9 @@
 
 use serde::de::DeserializeOwned;
 
-use super::raw::{RawAbstract, RawAuthor, RawDocument, RawRemoval, RawRepair, RawSite, RawSource};
+use super::raw::{
+    RawAbstract, RawAuthor, RawBilingual, RawDocument, RawRemoval, RawRepair, RawSite, RawSource,
+};
 use std::cell::OnceCell;
 
 use super::yaml_path::{FieldSpan, Lines, Seg, fields_of, path_name, second_key};
@@ -266,12 +268,25 @@ fn document_shape() -> Shape {
             ("authors", Nested::Seq(leaf(fields_of::<RawAuthor>()))),
             ("abstract", Nested::Map(leaf(fields_of::<RawAbstract>()))),
             (
+                "editorial_notes",
+                Nested::Seq(leaf(fields_of::<RawBilingual>())),
+            ),
+            (
                 "source",
                 Nested::Map(Shape {
                     fields: fields_of::<RawSource>(),
                     children: vec![
                         ("removed", Nested::Seq(leaf(fields_of::<RawRemoval>()))),
-                        ("repairs", Nested::Seq(leaf(fields_of::<RawRepair>()))),
+                        (
+                            "repairs",
+                            Nested::Seq(Shape {
+                                fields: fields_of::<RawRepair>(),
+                                children: vec![(
+                                    "note",
+                                    Nested::Map(leaf(fields_of::<RawBilingual>())),
+                                )],
+                            }),
+                        ),
                     ],
                 }),
             ),

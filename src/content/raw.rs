@@ -52,7 +52,7 @@ pub(crate) struct RawDocument {
     #[serde(default)]
     pub(crate) aliases: BTreeMap<String, String>,
     #[serde(default)]
-    pub(crate) editorial_notes: Vec<String>,
+    pub(crate) editorial_notes: Vec<RawEditorialNote>,
     pub(crate) source: Option<RawSource>,
     pub(crate) alignment: Option<crate::align::Pin>,
     #[serde(default)]
@@ -73,6 +73,22 @@ pub(crate) struct RawAuthor {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawAbstract {
+    pub(crate) ar: Option<String>,
+    pub(crate) en: Option<String>,
+}
+
+/// An editorial note: English text alone, or the note in Arabic and English.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub(crate) enum RawEditorialNote {
+    English(String),
+    Both(RawBilingual),
+}
+
+/// A text in Arabic and English, either may be absent.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawBilingual {
     pub(crate) ar: Option<String>,
     pub(crate) en: Option<String>,
 }
@@ -106,7 +122,7 @@ pub(crate) struct RawRepair {
     pub(crate) line: Option<usize>,
     pub(crate) from: Option<String>,
     pub(crate) to: Option<String>,
-    pub(crate) note: Option<String>,
+    pub(crate) note: Option<RawEditorialNote>,
 }
 
 /// Accepts `2022`, `2022-02` or `"1"` alike: YAML reads some of these as numbers.

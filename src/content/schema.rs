@@ -9,7 +9,7 @@ use std::fmt;
 use serde::Serialize;
 
 use super::front_matter::FrontMatter;
-use super::raw::{RawDocument, RawRemoval, RawRepair, RawSite, RawSource};
+use super::raw::{RawDocument, RawEditorialNote, RawRemoval, RawRepair, RawSite, RawSource};
 use super::yaml_path::Seg::{self, Index, Key};
 use super::yaml_path::path_name;
 use crate::diagnostics::FileDiagnostics;
@@ -167,6 +167,25 @@ pub(crate) struct Author {
     pub(crate) note: Option<String>,
 }
 
+/// One editorial note, in Arabic, English or both (never neither).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub(crate) struct EditorialNote {
+    pub(crate) ar: Option<String>,
+    pub(crate) en: Option<String>,
+}
+
+impl EditorialNote {
+    /// The note as written: a plain string is English. `None` when it says nothing.
+    fn of(raw: RawEditorialNote) -> Option<EditorialNote> {
+        let (ar, en) = match raw {
+            RawEditorialNote::English(en) => (None, Some(en)),
+            RawEditorialNote::Both(both) => (both.ar, both.en),
+        };
+        let (ar, en) = (Checker::optional(ar), Checker::optional(en));
+        (ar.is_some() || en.is_some()).then_some(EditorialNote { ar, en })
+    }
+}
+
 /// The two abstracts of a document; either may be absent.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct Abstract {
@@ -200,8 +219,8 @@ pub(crate) struct Repair {
     pub(crate) from: String,
     /// The text as published.
     pub(crate) to: String,
-    /// What was wrong, for readers.
-    pub(crate) note: String,
+    /// What was wrong, for readers, in Arabic, English or both.
+    pub(crate) note: EditorialNote,
 }
 
 /// The raw text a document was converted from.
@@ -237,7 +256,8 @@ pub struct Meta {
     pub(crate) sections: BTreeMap<String, String>,
     /// Ids of earlier releases that must keep working, old id → the id that replaces it.
     pub(crate) aliases: BTreeMap<String, String>,
-    pub(crate) editorial_notes: Vec<String>,
+    /// What the editor repaired or supplied, in Arabic, English or both.
+    pub(crate) editorial_notes: Vec<EditorialNote>,
     pub(crate) source: Option<Provenance>,
     /// The editor's pinned abstract alignment, checked against the sentences when rendering.
     #[serde(skip)]
@@ -614,11 +634,18 @@ pub(crate) fn document<'a>(
             aliases.insert(old, new.trim().to_string());
         }
     }
-    let editorial_notes = raw
-        .editorial_notes
-        .into_iter()
-        .filter_map(|n| Checker::optional(Some(n)))
-        .collect();
+    let mut editorial_notes = Vec::with_capacity(raw.editorial_notes.len());
+    for (i, note) in raw.editorial_notes.into_iter().enumerate() {
+        let Some(note) = EditorialNote::of(note) else {
+            c.error(
+                &[Key("editorial_notes"), Seg::Index(i)],
+                "this editorial note is empty",
+                "write the note as `{ar: …, en: …}` (either may be left out), or remove it",
+            );
+            continue;
+        };
+        editorial_notes.push(note);
+    }
     if c.diags.list.len() > before {
         return None;
     }
@@ -721,7 +748,12 @@ fn parse_range(text: &str) -> Option<(usize, usize)> {
 
 fn repair(c: &mut Checker, i: usize, raw: RawRepair) -> Option<Repair> {
     let path = [Key("source"), Key("repairs"), Index(i)];
-    match (raw.line, raw.from, raw.to, Checker::optional(raw.note)) {
+    match (
+        raw.line,
+        raw.from,
+        raw.to,
+        raw.note.and_then(EditorialNote::of),
+    ) {
         (Some(line), Some(from), Some(to), Some(note)) if line >= 1 => Some(Repair {
             line,
             from,

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 
 use crate::cite::display_date;
-use crate::content::schema::{Meta, Origin, SiteConfig};
+use crate::content::schema::{EditorialNote, Meta, Origin, SiteConfig};
 use crate::i18n::{self, Strings};
 use crate::lang::Lang;
 use crate::markdown::RenderedBody;
@@ -170,7 +170,7 @@ pub(crate) struct RepairView<'a> {
     pub(crate) line: usize,
     pub(crate) from: &'a str,
     pub(crate) to: &'a str,
-    pub(crate) note: &'a str,
+    pub(crate) note: &'a EditorialNote,
 }
 
 /// Everything `document.html` shows but the citations, which each page adds ([`DocumentPage`]).
@@ -200,8 +200,11 @@ pub(crate) struct DocumentView<'a> {
     pub(crate) body_html: &'a str,
     /// The endnotes' `li` items, joined.
     pub(crate) notes_html: &'a str,
-    pub(crate) editorial_notes: &'a [String],
+    pub(crate) editorial_notes: &'a [EditorialNote],
     pub(crate) repairs: Vec<RepairView<'a>>,
+    /// Whether the Arabic page has English editorial notes or repairs to show behind its
+    /// toggle (notes with both languages; repairs always).
+    pub(crate) editorial_in_english: bool,
     pub(crate) source_file: Option<&'a str>,
 }
 
@@ -318,6 +321,11 @@ impl<'a> DocumentView<'a> {
                     note: &r.note,
                 })
                 .collect(),
+            editorial_in_english: meta
+                .editorial_notes
+                .iter()
+                .any(|n| n.ar.is_some() && n.en.is_some())
+                || meta.source.as_ref().is_some_and(|s| !s.repairs.is_empty()),
             source_file: meta.source.as_ref().map(|s| s.file.as_str()),
         }
     }

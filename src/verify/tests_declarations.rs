@@ -18,7 +18,7 @@ pub(super) fn repair(line: usize, from: &str, to: &str) -> Repair {
         line,
         from: from.to_owned(),
         to: to.to_owned(),
-        note: String::new(),
+        note: Default::default(),
     }
 }
 

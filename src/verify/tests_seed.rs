@@ -118,7 +118,7 @@ fn repair(line: usize, from: &str, to: &str) -> Repair {
         line,
         from: from.to_owned(),
         to: to.to_owned(),
-        note: String::new(),
+        note: Default::default(),
     }
 }
 
