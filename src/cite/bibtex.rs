@@ -16,8 +16,9 @@ const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
-/// The BibTeX entry of `work`, published at `url`.
-pub(crate) fn entry(work: &Work, url: &str) -> String {
+/// The BibTeX entry of `work`, published at `url` (no `url` field when the site's address is
+/// unknown: a path relative to nothing would mislead a reference manager).
+pub(crate) fn entry(work: &Work, url: Option<&str>) -> String {
     let mut fields: Vec<(&str, String)> = Vec::new();
     let names = work.names_en();
     if !names.is_empty() {
@@ -44,7 +45,9 @@ pub(crate) fn entry(work: &Work, url: &str) -> String {
     if let Some(place) = work.place_en.or(work.place) {
         fields.push(("address", format!("{{{}}}", escape(place))));
     }
-    fields.push(("url", format!("{{{}}}", url_value(url))));
+    if let Some(url) = url {
+        fields.push(("url", format!("{{{}}}", url_value(url))));
+    }
     if work.title_supplied {
         fields.push(("note", "{Title supplied by the editor}".to_string()));
     }
@@ -98,7 +101,10 @@ mod tests {
 
     #[test]
     fn full_entry() {
-        let got = entry(&full(), "https://example.org/azerbaijan-turkey-israel/");
+        let got = entry(
+            &full(),
+            Some("https://example.org/azerbaijan-turkey-israel/"),
+        );
         let expected = "@misc{azerbaijan-turkey-israel,
   author = {{Said Walid al-Hajj}},
   title = {{دور أذربيجان في التقارب التركي - الإسرائيلي المحتمل}},
@@ -117,10 +123,10 @@ mod tests {
 
     #[test]
     fn bare_entry_has_no_invented_fields() {
-        let got = entry(&bare(), "untitled/");
+        let got = entry(&bare(), None);
         assert_eq!(
             got,
-            "@misc{untitled,\n  title = {{حرب قره باغ}},\n  titleaddon = {[The Karabakh War]},\n  language = {arabic},\n  url = {untitled/},\n  note = {Title supplied by the editor},\n}\n"
+            "@misc{untitled,\n  title = {{حرب قره باغ}},\n  titleaddon = {[The Karabakh War]},\n  language = {arabic},\n  note = {Title supplied by the editor},\n}\n"
         );
     }
 
@@ -139,7 +145,7 @@ mod tests {
         let mut work = full();
         work.title = "T} @misc{evil, title={x";
         work.authors = vec![("A and B", None)];
-        let got = entry(&work, "https://e.org/a b/{x}");
+        let got = entry(&work, Some("https://e.org/a b/{x}"));
         assert!(
             got.contains("title = {{T\\} @misc\\{evil, title=\\{x}},"),
             "{got}"

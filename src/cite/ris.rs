@@ -8,8 +8,9 @@
 use super::{Work, one_line};
 use crate::content::schema::Date;
 
-/// The RIS record of `work`, published at `url`.
-pub(crate) fn record(work: &Work, url: &str) -> String {
+/// The RIS record of `work`, published at `url` (no `UR` line when the site's address is
+/// unknown).
+pub(crate) fn record(work: &Work, url: Option<&str>) -> String {
     let mut lines: Vec<(&str, String)> = vec![("TY", "GEN".to_string())];
     lines.push(("TI", work.title.to_string()));
     if work.title_en != work.title {
@@ -31,7 +32,9 @@ pub(crate) fn record(work: &Work, url: &str) -> String {
         lines.push(("CY", place.to_string()));
     }
     lines.push(("LA", work.lang.code().to_string()));
-    lines.push(("UR", url.to_string()));
+    if let Some(url) = url {
+        lines.push(("UR", url.to_string()));
+    }
     if work.title_supplied {
         lines.push(("N1", "Title supplied by the editor".to_string()));
     }
@@ -53,7 +56,10 @@ mod tests {
 
     #[test]
     fn full_record() {
-        let got = record(&full(), "https://example.org/azerbaijan-turkey-israel/");
+        let got = record(
+            &full(),
+            Some("https://example.org/azerbaijan-turkey-israel/"),
+        );
         let expected = [
             "TY  - GEN",
             "TI  - دور أذربيجان في التقارب التركي - الإسرائيلي المحتمل",
@@ -74,8 +80,8 @@ mod tests {
     #[test]
     fn bare_record() {
         assert_eq!(
-            record(&bare(), "untitled/"),
-            "TY  - GEN\r\nTI  - حرب قره باغ\r\nTT  - The Karabakh War\r\nLA  - ar\r\nUR  - untitled/\r\nN1  - Title supplied by the editor\r\nER  - \r\n"
+            record(&bare(), None),
+            "TY  - GEN\r\nTI  - حرب قره باغ\r\nTT  - The Karabakh War\r\nLA  - ar\r\nN1  - Title supplied by the editor\r\nER  - \r\n"
         );
     }
 
@@ -84,7 +90,7 @@ mod tests {
         let mut work = full();
         work.title = "Title\r\nER  - \r\nTY  - JOUR";
         work.authors = vec![("A\nAU  - B", None)];
-        let got = record(&work, "u");
+        let got = record(&work, Some("u"));
         assert_eq!(got.matches("\r\n").count(), got.lines().count());
         assert!(got.contains("TI  - Title ER - TY - JOUR\r\n"), "{got}");
         assert_eq!(got.matches("ER  - ").count(), 1);

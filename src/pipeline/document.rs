@@ -150,11 +150,11 @@ pub fn document_files(
     let mut files = vec![
         OutputFile {
             path: format!("{url}{BIB_FILE}"),
-            html: cite::bibtex::entry(&work, &place.cited(None)).into_bytes(),
+            html: cite::bibtex::entry(&work, place.absolute().as_deref()).into_bytes(),
         },
         OutputFile {
             path: format!("{url}{RIS_FILE}"),
-            html: cite::ris::record(&work, &place.cited(None)).into_bytes(),
+            html: cite::ris::record(&work, place.absolute().as_deref()).into_bytes(),
         },
     ];
     files.extend(document_pages(doc, &rendered, &rows, templates)?);

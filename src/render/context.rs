@@ -101,6 +101,8 @@ pub(crate) struct ListEntry<'a> {
     pub(crate) title: &'a str,
     pub(crate) title_en: &'a str,
     pub(crate) title_supplied: bool,
+    /// Where the English title comes from: the home page marks the editor's.
+    pub(crate) title_en_origin: Origin,
     pub(crate) authors: Vec<&'a str>,
     /// Romanised names, or the Arabic name (marked `ar`) where none is given.
     pub(crate) authors_en: Vec<NameView<'a>>,
@@ -340,6 +342,7 @@ impl<'a> ListEntry<'a> {
             title: &meta.title,
             title_en: &meta.title_en,
             title_supplied: meta.title_origin == Origin::Editor,
+            title_en_origin: meta.title_en_origin,
             authors: meta.authors.iter().map(|a| a.name.as_str()).collect(),
             authors_en: meta
                 .authors
