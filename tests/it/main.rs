@@ -10,6 +10,7 @@ mod body_markup;
 mod build;
 mod cli;
 mod crash;
+mod editorial;
 mod errors;
 mod footnotes;
 mod fuzz_regressions;
