@@ -429,6 +429,85 @@ for (const width of WIDTHS) {
   await context.close();
 }
 
+// The editor's apparatus: sic marks read apart from the word they follow, editorial notes in
+// Arabic with the English behind a toggle, and in English on the paper's English page.
+for (const width of WIDTHS) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, reducedMotion: "reduce" });
+  const page = await context.newPage();
+  const label = `editor's apparatus @${width}px`;
+  await page.goto(`${origin}/azerbaijan-turkey-israel/`, { waitUntil: "load" });
+  await page.evaluate(() => document.fonts.ready);
+  const arabicMarks = page.getByRole("note", { name: "كذا في الأصل" });
+  check((await arabicMarks.count()) === 11, `${label}: ${await arabicMarks.count()} Arabic sic marks are named «كذا في الأصل», not 11`);
+  const englishMarks = page.getByRole("note", { name: "sic: so in the source" });
+  check((await englishMarks.count()) === 1, `${label}: ${await englishMarks.count()} English sic marks are named "sic: so in the source", not 1`);
+  // The accessibility tree has the slip as text and the mark as a note of its own.
+  const paragraph = page.locator("p", { has: page.locator("small.sic") }).first();
+  const tree = await paragraph.ariaSnapshot();
+  check(/- note "كذا في الأصل"/.test(tree), `${label}: the sic mark is not a named note in the accessibility tree: ${tree.slice(0, 200)}`);
+  check(!/لبأكو\[كذا\]|لبأكو كذا/.test(tree), `${label}: the sic mark is read as part of the word`);
+  const looks = await page.evaluate(() => {
+    const mark = document.querySelector("small.sic[lang=ar]");
+    const word = mark.previousSibling;
+    const range = document.createRange();
+    range.setStart(word, Math.max(0, word.data.length - 5));
+    range.setEnd(word, word.data.length);
+    const w = range.getBoundingClientRect();
+    const m = mark.getBoundingClientRect();
+    const english = document.querySelector("small.sic[lang=en]");
+    const slip = english.previousSibling;
+    const r2 = document.createRange();
+    r2.setStart(slip, slip.data.length - 6);
+    r2.setEnd(slip, slip.data.length);
+    const s = r2.getBoundingClientRect();
+    const e = english.getBoundingClientRect();
+    return {
+      smaller: parseFloat(getComputedStyle(mark).fontSize) < parseFloat(getComputedStyle(mark.parentElement).fontSize),
+      // In Arabic text the mark follows the word to its left, with a gap.
+      arabicGap: w.top === m.top || Math.abs(w.bottom - m.bottom) < 8 ? w.left - m.right : null,
+      // After a Latin slip it follows the slip to its right, inside the same island.
+      englishGap: Math.abs(s.bottom - e.bottom) < 8 ? e.left - s.right : null,
+      englishInIsland: english.closest("bdi[dir=ltr]") !== null,
+    };
+  });
+  check(looks.smaller, `${label}: the sic mark is not smaller than the text`);
+  if (looks.arabicGap !== null) check(looks.arabicGap > 0, `${label}: the Arabic sic mark touches or precedes its word (gap ${looks.arabicGap}px)`);
+  if (looks.englishGap !== null) check(looks.englishGap > 0, `${label}: "[sic]" does not follow "Groung" on its right (gap ${looks.englishGap}px)`);
+  check(looks.englishInIsland, `${label}: "[sic]" is outside the Latin island`);
+  await page.locator("small.sic").first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shotName("/azerbaijan-turkey-israel/", width, "-sic") });
+
+  // Editorial notes: Arabic, then the English behind a closed toggle that the keyboard opens.
+  const notes = await page.evaluate(() => {
+    const section = document.querySelector("#editorial-notes");
+    const first = section.querySelector(":scope > ul > li");
+    const details = section.querySelector("details.editorial-other");
+    return { dir: getComputedStyle(first).direction, lang: first.closest("[lang]").lang, open: details.open, englishVisible: details.querySelector("li").checkVisibility() };
+  });
+  check(notes.dir === "rtl" && notes.lang === "ar", `${label}: the editorial notes are not Arabic right to left (${notes.lang}, ${notes.dir})`);
+  check(!notes.open && !notes.englishVisible, `${label}: the English editorial notes are shown before the toggle is opened`);
+  await page.focus("details.editorial-other > summary");
+  await page.keyboard.press("Enter");
+  const opened = await page.evaluate(() => {
+    const li = document.querySelector("details.editorial-other li");
+    return { open: li.closest("details").open, dir: getComputedStyle(li).direction, visible: li.checkVisibility() };
+  });
+  check(opened.open && opened.visible && opened.dir === "ltr", `${label}: Enter on the toggle does not show the English notes left to right`);
+  await page.locator("#editorial-notes").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shotName("/azerbaijan-turkey-israel/", width, "-editorial") });
+  await runAxe(page, `${label} (toggle open)`);
+
+  await page.goto(`${origin}/en/azerbaijan-turkey-israel/`, { waitUntil: "load" });
+  const english = await page.evaluate(() => {
+    const items = [...document.querySelectorAll("#editorial-notes > ul > li")];
+    return { count: items.length, dir: items.length ? getComputedStyle(items[0]).direction : null, text: items.length ? items[0].textContent : "" };
+  });
+  check(english.count >= 9 && english.dir === "ltr" && /^The title and byline/.test(english.text), `${label}: the English page's editorial notes (${english.count}, ${english.dir}, ${english.text.slice(0, 40)})`);
+  await page.locator("#editorial-notes").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shotName("/en/azerbaijan-turkey-israel/", width, "-editorial") });
+  await context.close();
+}
+
 await browser.close();
 server.close();
 console.log(`\n${checks} checks on ${pages.length} pages at ${WIDTHS.join(" and ")} px; ${failures.length} failed`);
