@@ -237,3 +237,34 @@ fn explicit_heading_ids_cannot_take_the_paragraph_shape() {
         run.stderr
     );
 }
+
+/// The project's own papers keep every address of the release before the motives of 000's
+/// section four became a list (its `anchors.json` is kept in `tests/fixtures/releases/`): the
+/// 13 moved ids resolve through `aliases:`, and taking an alias out fails the check.
+#[test]
+fn the_papers_keep_every_address_of_the_previous_release() {
+    let site = Site::project();
+    let previous = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/releases/2026-12-06-anchors.json");
+    let previous = previous.to_str().unwrap();
+    let run = site.run(&["check", "--previous", previous]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+
+    let paper = site.root.join("content/turkey-karabakh-2020.md");
+    let text = std::fs::read_to_string(&paper).unwrap();
+    let without = text.replace(
+        "  s4-economic-reasons-p8: s4-turkey-position-role-p11\n",
+        "",
+    );
+    assert_ne!(text, without);
+    std::fs::write(&paper, without).unwrap();
+    let run = site.run(&["check", "--previous", previous]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "`turkey-karabakh-2020/#s4-economic-reasons-p8` of the previous release is gone"
+        ),
+        "{}",
+        run.stderr
+    );
+}
