@@ -97,7 +97,7 @@ fn bench(c: &mut Criterion) {
     // Both pages of each document: the paper's own (with marks where the body and notes go,
     // as in the build) and its English page.
     let pages_of = |doc, md, notes: &str, rows: &Vec<_>| {
-        pipeline::document_html(doc, md, notes, rows, &templates, true)
+        pipeline::document_html(doc, md, notes, rows, &Default::default(), &templates, true)
             .unwrap()
             .into_iter()
             .map(|page| (page.path, page.html))

@@ -10,7 +10,8 @@
 use serde::de::DeserializeOwned;
 
 use super::raw::{
-    RawAbstract, RawAuthor, RawBilingual, RawDocument, RawRemoval, RawRepair, RawSite, RawSource,
+    RawAbstract, RawAuthor, RawBilingual, RawDocument, RawRemoval, RawRepair, RawSeries, RawSite,
+    RawSource,
 };
 use std::cell::OnceCell;
 
@@ -59,11 +60,7 @@ impl<'a> FrontMatter<'a> {
 
     /// Reads the front matter of `content/_index.md`; `None` after reporting what is wrong.
     pub(crate) fn site(&self, diags: &mut FileDiagnostics) -> Option<RawSite> {
-        let shape = Shape {
-            fields: fields_of::<RawSite>(),
-            children: Vec::new(),
-        };
-        self.parse(&shape, diags)
+        self.parse(&site_shape(), diags)
     }
 
     fn parse<T: DeserializeOwned + Default>(
@@ -184,6 +181,14 @@ impl<'a> FrontMatter<'a> {
             } else if let Some((_, nested)) = shape.children.iter().find(|(name, _)| *name == key) {
                 match nested {
                     Nested::Map(inner) => self.check_keys(child, inner, path, diags),
+                    Nested::Values(inner) => {
+                        for (id, item) in child.as_mapping().into_iter().flatten() {
+                            let Some(id) = id.as_str() else { continue };
+                            path.push(Seg::Key(id));
+                            self.check_keys(item, inner, path, diags);
+                            path.pop();
+                        }
+                    }
                     Nested::Seq(inner) => {
                         for (i, item) in child.as_sequence().into_iter().flatten().enumerate() {
                             path.push(Seg::Index(i));
@@ -255,18 +260,35 @@ struct Shape {
 enum Nested {
     Map(Shape),
     Seq(Shape),
+    /// A mapping from ids the author chooses to values of one shape (`topics:` of the site).
+    Values(Shape),
+}
+
+/// A shape whose mappings hold no further mappings.
+fn leaf(fields: &'static [&'static str]) -> Shape {
+    Shape {
+        fields,
+        children: Vec::new(),
+    }
+}
+
+fn site_shape() -> Shape {
+    Shape {
+        fields: fields_of::<RawSite>(),
+        children: vec![
+            ("topics", Nested::Values(leaf(fields_of::<RawBilingual>()))),
+            ("series", Nested::Values(leaf(fields_of::<RawBilingual>()))),
+        ],
+    }
 }
 
 fn document_shape() -> Shape {
-    let leaf = |fields| Shape {
-        fields,
-        children: Vec::new(),
-    };
     Shape {
         fields: fields_of::<RawDocument>(),
         children: vec![
             ("authors", Nested::Seq(leaf(fields_of::<RawAuthor>()))),
             ("abstract", Nested::Map(leaf(fields_of::<RawAbstract>()))),
+            ("series", Nested::Map(leaf(fields_of::<RawSeries>()))),
             (
                 "editorial_notes",
                 Nested::Seq(leaf(fields_of::<RawBilingual>())),
@@ -397,7 +419,35 @@ mod tests {
             [
                 "d.md:3:1: error: tittle: unknown front matter key `tittle`\n  hint: did you mean `title`?",
                 "d.md:6:5: error: authors[0].nme_en: unknown front matter key `nme_en` in `authors[0]`\n  hint: did you mean `name_en`?",
-                "d.md:7:1: error: foo: unknown front matter key `foo`\n  hint: valid keys here: slug, lang, title, title_en, title_origin, title_en_origin, authors, date, date_text, publisher, publisher_en, place, place_en, abstract, sections, aliases, editorial_notes, source, alignment, draft",
+                "d.md:7:1: error: foo: unknown front matter key `foo`\n  hint: valid keys here: slug, lang, title, title_en, title_origin, title_en_origin, authors, date, date_text, publisher, publisher_en, place, place_en, abstract, sections, aliases, editorial_notes, source, alignment, draft, topics, series, pdf",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_archive_keys_are_checked_at_every_depth() {
+        let text = "---\nseries:\n  id: s\n  nuber: 2\nauthors:\n  - name: n\n    idd: x\n---\n";
+        let (raw, messages) = document(text);
+        assert!(raw.is_none());
+        assert_eq!(
+            messages,
+            [
+                "d.md:4:3: error: series.nuber: unknown front matter key `nuber` in `series`\n  hint: did you mean `number`?",
+                "d.md:7:5: error: authors[0].idd: unknown front matter key `idd` in `authors[0]`\n  hint: did you mean `id`?",
+            ]
+        );
+        // The site's topics and series: ids chosen freely, each with `ar` and `en`.
+        let text = "---\ntitle: t\ntopics:\n  karabakh: {ar: ق, en: K}\n  gas:\n    ar: غ\n    eng: Gas\nseries:\n  z:\n    ar: ز\n    name: Z\n---\n";
+        let split = split(text).unwrap();
+        let mut diags = FileDiagnostics::new(Path::new("_index.md"), text);
+        let raw = FrontMatter::new(split.yaml, split.yaml_offset).site(&mut diags);
+        assert!(raw.is_none());
+        let messages: Vec<String> = diags.list.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages,
+            [
+                "_index.md:7:5: error: topics.gas.eng: unknown front matter key `eng` in `topics.gas`\n  hint: did you mean `en`?",
+                "_index.md:11:5: error: series.z.name: unknown front matter key `name` in `series.z`\n  hint: valid keys here: ar, en",
             ]
         );
     }

@@ -5,6 +5,7 @@
 //! `document` puts the steps together for one file, and `indexed` keeps a
 //! document's front matter without its text between the build's two passes. Markdown bodies are left untouched here.
 
+pub(crate) mod archive;
 pub(crate) mod discover;
 pub mod document;
 pub(crate) mod front_matter;

@@ -23,6 +23,12 @@ pub(crate) struct RawSite {
     pub(crate) allow_raw_html: bool,
     /// Custom domain for GitHub Pages, written to `site/CNAME`.
     pub(crate) cname: Option<String>,
+    /// The site's topics: an ASCII id to its Arabic and English names.
+    #[serde(default)]
+    pub(crate) topics: BTreeMap<String, RawBilingual>,
+    /// The site's series: an ASCII id to its Arabic and English names.
+    #[serde(default)]
+    pub(crate) series: BTreeMap<String, RawBilingual>,
 }
 
 /// The front matter of one document.
@@ -57,12 +63,30 @@ pub(crate) struct RawDocument {
     pub(crate) alignment: Option<crate::align::Pin>,
     #[serde(default)]
     pub(crate) draft: bool,
+    /// Ids of the site's topics the document is filed under.
+    #[serde(default)]
+    pub(crate) topics: Vec<String>,
+    /// The series the document belongs to, and its number there.
+    pub(crate) series: Option<RawSeries>,
+    /// The document's PDF, a path under `content/`.
+    pub(crate) pdf: Option<String>,
+}
+
+/// A document's place in a series.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawSeries {
+    pub(crate) id: Option<String>,
+    #[serde(default, deserialize_with = "string_or_number")]
+    pub(crate) number: Option<String>,
 }
 
 /// One author.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawAuthor {
+    /// The author page's id; derived from `name_en` when not given.
+    pub(crate) id: Option<String>,
     pub(crate) name: Option<String>,
     pub(crate) name_en: Option<String>,
     #[serde(default, deserialize_with = "string_or_number")]

@@ -8,8 +8,12 @@ use std::fmt;
 
 use serde::Serialize;
 
+use super::archive::{Placed, SeriesRef, Term};
 use super::front_matter::FrontMatter;
-use super::raw::{RawDocument, RawEditorialNote, RawRemoval, RawRepair, RawSite, RawSource};
+use super::raw::{
+    RawBilingual, RawDocument, RawEditorialNote, RawRemoval, RawRepair, RawSeries, RawSite,
+    RawSource,
+};
 use super::yaml_path::Seg::{self, Index, Key};
 use super::yaml_path::path_name;
 use crate::diagnostics::FileDiagnostics;
@@ -20,32 +24,12 @@ use crate::lang::Lang;
 pub(crate) struct Slug(String);
 
 /// Slugs that would collide with the site's own folders.
-const RESERVED_SLUGS: [&str; 2] = ["en", "assets"];
+const RESERVED_SLUGS: [&str; 6] = ["en", "assets", "topics", "series", "authors", "page"];
 
 impl Slug {
     /// Checks the slug rules; the error says which rule is broken.
     pub(crate) fn parse(text: &str) -> Result<Slug, String> {
-        if text.is_empty() {
-            return Err("the slug is empty".into());
-        }
-        if text.len() > 80 {
-            return Err(format!(
-                "the slug is {} characters long; 80 is the most",
-                text.len()
-            ));
-        }
-        if let Some(c) = text
-            .chars()
-            .find(|c| !matches!(c, 'a'..='z' | '0'..='9' | '-'))
-        {
-            return Err(format!(
-                "the slug contains {c:?} (U+{:04X}); only a-z, 0-9 and - are allowed",
-                c as u32
-            ));
-        }
-        if text.starts_with('-') || text.ends_with('-') || text.contains("--") {
-            return Err("a slug cannot start or end with `-` or contain `--`".into());
-        }
+        check_segment(text, "slug")?;
         if RESERVED_SLUGS.contains(&text) {
             return Err(format!("`{text}` is reserved for the site's own pages"));
         }
@@ -56,6 +40,35 @@ impl Slug {
     pub(crate) fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// The rules of a URL segment (slugs, and the ids of topics, series and authors), for the
+/// `what` it is; the error says which rule is broken.
+pub(crate) fn check_segment(text: &str, what: &str) -> Result<(), String> {
+    if text.is_empty() {
+        return Err(format!("the {what} is empty"));
+    }
+    if text.len() > 80 {
+        return Err(format!(
+            "the {what} is {} characters long; 80 is the most",
+            text.len()
+        ));
+    }
+    if let Some(c) = text
+        .chars()
+        .find(|c| !matches!(c, 'a'..='z' | '0'..='9' | '-'))
+    {
+        return Err(format!(
+            "the {what} contains {c:?} (U+{:04X}); only a-z, 0-9 and - are allowed",
+            c as u32
+        ));
+    }
+    if text.starts_with('-') || text.ends_with('-') || text.contains("--") {
+        return Err(format!(
+            "a {what} cannot start or end with `-` or contain `--`"
+        ));
+    }
+    Ok(())
 }
 
 impl fmt::Display for Slug {
@@ -159,6 +172,8 @@ impl Date {
 /// One author of a document.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct Author {
+    /// The author page's id (`authors/<id>/`): as written, or made from `name_en`.
+    pub(crate) id: Placed,
     /// The name as the source writes it.
     pub(crate) name: String,
     /// A romanised form for English readers and citations.
@@ -263,6 +278,12 @@ pub struct Meta {
     #[serde(skip)]
     pub(crate) alignment: Option<crate::align::Pin>,
     pub(crate) draft: bool,
+    /// Ids of the site's topics it is filed under, in the order written.
+    pub(crate) topics: Vec<Placed>,
+    /// Its series and number there.
+    pub(crate) series: Option<SeriesRef>,
+    /// Its PDF, a path under `content/`.
+    pub(crate) pdf: Option<Placed>,
 }
 
 /// Site-wide settings from `content/_index.md`.
@@ -281,6 +302,10 @@ pub struct SiteConfig {
     pub allow_raw_html: bool,
     /// Custom domain for GitHub Pages (`site/CNAME`), lowercase.
     pub(crate) cname: Option<String>,
+    /// The topics documents may be filed under, by id.
+    pub(crate) topics: BTreeMap<String, Term>,
+    /// The series documents may belong to, by id.
+    pub(crate) series: BTreeMap<String, Term>,
 }
 
 /// Checks one file's fields, reporting at each field's position.
@@ -290,6 +315,27 @@ struct Checker<'a, 'd> {
 }
 
 impl Checker<'_, '_> {
+    /// `value` with the line and column of the field at `path`.
+    fn placed(&mut self, path: &[Seg], value: String) -> Placed {
+        let at = self.diags.position(self.fm.value_offset(path));
+        Placed { value, at }
+    }
+
+    /// An id (`what`) that is a URL segment, placed; `None` after an error.
+    fn id(&mut self, path: &[Seg], id: &str, what: &str) -> Option<Placed> {
+        match check_segment(id, what) {
+            Ok(()) => Some(self.placed(path, id.to_string())),
+            Err(e) => {
+                self.error(
+                    path,
+                    e,
+                    "ids are used in addresses: lowercase ASCII letters, digits and hyphens",
+                );
+                None
+            }
+        }
+    }
+
     fn error(&mut self, path: &[Seg], message: impl Into<String>, hint: impl Into<String>) {
         let offset = self.fm.value_offset(path);
         let field = path_name(path);
@@ -498,10 +544,14 @@ pub(crate) fn site<'a>(
             None
         }
     });
+    let topics = terms(&mut c, "topics", raw.topics);
+    let series = terms(&mut c, "series", raw.series);
     if c.diags.list.len() > before {
         return None;
     }
     Some(SiteConfig {
+        topics,
+        series,
         cname,
         title: title?,
         title_en: title_en?,
@@ -580,14 +630,46 @@ pub(crate) fn document<'a>(
     let mut authors = Vec::new();
     for (i, author) in raw.authors.into_iter().enumerate() {
         let path = [Key("authors"), Index(i), Key("name")];
-        if let Some(name) = c.required(&path, author.name, "each author needs a `name`") {
+        let name = c.required(&path, author.name, "each author needs a `name`");
+        let name_en = Checker::optional(author.name_en);
+        // A name in Latin letters (an English paper's author) is its own romanised form.
+        let latin = name
+            .as_deref()
+            .filter(|name| !name.chars().any(crate::chars::is_arabic_letter));
+        let id = author_id(&mut c, i, author.id, name_en.as_deref().or(latin));
+        if let (Some(name), Some(id)) = (name, id) {
             authors.push(Author {
+                id,
                 name,
-                name_en: Checker::optional(author.name_en),
+                name_en,
                 note: Checker::optional(author.note),
             });
         }
     }
+    let topics = raw
+        .topics
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, id)| c.id(&[Key("topics"), Index(i)], id.trim(), "topic id"))
+        .collect();
+    let series = raw.series.and_then(|s| series(&mut c, s));
+    let pdf = raw.pdf.and_then(|file| {
+        let path = [Key("pdf")];
+        let file = c.required(
+            &path,
+            Some(file),
+            "name the PDF, relative to content/, e.g. `_sources/paper.pdf`",
+        )?;
+        if file.starts_with('/') || file.split(['/', '\\']).any(|part| part == "..") {
+            c.error(
+                &path,
+                format!("`{file}` leaves the content folder"),
+                "give a path inside content/, e.g. `_sources/paper.pdf`",
+            );
+            return None;
+        }
+        Some(c.placed(&path, file))
+    });
     let abstract_ = raw
         .abstract_
         .map(|a| Abstract {
@@ -670,7 +752,88 @@ pub(crate) fn document<'a>(
         source,
         alignment: raw.alignment,
         draft: raw.draft,
+        topics,
+        series,
+        pdf,
     })
+}
+
+/// The topics or series (`what`) of the site settings: each id a URL segment, each with a
+/// name in both languages.
+fn terms(
+    c: &mut Checker,
+    what: &str,
+    raw: BTreeMap<String, RawBilingual>,
+) -> BTreeMap<String, Term> {
+    let mut terms = BTreeMap::new();
+    for (id, names) in raw {
+        let path = [Key(what), Key(&id)];
+        if let Err(e) = check_segment(&id, "id") {
+            c.error_at_key(&path, e, "ids are used in addresses: lowercase ASCII letters, digits and hyphens, e.g. `karabakh`");
+            continue;
+        }
+        let hint = format!("give both names, e.g. `{id}: {{ar: قره باغ, en: Karabakh}}`");
+        let ar = c.required(&[Key(what), Key(&id), Key("ar")], names.ar, &hint);
+        let en = c.required(&[Key(what), Key(&id), Key("en")], names.en, &hint);
+        if let (Some(ar), Some(en)) = (ar, en) {
+            let at = c.diags.position(c.fm.key_offset(&path));
+            terms.insert(id, Term { ar, en, at });
+        }
+    }
+    terms
+}
+
+/// An author's id: as written (checked), or made from the romanised name; an error asking
+/// for one when there is neither.
+fn author_id(
+    c: &mut Checker,
+    i: usize,
+    written: Option<String>,
+    name_en: Option<&str>,
+) -> Option<Placed> {
+    if let Some(id) = written {
+        return c.id(
+            &[Key("authors"), Index(i), Key("id")],
+            id.trim(),
+            "author id",
+        );
+    }
+    let path = [Key("authors"), Index(i), Key("name")];
+    match name_en.and_then(super::archive::author_id) {
+        Some(id) => Some(c.placed(&path, id)),
+        None => {
+            c.error(
+                &path,
+                "this author needs an `id` for their page: the name has no romanised form to make one from",
+                "add `name_en:` (the id is made from it), or `id:` in lowercase ASCII letters, digits and hyphens, e.g. `id: said-al-hajj`",
+            );
+            None
+        }
+    }
+}
+
+fn series(c: &mut Checker, raw: RawSeries) -> Option<SeriesRef> {
+    let id = c.required(
+        &[Key("series"), Key("id")],
+        raw.id,
+        "name the series by its id in content/_index.md, e.g. `series: {id: zaytouna-papers, number: 12}`",
+    )?;
+    let id = c.id(&[Key("series"), Key("id")], &id, "series id")?;
+    let number = match raw.number.as_deref().map(str::trim) {
+        None => None,
+        Some(text) => match text.parse::<u32>() {
+            Ok(n) if n >= 1 => Some(n),
+            _ => {
+                c.error(
+                    &[Key("series"), Key("number")],
+                    format!("`{text}` is not a number in a series"),
+                    "write a whole number from 1, e.g. `number: 12`, or leave `number` out",
+                );
+                return None;
+            }
+        },
+    };
+    Some(SeriesRef { id, number })
 }
 
 fn source(c: &mut Checker, raw: RawSource) -> Option<Provenance> {

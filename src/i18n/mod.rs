@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
 
+pub(crate) mod measures;
+
 /// The translation file, as shipped.
 const SOURCE: &str = include_str!("strings.yaml");
 
@@ -65,6 +67,31 @@ pub(crate) struct Strings {
     pub(crate) not_found_title: String,
     pub(crate) not_found_text: String,
     pub(crate) no_documents: String,
+    pub(crate) topics: String,
+    pub(crate) topic: String,
+    pub(crate) series: String,
+    pub(crate) in_series: String,
+    /// `{n}`: a paper's number in its series.
+    pub(crate) series_number: String,
+    pub(crate) authors_index: String,
+    pub(crate) browse: String,
+    pub(crate) papers_count: String,
+    pub(crate) paging: String,
+    /// `{n}`: the page's number.
+    pub(crate) page_n: String,
+    pub(crate) previous_page: String,
+    pub(crate) next_page: String,
+    pub(crate) reading_time_1: String,
+    pub(crate) reading_time_2: String,
+    /// `{n}`: 3 to 10 minutes (and 103–110, …).
+    pub(crate) reading_time_few: String,
+    /// `{n}`: 11 minutes or more.
+    pub(crate) reading_time_many: String,
+    pub(crate) download_pdf: String,
+    /// `{n}`: kilobytes.
+    pub(crate) size_kb: String,
+    /// `{n}`: megabytes, one decimal.
+    pub(crate) size_mb: String,
     pub(crate) months: [String; 12],
 }
 

@@ -8,19 +8,26 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
+use super::archive::Reading;
 use super::load::reload;
 use super::pages::{OutputFile, PageContext, Templates};
+use super::pdf;
 use crate::content::document::Document;
 use crate::content::indexed::Indexed;
+use crate::content::schema::{Meta, SiteConfig};
 use crate::content::yaml_path::Seg;
 use crate::diagnostics::{self, Diagnostic, FileDiagnostics};
 use crate::error::Error;
+use crate::i18n::measures;
 use crate::lang::Lang;
+use crate::markdown::digits::DigitStyle;
 use crate::markdown::local_links::{self, LocalLink};
 use crate::markdown::markup::BodyMarkup;
 use crate::markdown::{self, RenderedBody};
 use crate::output::sink::Sink;
-use crate::render::context::{AbstractRow, DocumentView, PageView, SharedDocument};
+use crate::render::context::{
+    AbstractRow, DocumentView, PageView, PaperArchive, PdfLink, SharedDocument, TermLink,
+};
 use crate::render::head::{BIB_FILE, CiteView, HeadView, Place, RIS_FILE};
 use crate::render::parts;
 use crate::{anchors, cite, links};
@@ -38,6 +45,8 @@ pub(crate) struct DocumentOutput {
     pub(crate) anchors: anchors::Index,
     /// Every file it made, by path, with what the link check needs of it.
     pub(crate) files: Vec<(String, links::Summary)>,
+    /// How long it takes to read, for the listings.
+    pub(crate) reading: Reading,
 }
 
 /// The document stage for every document, on every core; the outputs in the documents' order,
@@ -90,7 +99,65 @@ pub(crate) fn render_document(
         broken_links: std::mem::take(&mut broken.list),
         anchors: made.anchors,
         files,
+        reading: made.reading,
     })
+}
+
+/// What the archive shows on a paper's pages besides its front matter: its reading time and
+/// its PDF (name beside the paper, size in bytes).
+#[derive(Debug, Default)]
+pub struct Paper<'p> {
+    pub(crate) reading: Reading,
+    pub(crate) pdf: Option<(&'p str, u64)>,
+}
+
+impl Paper<'_> {
+    /// The paper's topics, series, reading time and PDF as its pages show them.
+    fn view<'a>(&self, meta: &'a Meta, config: &'a SiteConfig) -> PaperArchive<'a> {
+        let indic = self.reading.arabic_indic;
+        let in_both = |f: &dyn Fn(Lang, bool) -> String| (f(Lang::Ar, indic), f(Lang::En, false));
+        PaperArchive {
+            topics: (meta.topics.iter())
+                .filter_map(|t| {
+                    let term = config.topics.get(t.as_str())?;
+                    Some(TermLink {
+                        id: t.as_str(),
+                        ar: &term.ar,
+                        en: &term.en,
+                        number_ar: None,
+                        number_en: None,
+                    })
+                })
+                .collect(),
+            series: meta.series.as_ref().and_then(|s| {
+                let term = config.series.get(s.id.as_str())?;
+                let numbers = s.number.map(|n| {
+                    in_both(&|lang, indic| {
+                        let t = crate::i18n::strings(lang);
+                        crate::i18n::fill(&t.series_number, &measures::digits(n as usize, indic))
+                    })
+                });
+                Some(TermLink {
+                    id: s.id.as_str(),
+                    ar: &term.ar,
+                    en: &term.en,
+                    number_ar: numbers.as_ref().map(|n| n.0.clone()),
+                    number_en: numbers.map(|n| n.1),
+                })
+            }),
+            reading_ar: self.reading.text(Lang::Ar),
+            reading_en: self.reading.text(Lang::En),
+            pdf: self.pdf.map(|(name, size)| {
+                let (size_ar, size_en) =
+                    in_both(&|lang, indic| measures::file_size(size, lang, indic));
+                PdfLink {
+                    name: name.to_string(),
+                    size_ar,
+                    size_en,
+                }
+            }),
+        }
+    }
 }
 
 /// Puts a file in `sink` and keeps what the link check needs of it.
@@ -110,6 +177,8 @@ pub struct DocumentFiles {
     pub page: String,
     /// The author's links to `#ids` of that page.
     pub local_links: Vec<LocalLink>,
+    /// How long it takes to read.
+    pub(crate) reading: Reading,
 }
 
 /// Every stage for one document: Markdown, abstract pairs, citation files, templates,
@@ -122,6 +191,11 @@ pub fn document_files(
     let raw_html = templates.config.allow_raw_html;
     let rendered = render_markdown_with(doc, raw_html, templates.renderer.markup(), diags);
     let rows = abstract_rows(doc, &templates.config.glossary, diags);
+    let reading = Reading {
+        minutes: measures::minutes(rendered.model.words(), doc.meta.lang),
+        arabic_indic: rendered.model.digits == DigitStyle::ArabicIndic,
+    };
+    let pdf = pdf::read(doc, templates.content, diags);
     let slug = doc.meta.slug.as_str();
     let url = format!("{slug}/");
     let place = Place {
@@ -144,7 +218,11 @@ pub fn document_files(
     if doc.meta.lang == Lang::Ar {
         // The English page shows the abstract pairs and nothing else of the body.
         let fragments = anchors::document_fragments(&[], &BTreeMap::new(), rows.len(), 0);
-        anchors.add(&format!("en/{slug}/"), fragments, source);
+        anchors.add(&format!("en/{slug}/"), fragments, source.clone());
+    }
+    if let Some(pdf) = &pdf {
+        // A PDF once published is an address too: `check --previous` notices it lost.
+        anchors.add(&format!("{url}{}", pdf.name), Vec::new(), source);
     }
     let work = cite::Work::new(&doc.meta);
     let mut files = vec![
@@ -157,12 +235,25 @@ pub fn document_files(
             html: cite::ris::record(&work, place.absolute().as_deref()).into_bytes(),
         },
     ];
-    files.extend(document_pages(doc, &rendered, &rows, templates)?);
+    let paper = Paper {
+        reading,
+        pdf: pdf
+            .as_ref()
+            .map(|p| (p.name.as_str(), p.bytes.len() as u64)),
+    };
+    files.extend(document_pages(doc, &rendered, &rows, &paper, templates)?);
+    if let Some(pdf) = pdf {
+        files.push(OutputFile {
+            path: format!("{url}{}", pdf.name),
+            html: pdf.bytes,
+        });
+    }
     Ok(DocumentFiles {
         files,
         anchors,
         page: format!("{url}index.html"),
         local_links: rendered.local_links,
+        reading,
     })
 }
 
@@ -325,6 +416,7 @@ pub fn document_pages(
     doc: &Document,
     rendered: &RenderedBody,
     rows: &[AbstractRow],
+    paper: &Paper,
     templates: &Templates,
 ) -> Result<Vec<OutputFile>, Error> {
     let notes = rendered.notes.items.concat();
@@ -332,7 +424,7 @@ pub fn document_pages(
     // Compact templates render minified pages; pages from the templates as written are
     // minified here.
     let finish = |html| templates.finish(html);
-    let mut pages = document_html(doc, rendered, &notes, rows, templates, true)?;
+    let mut pages = document_html(doc, rendered, &notes, rows, paper, templates, true)?;
     // The pages as rendered with the body and notes themselves, made only if a page needs them.
     let mut whole: Option<Vec<OutputFile>> = None;
     for (i, page) in pages.iter_mut().enumerate() {
@@ -349,7 +441,7 @@ pub fn document_pages(
             None => {
                 if whole.is_none() {
                     whole = Some(document_html(
-                        doc, rendered, &notes, rows, templates, false,
+                        doc, rendered, &notes, rows, paper, templates, false,
                     )?);
                 }
                 let whole = whole.as_mut().expect("made above");
@@ -369,6 +461,7 @@ pub fn document_html<'a>(
     rendered: &'a RenderedBody<'a>,
     notes: &'a str,
     rows: &[AbstractRow],
+    paper: &Paper,
     templates: &Templates,
     marks: bool,
 ) -> Result<Vec<OutputFile>, Error> {
@@ -399,6 +492,7 @@ pub fn document_html<'a>(
     });
     page.other_lang_href = english.as_ref().map(|_| format!("../en/{slug}/"));
     let mut view = DocumentView::new(&doc.meta, rendered, notes, rows);
+    view.archive = paper.view(&doc.meta, config);
     if marks {
         view.body_html = parts::mark(view.body_html, parts::BODY);
         view.notes_html = parts::mark(view.notes_html, parts::NOTES);

@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 use super::document::publish;
 use super::pages::{OutputFile, PageContext, Templates};
 use crate::content::document::Home;
-use crate::content::schema::Meta;
 use crate::diagnostics::{Diagnostic, FileDiagnostics};
 use crate::error::Error;
 use crate::lang::Lang;
@@ -15,6 +14,9 @@ use crate::markdown::markup::BodyMarkup;
 use crate::output::minify;
 use crate::output::sink::Sink;
 use crate::render::context::{ListEntry, PageView};
+use rayon::prelude::*;
+
+use super::archive::{self, Groups, Kind, List, Listed};
 use crate::render::head::{HeadView, Place};
 use crate::{anchors, links};
 
@@ -29,10 +31,101 @@ pub struct Listings {
     pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
+/// A page of the listings to make: its language (an index into the languages' entries and
+/// lists) and which page.
+enum Spec {
+    Home { lang: usize, n: usize },
+    List { lang: usize, list: usize, n: usize },
+    Index { lang: usize, kind: Kind },
+}
+
+impl Spec {
+    fn lang(&self) -> usize {
+        match *self {
+            Spec::Home { lang, .. } | Spec::List { lang, .. } | Spec::Index { lang, .. } => lang,
+        }
+    }
+}
+
+/// Page `n` of a list, before it is rendered.
+struct ListPage<'g> {
+    kind: Kind,
+    title: String,
+    title_other: Option<(String, Lang)>,
+    /// Its first page and the same list's in the other language, from the site root.
+    url: String,
+    other_url: String,
+    documents: &'g [usize],
+    n: usize,
+}
+
+impl ListPage<'_> {
+    /// The context of this page in `lang`, its entries taken from `entries`.
+    fn context<'a>(
+        &self,
+        templates: &'a Templates,
+        entries: &'a [ListEntry<'a>],
+        lang: Lang,
+    ) -> PageContext<'a> {
+        let config = templates.config;
+        let count = archive::page_count(self.documents.len());
+        let url = archive::page_url(&self.url, self.n);
+        let root = archive::root_of(&url);
+        let paging = archive::Paging::of(&self.url, self.n, count, lang);
+        let site_title = match lang {
+            Lang::Ar => &config.title,
+            Lang::En => &config.title_en,
+        };
+        let mut title = match self.kind {
+            Kind::Home => site_title.clone(),
+            _ => format!("{} — {site_title}", self.title),
+        };
+        if let Some(paging) = paging.as_ref().filter(|_| self.n > 1) {
+            title = format!("{title} — {}", paging.label);
+        }
+        let mut page = PageView::new(lang, title, &root);
+        page.other_lang_href = Some(format!(
+            "{root}{}",
+            archive::page_url(&self.other_url, self.n)
+        ));
+        let place = Place {
+            path: &url,
+            base_url: config.base_url.as_deref(),
+            root: &root,
+        };
+        page.canonical = place.absolute();
+        let mut head = match (self.kind, self.n) {
+            (Kind::Home, 1) => HeadView::home(config, lang, place),
+            _ => HeadView::listing(config, lang, place, &page.title),
+        };
+        if let Some(paging) = &paging {
+            head.prev_href = paging.prev.as_ref().map(|p| format!("{root}{p}"));
+            head.next_href = paging.next.as_ref().map(|p| format!("{root}{p}"));
+        }
+        page.head = Some(head);
+        let shown = self
+            .documents
+            .iter()
+            .skip((self.n - 1) * archive::PER_PAGE)
+            .take(archive::PER_PAGE);
+        PageContext {
+            entries: shown.map(|&i| &entries[i]).collect(),
+            list: Some(archive::ListView {
+                kind: self.kind,
+                title: self.title.clone(),
+                title_other: self.title_other.as_ref().map(|(text, _)| text.clone()),
+                title_other_lang: self.title_other.as_ref().map(|(_, lang)| *lang),
+                paging,
+            }),
+            ..PageContext::new(&templates.site, page)
+        }
+    }
+}
+
 /// The listings stage: the pages of the site `home` listing `documents`, put in `sink`.
 pub fn render_listings(
     home: &Home,
-    documents: &[&Meta],
+    documents: &[Listed],
     templates: &Templates,
     sink: &Sink,
 ) -> Result<Listings, Error> {
@@ -51,68 +144,121 @@ pub fn render_listings(
     Ok(listings)
 }
 
-/// The pages that list documents or belong to no document: both home pages and `404.html`.
-/// The home pages are minified as paper pages are; `404.html`, which carries the style sheet
+/// The pages that list documents or belong to no document: the home pages and the pages of
+/// every topic, series and author in both languages, paged ([`archive`]), and `404.html`.
+/// The lists are minified as paper pages are; `404.html`, which carries the style sheet
 /// inline, always goes through minify-html.
 pub fn site_pages(
     home: &Home,
-    documents: &[&Meta],
+    documents: &[Listed],
     templates: &Templates,
     anchor_index: &mut anchors::Index,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<Vec<OutputFile>, Error> {
     let config = templates.config;
     let base_url = config.base_url.as_deref();
-    let mut pages = Vec::new();
-    for lang in Lang::ALL {
-        let (path, root) = match lang {
-            Lang::Ar => ("index.html", ""),
-            Lang::En => ("en/index.html", "../"),
-        };
-        let title = match lang {
-            Lang::Ar => config.title.clone(),
-            Lang::En => config.title_en.clone(),
-        };
-        let mut page = PageView::new(lang, title, root);
-        page.other_lang_href = Some(match lang {
-            Lang::Ar => "en/".to_string(),
-            Lang::En => "../".to_string(),
-        });
-        let url = path.trim_end_matches("index.html");
-        let place = Place {
-            path: url,
-            base_url,
-            root,
-        };
-        page.canonical = place.absolute();
-        page.head = Some(HeadView::home(config, lang, place));
-        anchor_index.add(url, Vec::new(), None);
-        let entries = documents
-            .iter()
-            .map(|meta| {
-                // The English home links Arabic papers to their English pages (`en/<slug>/`).
-                let href = match (lang, meta.lang) {
-                    (Lang::En, Lang::En) => format!("../{}/", meta.slug),
-                    _ => format!("{}/", meta.slug),
+    let groups = Groups::of(documents);
+    let intro_html = home_intro(home, templates.renderer.markup(), diags);
+    // Per language: every document's entry, made once, and the lists of the archive.
+    let langs: Vec<(Lang, Vec<ListEntry>, Vec<List>)> = Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            let entries = archive::entries(documents, lang);
+            (lang, entries, archive::lists(config, &groups, lang))
+        })
+        .collect();
+    // Every page to make, then made on every core, in this order.
+    let mut specs = Vec::new();
+    for (l, (_, _, lists)) in langs.iter().enumerate() {
+        for n in 1..=archive::page_count(groups.newest.len()) {
+            specs.push(Spec::Home { lang: l, n });
+        }
+        for (i, list) in lists.iter().enumerate() {
+            for n in 1..=archive::page_count(list.documents.len()) {
+                specs.push(Spec::List {
+                    lang: l,
+                    list: i,
+                    n,
+                });
+            }
+        }
+        for kind in [Kind::Topics, Kind::Series, Kind::Authors] {
+            if lists.iter().any(|list| list.kind == kind) {
+                specs.push(Spec::Index { lang: l, kind });
+            }
+        }
+    }
+    let render = |spec: &Spec| -> Result<OutputFile, Error> {
+        let (lang, entries, lists) = &langs[spec.lang()];
+        let lang = *lang;
+        let (template, page) = match *spec {
+            Spec::Home { n, .. } => {
+                let (url, other_url) = match lang {
+                    Lang::Ar => (String::new(), "en/".to_string()),
+                    Lang::En => ("en/".to_string(), String::new()),
                 };
-                ListEntry::new(meta, href)
-            })
-            .collect();
-        let context = match lang {
-            Lang::Ar => PageContext {
-                intro_html: home_intro(home, templates.renderer.markup(), diags),
-                ..PageContext::new(&templates.site, page)
-            },
-            Lang::En => PageContext {
-                intro_text: config.description_en.as_deref(),
-                ..PageContext::new(&templates.site, page)
-            },
+                let title = match lang {
+                    Lang::Ar => config.title.clone(),
+                    Lang::En => config.title_en.clone(),
+                };
+                let page = ListPage {
+                    kind: Kind::Home,
+                    title,
+                    title_other: None,
+                    url,
+                    other_url,
+                    documents: &groups.newest,
+                    n,
+                };
+                ("index.html", page)
+            }
+            Spec::List { list, n, .. } => {
+                let list = &lists[list];
+                let page = ListPage {
+                    kind: list.kind,
+                    title: list.title.clone(),
+                    title_other: list.title_other.clone(),
+                    url: list.url.clone(),
+                    other_url: list.other_url.clone(),
+                    documents: list.documents,
+                    n,
+                };
+                ("list.html", page)
+            }
+            Spec::Index { kind, .. } => {
+                let (url, other_url) = archive::index_urls(kind, lang);
+                let page = ListPage {
+                    kind,
+                    title: archive::index_title(kind, lang).to_string(),
+                    title_other: None,
+                    url,
+                    other_url,
+                    documents: &[],
+                    n: 1,
+                };
+                ("index-of.html", page)
+            }
         };
-        let html = templates.render("index.html", &PageContext { entries, ..context })?;
-        pages.push(OutputFile {
-            path: path.to_string(),
+        let mut context = page.context(templates, entries, lang);
+        context.nav = Some(archive::Nav::of(lists, lang));
+        match *spec {
+            Spec::Home { n: 1, .. } => match lang {
+                Lang::Ar => context.intro_html = intro_html.clone(),
+                Lang::En => context.intro_text = config.description_en.as_deref(),
+            },
+            Spec::Index { kind, .. } => context.index = archive::index_lines(lists, kind),
+            _ => {}
+        }
+        let path = format!("{}index.html", archive::page_url(&page.url, page.n));
+        let html = templates.render(template, &context)?;
+        Ok(OutputFile {
+            path,
             html: templates.finish(html),
-        });
+        })
+    };
+    let mut pages: Vec<OutputFile> = specs.par_iter().map(render).collect::<Result<_, _>>()?;
+    for page in &pages {
+        anchor_index.add(page.path.trim_end_matches("index.html"), Vec::new(), None);
     }
 
     let mut page = PageView::new(

@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use crate::content::discover::discover;
 use crate::content::document::{self, Document, Home};
 use crate::content::indexed::Indexed;
+use crate::content::schema::Meta;
 use crate::content::yaml_path::Seg;
 use crate::diagnostics::{self, Diagnostic};
 use crate::error::Error;
@@ -35,20 +36,66 @@ pub struct Content<D> {
     pub(crate) documents: Vec<Loaded<D>>,
 }
 
-impl<D> Content<D> {
-    /// The site to render, with the documents [`select`]ed; when the settings are missing or
-    /// any file has an error, the site cannot be built and what loaded is given back.
+impl<D: Entry> Content<D> {
+    /// The site to render, with the documents [`select`]ed and the archive's site-wide
+    /// checks run over them ([`check_archive`]); when the settings are missing or any file
+    /// has an error, the site cannot be built and what loaded is given back.
     pub(crate) fn site(
         self,
         drafts: bool,
         diags: &mut Vec<Diagnostic>,
     ) -> Result<Site<D>, Box<Unbuildable<D>>> {
         let documents = select(self.documents, drafts, diags);
+        if let Some(home) = &self.home {
+            check_archive(home, &documents, diags);
+        }
         match self.home {
             Some(home) if !diagnostics::has_errors(diags) => Ok(Site { home, documents }),
             home => Err(Box::new(Unbuildable { home, documents })),
         }
     }
+}
+
+/// A document as a stage keeps it, with what the site-wide checks read of it.
+pub trait Entry {
+    /// Its validated front matter.
+    fn meta(&self) -> &Meta;
+    /// Its file, as messages name it.
+    fn path(&self) -> &Path;
+}
+
+impl Entry for Indexed {
+    fn meta(&self) -> &Meta {
+        &self.meta
+    }
+    fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl Entry for &Indexed {
+    fn meta(&self) -> &Meta {
+        &self.meta
+    }
+    fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl Entry for Document {
+    fn meta(&self) -> &Meta {
+        &self.meta
+    }
+    fn path(&self) -> &Path {
+        &self.file.path
+    }
+}
+
+/// The archive's checks across the documents to publish (topics and series named, topics
+/// used, one name per author id): run after [`select`], by `build` and `serve` alike.
+pub(crate) fn check_archive<D: Entry>(home: &Home, documents: &[D], diags: &mut Vec<Diagnostic>) {
+    let documents = documents.iter().map(|d| (d.path(), d.meta()));
+    crate::content::archive::check(&home.config, &home.file.path, documents, diags);
 }
 
 /// What loaded of a site that cannot be built: its documents still get their Markdown

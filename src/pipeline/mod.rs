@@ -17,20 +17,24 @@
 //! in path order, so pages and diagnostics are the same as a one-thread build's. `serve`
 //! runs the same stages for what an edit touched (`serve/incremental.rs`).
 
+mod archive;
 mod check;
 mod document;
 mod listings;
 mod load;
 mod pages;
+mod pdf;
 pub mod record;
 mod site_files;
 
+pub use archive::Listed;
 pub use document::{
-    DocumentFiles, abstract_rows, document_files, document_html, document_pages, render_markdown,
-    render_markdown_with,
+    DocumentFiles, Paper, abstract_rows, document_files, document_html, document_pages,
+    render_markdown, render_markdown_with,
 };
 pub(crate) use document::{DocumentOutput, render_documents};
 pub use listings::{Listings, render_listings, site_pages};
+pub(crate) use load::check_archive;
 pub use load::{Content, Loaded, Site, display, load, load_document, reload, select};
 pub use pages::{OutputFile, Templates};
 
@@ -215,18 +219,19 @@ pub(crate) fn build_site(
     }
     // Documents, each into its files, and the listings alongside, all put in the sink.
     let renderer = Renderer::load(&options.root.join("templates"))?;
-    let templates = Templates::new(&site.home.config, &renderer);
+    let content = display(&options.root.join("content"));
+    let templates = Templates::new(&site.home.config, &renderer).reading_from(&content);
     let sink = Sink::new(match options.write {
         true => Destination::Staging(Staging::begin(&options.out)?),
         false => Destination::Nowhere,
     })
     .adding_to_pages(page_script);
     let metas: Vec<&Meta> = site.documents.iter().map(|d| &d.meta).collect();
-    let (documents, listings) = rayon::join(
-        || render_documents(&site.documents, &templates, &sink),
-        || render_listings(&site.home, &metas, &templates, &sink),
-    );
-    let (documents, listings) = (documents?, listings?);
+    let documents = render_documents(&site.documents, &templates, &sink)?;
+    // The listings show each paper's reading time, which its document stage counted.
+    let listed = listed(&metas, documents.iter());
+    let listings = render_listings(&site.home, &listed, &templates, &sink)?;
+    drop(listed);
     // Site files, `anchors.json` and the link check, over what the documents made.
     let outputs: Vec<&DocumentOutput> = documents.iter().collect();
     let site_wide = site_wide(
@@ -261,6 +266,21 @@ pub(crate) fn build_site(
             documents,
         }),
     })
+}
+
+/// The documents as the listings know them: front matter and reading time, in order.
+pub(crate) fn listed<'a>(
+    metas: &[&'a Meta],
+    outputs: impl IntoIterator<Item = &'a DocumentOutput>,
+) -> Vec<Listed<'a>> {
+    metas
+        .iter()
+        .zip(outputs)
+        .map(|(meta, output)| Listed {
+            meta,
+            reading: output.reading,
+        })
+        .collect()
 }
 
 /// What the stages after the documents made of the site.

@@ -1,6 +1,8 @@
 //! What every page is rendered with ([`Templates`], the context the templates get), and a
 //! file of the site ([`OutputFile`]).
 
+use std::path::Path;
+
 use crate::content::schema::SiteConfig;
 use crate::error::Error;
 use crate::output::minify;
@@ -20,6 +22,8 @@ pub struct Templates<'a> {
     pub(super) config: &'a SiteConfig,
     pub(super) site: SiteView<'a>,
     pub(super) renderer: &'a Renderer,
+    /// The content folder, where the documents' PDFs are read from.
+    pub(super) content: &'a Path,
 }
 
 impl<'a> Templates<'a> {
@@ -29,7 +33,14 @@ impl<'a> Templates<'a> {
             config,
             site: SiteView::new(config),
             renderer,
+            content: Path::new("content"),
         }
+    }
+
+    /// These templates for the site whose content folder is `content` (`content/` of the
+    /// working folder otherwise).
+    pub fn reading_from(self, content: &'a Path) -> Self {
+        Templates { content, ..self }
     }
 
     /// A rendered page, minified: as it is when the templates are compact (the Markdown
@@ -57,8 +68,14 @@ pub(super) struct PageContext<'a> {
     pub(super) page: PageView,
     /// The paper, on its own page and its English page.
     pub(super) doc: Option<DocumentPage<'a>>,
-    /// The papers listed, on the home pages.
-    pub(super) entries: Vec<ListEntry<'a>>,
+    /// The papers listed, on the home pages and the archive's lists.
+    pub(super) entries: Vec<&'a ListEntry<'a>>,
+    /// The list a listing page shows (its kind, heading and paging).
+    pub(super) list: Option<super::archive::ListView>,
+    /// The lines of an index page (topics, series, authors).
+    pub(super) index: Vec<super::archive::IndexLine<'a>>,
+    /// Links to the archive's index pages, on the listings.
+    pub(super) nav: Option<super::archive::Nav>,
     /// Home page text rendered from Markdown.
     pub(super) intro_html: String,
     /// Home page text as plain text (the English description).
@@ -72,6 +89,9 @@ impl<'a> PageContext<'a> {
             page,
             doc: None,
             entries: Vec::new(),
+            list: None,
+            index: Vec::new(),
+            nav: None,
             intro_html: String::new(),
             intro_text: None,
         }

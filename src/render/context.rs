@@ -94,22 +94,28 @@ impl PageView {
     }
 }
 
-/// A document as a list entry on the home pages.
+/// A document as an entry of a list (the home pages, topic, series and author pages).
 #[derive(Debug, Serialize)]
 pub(crate) struct ListEntry<'a> {
+    /// Its page, relative to the site root (the template puts `page.root` before it).
     pub(crate) href: String,
     pub(crate) title: &'a str,
     pub(crate) title_en: &'a str,
     pub(crate) title_supplied: bool,
-    /// Where the English title comes from: the home page marks the editor's.
+    /// Where the English title comes from: the lists mark the editor's.
     pub(crate) title_en_origin: Origin,
     pub(crate) authors: Vec<&'a str>,
     /// Romanised names, or the Arabic name (marked `ar`) where none is given.
     pub(crate) authors_en: Vec<NameView<'a>>,
     pub(crate) date: Option<String>,
     pub(crate) date_en: Option<String>,
+    /// The first sentence of each abstract.
     pub(crate) abstract_ar: Option<String>,
     pub(crate) abstract_en: Option<String>,
+    /// Its reading time in the list's language.
+    pub(crate) reading: String,
+    /// Its number in its series, in the list's language ("No. 12"), when it has one.
+    pub(crate) series_number: Option<String>,
 }
 
 /// A name with the language it is written in.
@@ -122,6 +128,8 @@ pub(crate) struct NameView<'a> {
 /// One author line of the title block.
 #[derive(Debug, Serialize)]
 pub(crate) struct AuthorView<'a> {
+    /// Its page's folder under `authors/`.
+    pub(crate) id: &'a str,
     pub(crate) name: &'a str,
     pub(crate) name_en: Option<&'a str>,
     /// The footnote reference attached to the byline (markup from the Markdown stage).
@@ -208,6 +216,38 @@ pub(crate) struct DocumentView<'a> {
     /// toggle (notes with both languages; repairs always).
     pub(crate) editorial_in_english: bool,
     pub(crate) source_file: Option<&'a str>,
+    /// Its topics, series, reading time and PDF.
+    pub(crate) archive: PaperArchive<'a>,
+}
+
+/// What a paper's pages show of the archive: its topics and series (linked to their pages),
+/// its reading time and its PDF.
+#[derive(Debug, Default, Serialize)]
+pub(crate) struct PaperArchive<'a> {
+    pub(crate) topics: Vec<TermLink<'a>>,
+    pub(crate) series: Option<TermLink<'a>>,
+    pub(crate) reading_ar: String,
+    pub(crate) reading_en: String,
+    pub(crate) pdf: Option<PdfLink>,
+}
+
+/// A topic or series of a paper: its id (its page's folder), its names, and for a series
+/// the paper's number in it ("العدد 12", "No. 12").
+#[derive(Debug, Serialize)]
+pub(crate) struct TermLink<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) ar: &'a str,
+    pub(crate) en: &'a str,
+    pub(crate) number_ar: Option<String>,
+    pub(crate) number_en: Option<String>,
+}
+
+/// A paper's PDF: its name beside the paper and its size for readers.
+#[derive(Debug, Serialize)]
+pub(crate) struct PdfLink {
+    pub(crate) name: String,
+    pub(crate) size_ar: String,
+    pub(crate) size_en: String,
 }
 
 /// A paper's view made into a Tera value once, for both of the paper's pages.
@@ -265,6 +305,7 @@ impl<'a> DocumentView<'a> {
             .iter()
             .enumerate()
             .map(|(i, a)| AuthorView {
+                id: a.id.as_str(),
                 name: &a.name,
                 name_en: a.name_en.as_deref(),
                 note_html: rendered
@@ -329,13 +370,20 @@ impl<'a> DocumentView<'a> {
                 .any(|n| n.ar.is_some() && n.en.is_some())
                 || meta.source.as_ref().is_some_and(|s| !s.repairs.is_empty()),
             source_file: meta.source.as_ref().map(|s| s.file.as_str()),
+            archive: PaperArchive::default(),
         }
     }
 }
 
 impl<'a> ListEntry<'a> {
-    /// A home-page entry linking to the document's page at `href`.
-    pub(crate) fn new(meta: &'a Meta, href: String) -> Self {
+    /// An entry of a list in `lang` linking to the document's page at `href` (from the site
+    /// root), with its reading time `reading` and its number in its series in `number`.
+    pub(crate) fn new(
+        meta: &'a Meta,
+        href: String,
+        reading: String,
+        series_number: Option<String>,
+    ) -> Self {
         let abstract_ = meta.abstract_.as_ref();
         ListEntry {
             href,
@@ -362,12 +410,23 @@ impl<'a> ListEntry<'a> {
             date_en: display_date(meta, Lang::En),
             abstract_ar: abstract_
                 .and_then(|a| a.ar.as_deref())
-                .map(|t| excerpt(t, 300)),
+                .map(|t| first_sentence(t, Lang::Ar)),
             abstract_en: abstract_
                 .and_then(|a| a.en.as_deref())
-                .map(|t| excerpt(t, 300)),
+                .map(|t| first_sentence(t, Lang::En)),
+            reading,
+            series_number,
         }
     }
+}
+
+/// The first sentence of an abstract in `lang`, cut to 300 characters at most.
+pub(crate) fn first_sentence(text: &str, lang: Lang) -> String {
+    let sentences = match lang {
+        Lang::Ar => crate::align::split_arabic(text),
+        Lang::En => crate::align::split_english(text),
+    };
+    excerpt(sentences.first().copied().unwrap_or(text).trim(), 300)
 }
 
 impl<'a> SiteView<'a> {
@@ -393,6 +452,18 @@ pub(crate) fn excerpt(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_show_the_abstracts_first_sentence() {
+        assert_eq!(
+            first_sentence("الجملة الأولى. والثانية بعدها.", Lang::Ar),
+            "الجملة الأولى."
+        );
+        assert_eq!(
+            first_sentence("Dr. Smith wrote it. Then more.", Lang::En),
+            "Dr. Smith wrote it."
+        );
+    }
 
     #[test]
     fn excerpts_cut_at_words() {

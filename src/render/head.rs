@@ -49,6 +49,9 @@ pub(crate) struct HeadView {
     pub(crate) inline_css_html: Option<String>,
     /// The 404 page finds the site root with a small script (no base URL to derive it from).
     pub(crate) find_root: bool,
+    /// The pages before and after a page of a list (`<link rel=prev/next>`), relative.
+    pub(crate) prev_href: Option<String>,
+    pub(crate) next_href: Option<String>,
 }
 
 /// Where a page lives: its URL relative to the site root and the base URL, if known.
@@ -201,6 +204,29 @@ impl HeadView {
         }
         HeadView {
             description: description.cloned(),
+            og,
+            feed_href: place.feed_href(),
+            ..HeadView::default()
+        }
+    }
+
+    /// Metadata of a page of the archive's lists (a topic, a series, an author, an index,
+    /// a later page of the home's list) titled `title`.
+    pub(crate) fn listing(site: &SiteConfig, lang: Lang, place: Place, title: &str) -> Self {
+        let site_name = match lang {
+            Lang::Ar => &site.title,
+            Lang::En => &site.title_en,
+        };
+        let mut og = vec![
+            tag("og:type", "website"),
+            tag("og:title", title),
+            tag("og:site_name", site_name),
+            tag("og:locale", og_locale(lang)),
+        ];
+        if let Some(url) = place.absolute() {
+            og.push(tag("og:url", url));
+        }
+        HeadView {
             og,
             feed_href: place.feed_href(),
             ..HeadView::default()

@@ -236,6 +236,13 @@ mod tests {
         }
     }
 
+    fn placed(value: &str) -> crate::content::archive::Placed {
+        crate::content::archive::Placed {
+            value: value.into(),
+            at: (1, 1),
+        }
+    }
+
     /// A paper with a title and nothing else.
     fn bare_meta() -> Meta {
         Meta {
@@ -259,6 +266,9 @@ mod tests {
             source: None,
             alignment: None,
             draft: false,
+            topics: Vec::new(),
+            series: None,
+            pdf: None,
         }
     }
 
@@ -267,11 +277,13 @@ mod tests {
         let mut full = bare_meta();
         full.authors = vec![
             Author {
+                id: placed("said-walid-al-hajj"),
                 name: "د. سعيد </script> & <!--".into(),
                 name_en: Some("Said \"Walid\" al-Hajj".into()),
                 note: None,
             },
             Author {
+                id: placed("b"),
                 name: "ب".into(),
                 name_en: None,
                 note: None,

@@ -21,7 +21,7 @@ use crate::error::Error;
 use crate::markdown::markup::{self, BodyMarkup, Pattern};
 
 /// Templates built into the binary, by file name.
-const BUILTIN_TEMPLATES: [(&str, &str); 11] = [
+const BUILTIN_TEMPLATES: [(&str, &str); 16] = [
     ("base.html", include_str!("../../templates/base.html")),
     ("index.html", include_str!("../../templates/index.html")),
     (
@@ -53,6 +53,23 @@ const BUILTIN_TEMPLATES: [(&str, &str); 11] = [
     (
         "partials/body.html",
         include_str!("../../templates/partials/body.html"),
+    ),
+    ("list.html", include_str!("../../templates/list.html")),
+    (
+        "index-of.html",
+        include_str!("../../templates/index-of.html"),
+    ),
+    (
+        "partials/entries.html",
+        include_str!("../../templates/partials/entries.html"),
+    ),
+    (
+        "partials/paging.html",
+        include_str!("../../templates/partials/paging.html"),
+    ),
+    (
+        "partials/archive-nav.html",
+        include_str!("../../templates/partials/archive-nav.html"),
     ),
 ];
 

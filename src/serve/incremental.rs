@@ -217,7 +217,9 @@ impl State {
         let loaded = (self.documents.values())
             .filter_map(|doc| doc.indexed.as_ref())
             .map(Loaded::indexed);
-        let published: BTreeSet<PathBuf> = pipeline::select(loaded, options.drafts, &mut all)
+        let selected = pipeline::select(loaded, options.drafts, &mut all);
+        pipeline::check_archive(&self.home, &selected, &mut all);
+        let published: BTreeSet<PathBuf> = selected
             .into_iter()
             .map(|indexed| indexed.path.clone())
             .collect();
@@ -227,7 +229,8 @@ impl State {
             }
         }
         let config = &self.home.config;
-        let templates = Templates::new(config, &self.renderer);
+        let content = pipeline::display(&options.root.join("content"));
+        let templates = Templates::new(config, &self.renderer).reading_from(&content);
         let sink = Sink::memory().adding_to_pages(Some(super::reload::SCRIPT));
         // The document stage for every published document whose output is not known.
         let stale: Vec<&Indexed> = (self.documents.values())
@@ -247,7 +250,9 @@ impl State {
                 Some((&doc.indexed.as_ref()?.meta, output))
             })
             .unzip();
-        let listings = pipeline::render_listings(&self.home, &metas, &templates, &sink)?;
+        let listed = pipeline::listed(&metas, outputs.iter().copied());
+        let listings = pipeline::render_listings(&self.home, &listed, &templates, &sink)?;
+        drop(listed);
         // Every file the site now has, by path: the kept documents' here, the rest as written.
         let mut now: BTreeSet<String> = (outputs.iter())
             .flat_map(|output| output.files.iter().map(|(path, _)| path.clone()))

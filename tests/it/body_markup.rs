@@ -38,8 +38,12 @@ fn builtin_template_writes_the_projects_papers_byte_for_byte_as_the_defaults() {
             doc.file.path.display()
         );
         let rows = pipeline::abstract_rows(doc, &config.glossary, &mut diags);
-        let ours = pipeline::document_pages(doc, &templated, &rows, &templates).unwrap();
-        let reference = pipeline::document_pages(doc, &defaults, &rows, &templates).unwrap();
+        let ours =
+            pipeline::document_pages(doc, &templated, &rows, &Default::default(), &templates)
+                .unwrap();
+        let reference =
+            pipeline::document_pages(doc, &defaults, &rows, &Default::default(), &templates)
+                .unwrap();
         assert_eq!(ours.len(), reference.len());
         for (page, expected) in ours.iter().zip(&reference) {
             assert_eq!(page.path, expected.path);

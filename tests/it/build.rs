@@ -12,7 +12,7 @@ use crate::util::{
 fn valid_site_builds_every_page() {
     let site = Site::new(&["valid"]);
     let outcome = site.build_clean();
-    assert_eq!((outcome.documents, outcome.pages), (2, 6));
+    assert_eq!((outcome.documents, outcome.pages), (2, 14));
     let files: Vec<String> = tree(&site.root.join("site")).into_keys().collect();
     assert_eq!(
         files,
@@ -29,7 +29,15 @@ fn valid_site_builds_every_page() {
             "assets/noto-naskh-arabic-OFL.txt",
             "assets/style.css",
             "assets/warraq.js",
+            "authors/first-author/index.html",
+            "authors/index.html",
+            "authors/katib-thani/index.html",
+            "authors/second-author/index.html",
             "en/arabic-paper/index.html",
+            "en/authors/first-author/index.html",
+            "en/authors/index.html",
+            "en/authors/katib-thani/index.html",
+            "en/authors/second-author/index.html",
             "en/index.html",
             "english-paper/cite.bib",
             "english-paper/cite.ris",
@@ -211,7 +219,7 @@ fn two_builds_are_byte_identical() {
     }
     let first = tree(&site.root.join("first"));
     let second = tree(&site.root.join("second"));
-    assert_eq!(first.len(), 18);
+    assert_eq!(first.len(), 26);
     assert_eq!(
         first.keys().collect::<Vec<_>>(),
         second.keys().collect::<Vec<_>>()

@@ -155,7 +155,7 @@ const CASES: &[Case] = &[
     case("editorial-note-unknown-key", "an editorial note with a misspelt language key", File, Error("content/editorial-note-unknown-key.md:8:5", "unknown front matter key `eng` in `editorial_notes[0]`")),
     case("note-defined-twice", "a note defined twice", File, Error("content/note-defined-twice.md:11:1", "the note [^1] is defined twice")),
     case("note-invisible-label", "a note label with a right-to-left mark", File, Error("content/note-invisible-label.md:7:3", "the note [^\\u{200f}1] is referenced but never defined")),
-    case("byline-note-undefined", "a byline note that does not exist", File, Error("content/byline-note-undefined.md:8:11", "the byline refers to the note [^9], which is not defined")),
+    case("byline-note-undefined", "a byline note that does not exist", File, Error("content/byline-note-undefined.md:9:11", "the byline refers to the note [^9], which is not defined")),
     case("sections-unknown-id", "an English section title for no heading", File, Warning("content/sections-unknown-id.md:7:15", "no heading has the id `conclusion`")),
     case("abstract-mismatch", "abstracts that do not translate each other", File, Warning("content/abstract-mismatch.md:6:10", "do not align well")),
     case("alignment-pin-mismatch", "pinned pairs that do not fit the sentences", File, Error("content/alignment-pin-mismatch.md:9:12", "the pinned beads cover 3 Arabic sentence(s), but the abstract has 2")),

@@ -54,8 +54,10 @@ fn document_pages_are_what_minify_html_makes_of_them() {
     for doc in &site.documents {
         let rendered = pipeline::render_markdown(doc, config.allow_raw_html, &mut diags);
         let rows = pipeline::abstract_rows(doc, &config.glossary, &mut diags);
-        let ours = pipeline::document_pages(doc, &rendered, &rows, &fast).unwrap();
-        let reference = pipeline::document_pages(doc, &rendered, &rows, &slow).unwrap();
+        let ours =
+            pipeline::document_pages(doc, &rendered, &rows, &Default::default(), &fast).unwrap();
+        let reference =
+            pipeline::document_pages(doc, &rendered, &rows, &Default::default(), &slow).unwrap();
         assert_eq!(ours.len(), reference.len());
         for (page, expected) in ours.iter().zip(&reference) {
             assert_eq!(page.path, expected.path);
@@ -82,13 +84,15 @@ fn document_pages_are_what_minify_html_makes_of_them() {
 fn home_pages_are_what_minify_html_makes_of_them() {
     let (site, compact, as_written) = site_and_renderers();
     let config = &site.home.config;
-    let metas: Vec<_> = site.documents.iter().map(|doc| &doc.meta).collect();
+    let listed: Vec<_> = (site.documents.iter())
+        .map(|doc| pipeline::Listed::new(&doc.meta, 12))
+        .collect();
     let pages = |renderer| {
         let templates = Templates::new(config, renderer);
         let mut anchors = warraq::anchors::Index::default();
         pipeline::site_pages(
             &site.home,
-            &metas,
+            &listed,
             &templates,
             &mut anchors,
             &mut Vec::new(),
@@ -100,17 +104,30 @@ fn home_pages_are_what_minify_html_makes_of_them() {
         .iter()
         .filter(|p| p.path.ends_with("index.html"))
         .collect();
-    assert_eq!(homes.len(), 2);
+    // The home pages and the archive's lists (the project's topics and author, both languages).
+    for path in [
+        "index.html",
+        "en/index.html",
+        "topics/index.html",
+        "en/topics/azerbaijan/index.html",
+        "authors/said-walid-al-hajj/index.html",
+    ] {
+        assert!(homes.iter().any(|p| p.path == path), "{path}");
+    }
     for (page, expected) in ours.iter().zip(&reference) {
         assert_eq!(page.path, expected.path);
         assert_eq!(normal(&page.html), normal(&expected.html), "{}", page.path);
     }
     // Left for minify-html: quotes around values from front matter and the entries' links,
     // `&amp;`; far less than the layout white space a page from the templates as written has.
+    // The archive's smaller pages carry the same quoted values of `base.html` over fewer
+    // entries: under 3% is left there.
     for page in homes {
         let minified = warraq::output::minify::html(std::str::from_utf8(&page.html).unwrap());
+        let home = page.path == "index.html" || page.path == "en/index.html";
+        let floor = if home { 975 } else { 970 };
         assert!(
-            minified.len() * 1000 >= page.html.len() * 975,
+            minified.len() * 1000 >= page.html.len() * floor,
             "{}: minify-html takes {} bytes down to {}",
             page.path,
             page.html.len(),

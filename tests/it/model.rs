@@ -25,7 +25,9 @@ fn paper_pages_show_the_model_serialized() {
         assert_eq!(body, rendered.html);
         assert_eq!(notes.items, rendered.notes.items);
         let rows = pipeline::abstract_rows(doc, &config.glossary, &mut diags);
-        let pages = pipeline::document_pages(doc, &rendered, &rows, &templates).unwrap();
+        let pages =
+            pipeline::document_pages(doc, &rendered, &rows, &Default::default(), &templates)
+                .unwrap();
         let page = String::from_utf8(pages[0].html.clone()).unwrap();
         assert!(page.contains(&body), "{}", pages[0].path);
         assert!(page.contains(&notes.items.concat()), "{}", pages[0].path);
