@@ -24,7 +24,10 @@
 #   BENCH_DIR    where the corpora go (default target/bench-corpus)
 #   BENCH_OUT    where the builds write (default $BENCH_DIR/out; /dev/shm/... for memory)
 #   BASELINE     another warraq binary (say, the previous commit's) run in the same rounds, so
-#                a change's cost is measured against it under the same load
+#                a change's cost is measured against it under the same load; it reads the
+#                corpus without the archive's topics, series and author ids (warraq-N-plain,
+#                made by benches/archive_corpus.py --plain), which this binary also builds
+#                ("warraq plain")
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -53,7 +56,7 @@ FLOOR=$ROOT/target/release/examples/crate_floor
 WRITE_FLOOR=$ROOT/target/release/examples/write_floor
 
 # A corpus is regenerated when anything it is made from changes.
-stamp=$(cat "$MAKE_CORPUS" "$ROOT"/templates/*.html "$ROOT/content/_index.md" \
+stamp=$(cat "$MAKE_CORPUS" "$ROOT/benches/archive_corpus.py" "$ROOT"/templates/*.html "$ROOT/content/_index.md" \
     "$(ls "$ROOT"/content/*.md | grep -v /_index.md | sort | head -n1)" | sha256sum | cut -c1-16)
 mkdir -p "$BENCH_DIR"
 for n in $SIZES; do
@@ -64,6 +67,14 @@ for n in $SIZES; do
             like=()
             [[ $layout == warraq ]] && like=(--like "$ROOT")
             python3 "$MAKE_CORPUS" --n "$n" --layout "$layout" "${like[@]}" --out "$dir"
+            if [[ $layout == warraq ]]; then
+                # The archive spread over the papers (topics, series, authors, dates), and the
+                # same corpus without it for a BASELINE binary that predates the archive.
+                rm -rf "$dir-plain"
+                cp -r "$dir" "$dir-plain"
+                python3 "$ROOT/benches/archive_corpus.py" "$dir"
+                python3 "$ROOT/benches/archive_corpus.py" --plain "$dir-plain"
+            fi
             echo "$stamp" >"$dir/.stamp"
         fi
     done
@@ -98,10 +109,14 @@ def output(name, n, r):
 
 def command(name, n, r):
     w, h, out = bench / f"warraq-{n}", bench / f"hugo-{n}", output(name, n, r)
+    p = bench / f"warraq-{n}-plain"
     return {
         "warraq": [warraq, "build", "--root", str(w), "--out", str(out)],
         "warraq --full": [warraq, "build", "--full", "--root", str(w), "--out", str(out)],
-        "baseline": [baseline or "false", "build", "--root", str(w), "--out", str(out)],
+        # The baseline reads the corpus without the archive's keys, which it may not know;
+        # "warraq plain" is this binary on that corpus.
+        "baseline": [baseline or "false", "build", "--root", str(p), "--out", str(out)],
+        "warraq plain": [warraq, "build", "--root", str(p), "--out", str(out)],
         "hugo": ["hugo", "--minify", "--quiet", "-s", str(h), "-d", str(out)],
         "cp -r": ["cp", "-r", str(w), str(out)],
         "crate floor": [floor, str(w / "content"), str(out)],
@@ -113,7 +128,7 @@ def command(name, n, r):
 # are done: on ext4 without a journal, creating files soon after deleting many costs more the
 # more were deleted, so deleting between runs would make each run pay for the one before.
 results, rebuilds = {}, {}
-tools = ["warraq", "hugo", "cp -r", "crate floor", "write floor"] + (["baseline"] if baseline else [])
+tools = ["warraq", "hugo", "cp -r", "crate floor", "write floor"] + (["baseline", "warraq plain"] if baseline else [])
 for n in sizes:
     samples = {name: [] for name in tools}
     for r in range(runs + 1):  # alternating, so load changes hit every tool alike
@@ -156,6 +171,9 @@ for n, r in results.items():
         bs, bm = r["baseline"]
         lines.append(f"| {n} | baseline ({baseline}) | {bs:.3f} s | {n / bs:,.0f} | {bm:.0f} MB | {hs / bs:.2f}× | | {bs / cs:.1f}× |")
         lines.append(f"| {n} | **warraq ÷ baseline** | **{ws / bs:.3f}×** | | | | | |")
+        ps, pm = r["warraq plain"]
+        lines.append(f"| {n} | warraq, corpus without the archive | {ps:.3f} s | {n / ps:,.0f} | {pm:.0f} MB | | | {ps / cs:.1f}× |")
+        lines.append(f"| {n} | **warraq plain ÷ baseline** | **{ps / bs:.3f}×** | | | | | |")
 lines += ["", "Building again over the previous output, content unchanged (Warraq: as is, where its"
           " record says nothing changed, and with `--full`, every page built again):", "",
           "| papers | Warraq | Warraq `--full` | Hugo | Hugo time ÷ Warraq time | ÷ Warraq `--full` time |",

@@ -305,7 +305,7 @@ pub(crate) fn site_wide(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<SiteWide, Error> {
     let config = templates.config;
-    let files = site_files::site_files(config, templates.renderer, metas, sink)?;
+    let files = site_files::site_files(config, templates.renderer, metas, &listings.anchors, sink)?;
     for output in documents {
         diagnostics.extend(output.diagnostics.iter().cloned());
     }

@@ -16,6 +16,7 @@ pub(crate) fn site_files(
     config: &SiteConfig,
     renderer: &Renderer,
     documents: &[&Meta],
+    listings: &anchors::Index,
     sink: &Sink,
 ) -> Result<Vec<(String, links::Summary)>, Error> {
     let mut files = Vec::new();
@@ -28,7 +29,8 @@ pub(crate) fn site_files(
         put(format!("assets/{name}"), bytes)?;
     }
     if let Some(base) = config.base_url.as_deref() {
-        for (name, text) in publish::crawler_files(base, config, documents) {
+        let lists: Vec<&str> = listings.pages.keys().map(String::as_str).collect();
+        for (name, text) in publish::crawler_files(base, config, documents, &lists) {
             put(name.to_string(), text.as_bytes())?;
         }
     }

@@ -21,6 +21,8 @@ pub(crate) struct FeedEntry<'a> {
     pub(crate) date: Date,
     /// The abstract in the document's language, if any.
     pub(crate) summary: Option<&'a str>,
+    /// Its topics: id (the category's term, its page's folder) and name (its label).
+    pub(crate) categories: Vec<(&'a str, &'a str)>,
 }
 
 /// The feed metadata.
@@ -77,6 +79,13 @@ pub(crate) fn atom(feed: &Feed, entries: &[FeedEntry]) -> String {
                 xml_escape(author)
             ));
         }
+        for (term, label) in &entry.categories {
+            out.push_str(&format!(
+                "    <category term=\"{}\" label=\"{}\"/>\n",
+                xml_escape(term),
+                xml_escape(label)
+            ));
+        }
         let mut summary = xml_escape(entry.title_en);
         if let Some(text) = entry.summary {
             summary = format!("{summary} — {}", xml_escape(text));
@@ -99,6 +108,7 @@ mod tests {
             authors: vec!["أ"],
             date,
             summary: None,
+            categories: vec![("gas", "غاز & نفط")],
         }
     }
 
@@ -130,6 +140,7 @@ mod tests {
         assert!(a < b, "dated entry first");
         assert_eq!(text.matches("<published>").count(), 1);
         assert!(text.contains("<title>عنوان &amp; &lt;b&gt;</title>"));
+        assert!(text.contains("    <category term=\"gas\" label=\"غاز &amp; نفط\"/>\n"));
         assert_eq!(
             text,
             atom(

@@ -14,6 +14,7 @@ pub(crate) fn crawler_files(
     base_url: &str,
     config: &SiteConfig,
     documents: &[&Meta],
+    listings: &[&str],
 ) -> Vec<(&'static str, String)> {
     let mut documents = documents.to_vec();
     documents.sort_by(|a, b| a.slug.cmp(&b.slug));
@@ -31,6 +32,15 @@ pub(crate) fn crawler_files(
         loc: format!("{base_url}{}/", m.slug),
         lastmod: m.date.iso(),
     }));
+    // The archive's lists (topics, series, authors, later pages of the home's), in order.
+    urls.extend(
+        (listings.iter())
+            .filter(|url| !matches!(**url, "" | "en/"))
+            .map(|url| sitemap::Url {
+                loc: format!("{base_url}{url}"),
+                lastmod: None,
+            }),
+    );
     let entries: Vec<feed::FeedEntry> = documents
         .iter()
         .map(|m| feed::FeedEntry {
@@ -43,6 +53,16 @@ pub(crate) fn crawler_files(
                 crate::lang::Lang::Ar => a.ar.as_deref(),
                 crate::lang::Lang::En => a.en.as_deref(),
             }),
+            categories: (m.topics.iter())
+                .filter_map(|t| {
+                    let term = config.topics.get(t.as_str())?;
+                    let label = match m.lang {
+                        crate::lang::Lang::Ar => &term.ar,
+                        crate::lang::Lang::En => &term.en,
+                    };
+                    Some((t.as_str(), label.as_str()))
+                })
+                .collect(),
         })
         .collect();
     let feed = feed::Feed {

@@ -132,6 +132,14 @@ impl HeadView {
             citation.push(tag("citation_abstract_html_url", url));
             citation.push(tag("citation_fulltext_html_url", url));
         }
+        if meta.pdf.is_some() {
+            // The PDF beside the paper (`pipeline/pdf.rs`): absolute with a base URL.
+            let name = format!("{}.pdf", meta.slug);
+            let href = url
+                .as_ref()
+                .map_or_else(|| name.clone(), |url| format!("{url}{name}"));
+            citation.push(tag("citation_pdf_url", href));
+        }
         let description = abstract_
             .map(|a| excerpt(a, 300))
             .unwrap_or_else(|| meta.title_en.clone());
@@ -152,7 +160,7 @@ impl HeadView {
             description: Some(description),
             citation,
             og,
-            json_ld_html: Some(super::json_ld::article(meta, place, headings)),
+            json_ld_html: Some(super::json_ld::article(meta, site, place, headings)),
             feed_href: place.feed_href(),
             ..HeadView::default()
         }

@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use crate::content::schema::Meta;
+use crate::content::schema::{Meta, SiteConfig};
 use crate::lang::Lang;
 use crate::markdown::Heading;
 
@@ -25,7 +25,7 @@ struct Article<'a> {
     r#abstract: Option<Vec<Text<'a>>>,
     alternative_headline: &'a str,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    author: Vec<Thing<'a>>,
+    author: Vec<Person<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     date_published: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -34,10 +34,17 @@ struct Article<'a> {
     in_language: &'static str,
     is_accessible_for_free: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
+    is_part_of: Option<Person<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    keywords: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     location_created: Option<Thing<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     main_entity_of_page: Option<&'a str>,
     name: &'a str,
+    /// Its number in its series.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    position: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     publisher: Option<Thing<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -53,6 +60,20 @@ struct Thing<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     alternate_name: Option<&'a str>,
     name: &'a str,
+}
+
+/// An author (a `Person` with the author page's URL) or the paper's series (a
+/// `CreativeWorkSeries` with its page's URL); the URL when the site has a base URL.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Person<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    alternate_name: Option<&'a str>,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
 }
 
 /// A text in a language.
@@ -79,7 +100,12 @@ struct Part<'a> {
 /// The JSON-LD of the paper `meta` at `place` with `headings`, made safe inside
 /// `<script type="application/ld+json">`: `<`, `>` and `&` are written as `\u` escapes, so
 /// it can never end its element.
-pub(crate) fn article(meta: &Meta, place: Place, headings: &[Heading]) -> String {
+pub(crate) fn article(
+    meta: &Meta,
+    site: &SiteConfig,
+    place: Place,
+    headings: &[Heading],
+) -> String {
     let thing = |kind, name, alternate_name| Thing {
         kind,
         alternate_name,
@@ -104,7 +130,14 @@ pub(crate) fn article(meta: &Meta, place: Place, headings: &[Heading]) -> String
         author: meta
             .authors
             .iter()
-            .map(|a| thing("Person", &a.name, a.name_en.as_deref()))
+            .map(|a| Person {
+                kind: "Person",
+                alternate_name: a.name_en.as_deref(),
+                name: &a.name,
+                url: place
+                    .base_url
+                    .map(|base| format!("{base}authors/{}/", a.id.as_str())),
+            })
             .collect(),
         date_published: meta.date.iso(),
         has_part: headings
@@ -119,12 +152,28 @@ pub(crate) fn article(meta: &Meta, place: Place, headings: &[Heading]) -> String
         headline: &meta.title,
         in_language: meta.lang.code(),
         is_accessible_for_free: true,
+        is_part_of: meta.series.as_ref().and_then(|s| {
+            let term = site.series.get(s.id.as_str())?;
+            Some(Person {
+                kind: "CreativeWorkSeries",
+                alternate_name: Some(&term.en),
+                name: &term.ar,
+                url: place
+                    .base_url
+                    .map(|base| format!("{base}series/{}/", s.id.as_str())),
+            })
+        }),
+        keywords: (meta.topics.iter())
+            .filter_map(|t| site.topics.get(t.as_str()))
+            .flat_map(|term| [term.ar.as_str(), term.en.as_str()])
+            .collect(),
         location_created: meta
             .place
             .as_deref()
             .map(|name| thing("Place", name, meta.place_en.as_deref())),
         main_entity_of_page: url.as_deref(),
         name: &meta.title,
+        position: meta.series.as_ref().and_then(|s| s.number),
         publisher: meta
             .publisher
             .as_deref()
@@ -159,7 +208,12 @@ mod tests {
     use crate::content::schema::{Abstract, Author, Date, Origin, Slug};
 
     /// The article built as a `serde_json::Value`, the plain way [`article`] must match.
-    fn as_value(meta: &Meta, place: Place, headings: &[Heading]) -> serde_json::Value {
+    fn as_value(
+        meta: &Meta,
+        site: &SiteConfig,
+        place: Place,
+        headings: &[Heading],
+    ) -> serde_json::Value {
         use serde_json::{Value, json};
         let named = |kind: &str, name: &str, en: &Option<String>| {
             let mut thing = json!({ "@type": kind, "name": name });
@@ -180,8 +234,34 @@ mod tests {
         let authors: Vec<Value> = meta
             .authors
             .iter()
-            .map(|a| named("Person", &a.name, &a.name_en))
+            .map(|a| {
+                let mut person = named("Person", &a.name, &a.name_en);
+                if let Some(base) = place.base_url {
+                    person["url"] = json!(format!("{base}authors/{}/", a.id.value));
+                }
+                person
+            })
             .collect();
+        if let Some(series) = &meta.series {
+            let term = &site.series[&series.id.value];
+            let mut part = named("CreativeWorkSeries", &term.ar, &Some(term.en.clone()));
+            if let Some(base) = place.base_url {
+                part["url"] = json!(format!("{base}series/{}/", series.id.value));
+            }
+            article["isPartOf"] = part;
+            if let Some(n) = series.number {
+                article["position"] = json!(n);
+            }
+        }
+        let keywords: Vec<Value> = (meta.topics.iter())
+            .flat_map(|t| {
+                let term = &site.topics[&t.value];
+                [json!(term.ar), json!(term.en)]
+            })
+            .collect();
+        if !keywords.is_empty() {
+            article["keywords"] = Value::Array(keywords);
+        }
         if !authors.is_empty() {
             article["author"] = Value::Array(authors);
         }
@@ -303,6 +383,15 @@ mod tests {
             en: Some("An <abstract>".into()),
         });
         full.sections.insert("s1".into(), "Introduction".into());
+        full.topics = vec![placed("gas"), placed("war")];
+        full.series = Some(crate::content::archive::SeriesRef {
+            id: placed("papers"),
+            number: Some(12),
+        });
+        let text = "---\ntitle: t\ntitle_en: T\ntopics:\n  gas: {ar: غاز, en: Gas}\n  war: {ar: حرب, en: \"War <&>\"}\nseries:\n  papers: {ar: أوراق, en: Papers}\n---\n";
+        let (home, _) =
+            crate::content::document::home(std::path::Path::new("_index.md"), text.into());
+        let site = home.unwrap().config;
         let mut bare = bare_meta();
         bare.abstract_ = Some(Abstract { ar: None, en: None });
         let headings = [heading("s1", "مقدمة"), heading("s2", "ثانياً")];
@@ -313,13 +402,13 @@ mod tests {
                 root: "../",
             };
             for (meta, headings) in [(&full, &headings[..]), (&bare, &[][..])] {
-                let value = as_value(meta, place, headings);
+                let value = as_value(meta, &site, place, headings);
                 let plain = serde_json::to_string(&value)
                     .unwrap()
                     .replace('<', "\\u003c")
                     .replace('>', "\\u003e")
                     .replace('&', "\\u0026");
-                assert_eq!(article(meta, place, headings), plain);
+                assert_eq!(article(meta, &site, place, headings), plain);
             }
         }
     }
