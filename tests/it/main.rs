@@ -5,6 +5,7 @@
 //! real binary to check what editors see on stderr and the exit code.
 
 mod anchors;
+mod archive;
 mod bidi;
 mod body_markup;
 mod build;

@@ -167,3 +167,34 @@ fn the_preview_after_every_kind_of_edit_is_what_build_writes() {
     let full = assert_preview_is_build(&site, &mut preview, "template added");
     assert_eq!(full.kind, "full");
 }
+
+/// The archive's pages follow every edit: a body that grows changes the reading time on the
+/// lists (kept from the document stage between edits), a topic added or dropped adds or
+/// removes its pages, and a PDF's paper keeps its file.
+#[test]
+fn the_archive_in_the_preview_is_what_build_writes() {
+    let site = Site::new(&["archive"]);
+    let mut preview = Preview::new(options(&site, "preview"));
+    assert_preview_is_build(&site, &mut preview, "first build");
+    assert!(
+        site.root
+            .join("preview/energy-paper/energy-paper.pdf")
+            .is_file()
+    );
+
+    let paper = site.root.join("content/war-paper.md");
+    let text = fs::read_to_string(&paper).unwrap();
+    let long = "كلمة ".repeat(900);
+    site.write("content/war-paper.md", format!("{text}\n{long}\n"));
+    let edited = assert_preview_is_build(&site, &mut preview, "body grown");
+    assert_eq!(edited.kind, "incremental");
+    let list = fs::read_to_string(site.root.join("preview/topics/war/index.html")).unwrap();
+    assert!(list.contains("مدة القراءة: 5 دقائق"), "{list}");
+
+    site.write("content/war-paper.md", text.replace("  - war\n", ""));
+    assert_preview_is_build(&site, &mut preview, "a topic dropped from its only paper");
+    assert!(!site.root.join("preview/topics/war").exists());
+    site.write("content/war-paper.md", &text);
+    assert_preview_is_build(&site, &mut preview, "the topic back");
+    assert!(site.root.join("preview/en/topics/war/index.html").is_file());
+}
