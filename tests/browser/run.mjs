@@ -508,6 +508,35 @@ for (const width of WIDTHS) {
   await context.close();
 }
 
+// The archive: a topic page's heading, the byline's author link followed to the author's
+// page, the topic index with its counts, the reading time and the home's links to the index
+// pages, at each width. (Paging needs more than 20 papers: `tests/it/archive.rs` checks it.)
+for (const width of WIDTHS) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, reducedMotion: "reduce" });
+  const page = await context.newPage();
+  const label = `archive @${width}px`;
+  await page.goto(`${origin}/topics/azerbaijan/`, { waitUntil: "load" });
+  check((await page.locator("h1").textContent()) === "أذربيجان", `${label}: the topic page's heading is not its name`);
+  check((await page.locator(".entry").count()) === 3, `${label}: the topic page does not list its three papers`);
+  await page.goto(`${origin}/azerbaijan-turkey-israel/`, { waitUntil: "load" });
+  const author = page.locator(".byline .author a").first();
+  check((await author.textContent()) === "د. سعيد وليد الحاج", `${label}: the byline's name is not a link`);
+  await author.focus();
+  await Promise.all([page.waitForURL("**/authors/said-walid-al-hajj/"), page.keyboard.press("Enter")]);
+  check((await page.locator("h1").textContent()) === "د. سعيد وليد الحاج", `${label}: the author page's heading is not the name`);
+  check((await page.locator(".list-title-other").textContent()).includes("Said Walid al-Hajj"), `${label}: the author page lacks the romanised name`);
+  await page.screenshot({ path: shotName("/authors/said-walid-al-hajj/", width, "-followed") });
+  await page.goto(`${origin}/en/topics/`, { waitUntil: "load" });
+  const lines = await page.locator(".index-of li").allTextContents();
+  check(lines.length === 5 && lines.some((l) => /^Azerbaijan .*\(3\)$/.test(l)), `${label}: the English topic index (${lines.join(" | ")})`);
+  await page.goto(`${origin}/`, { waitUntil: "load" });
+  const nav = await page.locator(".archive-nav a").allTextContents();
+  check(nav.join(",") === "المواضيع,المؤلفون", `${label}: the home's archive links (${nav.join(",")})`);
+  const reading = await page.locator(".entry-meta").first().textContent();
+  check(/مدة القراءة: /.test(reading), `${label}: no reading time in the home's entries (${reading})`);
+  await context.close();
+}
+
 await browser.close();
 server.close();
 console.log(`\n${checks} checks on ${pages.length} pages at ${WIDTHS.join(" and ")} px; ${failures.length} failed`);
