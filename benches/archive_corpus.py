@@ -9,9 +9,13 @@ has that paper's topics and author. This rewrites the corpus in place, determini
                                  300 authors (romanised names, so ids are made from them), and a
                                  date spread over 25 years;
   archive_corpus.py --plain DIR  the same dates, and no archive keys at all: the corpus a
-                                 Warraq without the archive (the BASELINE of build.sh) reads.
+                                 Warraq without the archive (the BASELINE of build.sh) reads;
+                                 its templates/ copy is removed, so each binary uses its own
+                                 built-in templates (this project's would name partials an
+                                 older binary does not have).
 """
 import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -50,7 +54,10 @@ def paper(text, i, plain):
 
 def main(argv):
     plain = "--plain" in argv
-    root = Path([a for a in argv if not a.startswith("--")][0]) / "content"
+    site = Path([a for a in argv if not a.startswith("--")][0])
+    if plain:
+        shutil.rmtree(site / "templates", ignore_errors=True)
+    root = site / "content"
     index = root / "_index.md"
     index.write_text(index_md(index.read_text(encoding="utf-8"), plain), encoding="utf-8")
     docs = sorted(p for p in root.glob("*.md") if p.name != "_index.md")
