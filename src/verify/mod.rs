@@ -21,6 +21,7 @@ mod assign;
 mod declare;
 mod letters;
 mod locate;
+mod pairs;
 mod report;
 
 #[cfg(test)]
