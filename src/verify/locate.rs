@@ -106,6 +106,8 @@ pub(super) struct WordMatch {
     pub(crate) stray: Vec<(usize, usize)>,
     /// For each word of the block: whether a placed source word accounts for it.
     pub(crate) matched: Vec<bool>,
+    /// For each word of the block: the (line, word) that accounts for it.
+    pub(crate) source: Vec<Option<(usize, usize)>>,
 }
 
 /// Matches the source words placed in `block` against the block's words. When a word occurs
@@ -135,6 +137,7 @@ pub(super) fn match_words(block: &Unit, placed: &[(usize, usize)], lines: &[Unit
         (Reverse(fits), n)
     });
     let mut matched = vec![false; block.words.len()];
+    let mut source = vec![None; block.words.len()];
     let mut stray = Vec::new();
     for n in order {
         let (before, word, after) = contexts[n];
@@ -150,10 +153,16 @@ pub(super) fn match_words(block: &Unit, placed: &[(usize, usize)], lines: &[Unit
                 (fits, Reverse(at))
             })
             .map_or(0, |(at, _)| at);
-        matched[candidates.remove(best)] = true;
+        let k = candidates.remove(best);
+        matched[k] = true;
+        source[k] = Some(placed[n]);
     }
     stray.sort_unstable();
-    WordMatch { stray, matched }
+    WordMatch {
+        stray,
+        matched,
+        source,
+    }
 }
 
 fn word_text(word: &Word) -> &str {

@@ -23,6 +23,9 @@ mod letters;
 mod locate;
 mod pairs;
 mod report;
+mod signs;
+mod strict;
+mod strict_report;
 
 #[cfg(test)]
 mod tests;
@@ -59,9 +62,26 @@ pub(crate) struct Published {
     pub(crate) text: String,
 }
 
-/// Compares the published `blocks` with the `source`. Never panics; declarations that do not
-/// fit the source are reported in [`Report::problems`].
+/// What to compare besides letters.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// Letters and digits only.
+    #[default]
+    Letters,
+    /// Also the signs: punctuation, brackets, quotation marks, dashes, symbols, harakat
+    /// (`signs.rs`), block by block (`strict.rs`).
+    Strict,
+}
+
+/// Compares the letters of the published `blocks` with the `source`. Never panics;
+/// declarations that do not fit the source are reported in [`Report::problems`].
+#[cfg(test)]
 pub(crate) fn verify(source: &Original<'_>, blocks: &[Published]) -> Report {
+    verify_in(Mode::Letters, source, blocks)
+}
+
+/// Compares the published `blocks` with the `source` as `mode` says.
+pub(crate) fn verify_in(mode: Mode, source: &Original<'_>, blocks: &[Published]) -> Report {
     let prepared = declare::prepare(source);
     let lines: Vec<locate::Unit> = prepared
         .lines
@@ -77,6 +97,7 @@ pub(crate) fn verify(source: &Original<'_>, blocks: &[Published]) -> Report {
         units: &units,
     };
     let accounts = account::account(&sides, &placement);
+    let signs = (mode == Mode::Strict).then(|| strict::compare(&sides, &placement));
 
     let mut from_source = Letters::default();
     lines
@@ -104,5 +125,6 @@ pub(crate) fn verify(source: &Original<'_>, blocks: &[Published]) -> Report {
             removals: prepared.removals_applied,
             repairs: prepared.repairs_applied,
         },
+        signs,
     }
 }
