@@ -13,6 +13,12 @@
 //! that shares most of its letter trigrams (`locate.rs`), then letters are compared block by
 //! block (`account.rs`).
 //!
+//! [`Mode::Strict`] (`verify --strict`) then compares the signs (punctuation, brackets,
+//! quotation marks, dashes, symbols, harakat; `signs.rs`) block by block, with each sign
+//! placed where its word went; unlike the letters, its verdict is per block: a sign that
+//! moved to another block is a difference unless the two blocks share its source line
+//! (`strict.rs`).
+//!
 //! This module does no IO and knows nothing of Markdown or YAML: the caller reads the files,
 //! turns the front matter into [`Original`] and the body into [`Published`] blocks.
 
@@ -33,6 +39,8 @@ mod tests;
 mod tests_declarations;
 #[cfg(test)]
 mod tests_seed;
+#[cfg(test)]
+mod tests_strict;
 
 pub(crate) use self::letters::Letters;
 pub(crate) use self::report::{Report, Totals};
@@ -53,8 +61,9 @@ pub(crate) struct Original<'a> {
 /// titles, translations or editorial notes.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Published {
-    /// What editors call it: "title", "author 1", "paragraph 12", "footnote 7",
-    /// "heading introduction".
+    /// What editors call it: "title", "author 1", "publisher", "paragraph", "heading",
+    /// "list item", "note [^7] paragraph". `--strict` reads the kind of block from it
+    /// (headings and front matter fields, list items: see `strict.rs`).
     pub(crate) label: String,
     /// 1-based line in the document; 0 for a front matter field without a position.
     pub(crate) line: usize,

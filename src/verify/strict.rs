@@ -424,9 +424,13 @@ fn describe(
                 .find(|u| u.text.contains(text.as_str()) || text.contains(u.text.as_str()))
                 .map(|u| u.span.clone())
         };
-        let here = sign
-            .word
-            .and_then(|w| word_of(&|s| *s == (*i, w)).or_else(|| related(w)))
+        let words = &sides.lines[*i].words;
+        let before = words.iter().rposition(|w| w.span.end <= sign.span.start);
+        let after = words.iter().position(|w| w.span.start >= sign.span.end);
+        let here = [sign.word, before, after]
+            .into_iter()
+            .flatten()
+            .find_map(|w| word_of(&|s| *s == (*i, w)).or_else(|| related(w)))
             .or_else(|| word_of(&|s| s.0 == *i));
         let at = here.as_ref().map_or(usize::MAX, |s| s.start);
         let span = here.unwrap_or(0..0);

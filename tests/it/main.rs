@@ -29,3 +29,4 @@ mod seeds;
 mod serve;
 mod up_to_date;
 mod util;
+mod verify;
