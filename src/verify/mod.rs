@@ -32,6 +32,7 @@ mod report;
 mod signs;
 mod strict;
 mod strict_report;
+mod structure;
 
 #[cfg(test)]
 mod tests;
@@ -62,7 +63,7 @@ pub(crate) struct Original<'a> {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Published {
     /// What editors call it: "title", "author 1", "publisher", "paragraph", "heading",
-    /// "list item", "note [^7] paragraph". `--strict` reads the kind of block from it
+    /// "list item", `note [^7] paragraph`. `--strict` reads the kind of block from it
     /// (headings and front matter fields, list items: see `strict.rs`).
     pub(crate) label: String,
     /// 1-based line in the document; 0 for a front matter field without a position.

@@ -4,26 +4,29 @@
 //! 1. Each source sign goes to the block of the word it goes with (a line without words: the
 //!    block of the line before it). Source lines are the prepared ones, so `source.removed`
 //!    and `source.repairs` (whose `to` may carry punctuation and harakat) are applied.
-//! 2. Per block, source and published signs are paired, same sign with same anchor first
-//!    (the words around it, or its word and place for a haraka), then any equal sign.
-//! 3. A sign left over where a source line straddles two blocks (a heading and its paragraph,
-//!    a sentence across a page break) cancels against the same sign left over in the other
-//!    block: which of the two it went with is not an edit.
-//! 4. What is left is a finding; a lost and an added sign at the same place are one change.
+//! 2. Where a source line straddles two blocks (a heading and its paragraph, a sentence
+//!    across a page break), a sign of which one block has too many and the other too few
+//!    moves to the other: which of the two it went with is not an edit.
+//! 3. Per block, source and published signs are paired: equal signs with a neighbouring word
+//!    in common, then a lost sign with a different one standing alike (a change), then any
+//!    equal signs.
+//! 4. What the document's structure explains is left out (`structure.rs`); the rest are the
+//!    findings.
 //!
 //! The findings say where: the block's line in the document, the source line, and an excerpt
 //! of each. This module gives no verdict; `report.rs` does.
 
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use super::account::{Sides, excerpt};
 use super::locate::{Placement, WordMatch, match_words};
 use super::signs::{Anchor, Class, Sign, class, folded, signs};
 use super::strict_report::{Change, SignFinding, SignReport};
+use super::structure::{Shape, drop_list_number, forgive_structure, shape};
 
 /// A source sign: its line (index into the prepared lines) and itself.
-type SourceSign = (usize, Sign);
+pub(super) type SourceSign = (usize, Sign);
 
 pub(super) fn compare(sides: &Sides<'_>, placement: &Placement) -> SignReport {
     let n = sides.blocks.len();
@@ -71,77 +74,6 @@ pub(super) fn compare(sides: &Sides<'_>, placement: &Placement) -> SignReport {
     SignReport { findings, compared }
 }
 
-/// What a block is, as far as signs go.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Shape {
-    /// A heading or a front matter field from the source (title, author, publisher, place,
-    /// date): set as structure, without the punctuation that ended or joined it as a run-in
-    /// heading or on a cover line.
-    Caption,
-    /// A list item: its marker is the list's.
-    ListItem,
-    Text,
-}
-
-/// The shape of a block from its label (`markdown::text_blocks`' kinds, possibly after a
-/// note's `note [^N] `, and `commands::verify`'s front matter field names).
-fn shape(label: &str) -> Shape {
-    let kind = label.rsplit_once("] ").map_or(label, |(_, kind)| kind);
-    match kind {
-        "heading" | "title" | "title_en" | "date_text" | "publisher" | "place" => Shape::Caption,
-        "list item" => Shape::ListItem,
-        _ if kind.starts_with("author ") => Shape::Caption,
-        _ => Shape::Text,
-    }
-}
-
-/// An ordered list item's text starts with its number, `3. `, which Markdown's list supplies:
-/// that full stop is not the text's.
-fn drop_list_number(text: &str, signs: &mut Vec<Sign>) {
-    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    if digits > 0 && text[digits..].starts_with(". ") {
-        signs.retain(|s| s.span.start != digits);
-    }
-}
-
-/// Signs that may end or join a caption, or mark a list item.
-const RUN_IN: [char; 9] = [
-    ':', '.', ',', ';', '\u{60C}', '\u{61B}', '-', '\u{2013}', '\u{2014}',
-];
-
-/// Takes from the lost signs those that belonged to the document's structure: one run-in sign
-/// ([`RUN_IN`]) per source line and caption fed by that line (`مقدمة:` set as a heading,
-/// `«…» - بيروت` split into publisher and place, a heading and its paragraph on one line),
-/// and one list marker per list item (a dash, a bullet, or the punctuation of a number).
-fn forgive_structure(placement: &Placement, shapes: &[Shape], pairings: &mut [Pairing]) {
-    let mut used: BTreeSet<(usize, usize)> = BTreeSet::new();
-    for (j, signs) in pairings.iter_mut().map(|p| &mut p.lost).enumerate() {
-        let mut marker_left = shapes[j] == Shape::ListItem;
-        signs.retain(|(i, sign)| {
-            let is_marker = matches!(class(sign.c), Some(Class::Dash | Class::Symbol))
-                || matches!(sign.c, '.' | ')' | '(');
-            if marker_left && is_marker {
-                marker_left = false;
-                return false;
-            }
-            if !RUN_IN.contains(&sign.c) {
-                return true;
-            }
-            let caption = (placement.words[*i].iter().flatten())
-                .copied()
-                .chain([j])
-                .find(|&k| shapes[k] == Shape::Caption && !used.contains(&(k, *i)));
-            match caption {
-                Some(k) => {
-                    used.insert((k, *i));
-                    false
-                }
-                None => true,
-            }
-        });
-    }
-}
-
 /// The block of each source line, and for a line none of whose words is placed, the block of
 /// the nearest placed line before it (after it at the start).
 fn line_blocks(placement: &Placement) -> Vec<Option<usize>> {
@@ -172,11 +104,11 @@ fn placed_in(placement: &Placement, j: usize) -> Vec<(usize, usize)> {
 }
 
 /// What pairing found in one block.
-struct Pairing {
-    lost: Vec<SourceSign>,
-    added: Vec<Sign>,
+pub(super) struct Pairing {
+    pub(crate) lost: Vec<SourceSign>,
+    pub(crate) added: Vec<Sign>,
     /// A source sign replaced by another where it stood.
-    changed: Vec<(SourceSign, Sign)>,
+    pub(crate) changed: Vec<(SourceSign, Sign)>,
 }
 
 /// Pairs the signs of one block: equal signs with an anchor in common, then a sign of which the
