@@ -39,7 +39,8 @@ pub enum Command {
     ///
     /// Compares the Arabic letters, Latin letters and digits of each document against its
     /// `source.file`, minus what `source.removed` declares and with `source.repairs` applied,
-    /// and reports per block what was lost or added, with source line numbers.
+    /// and reports per block what was lost or added, with source line numbers. `--strict`
+    /// compares the signs too (punctuation, brackets, quotes, dashes, harakat).
     #[command(after_help = EXIT_HELP)]
     Verify(VerifyArgs),
     /// Preview the site on http://127.0.0.1 while editing: rebuilds on change, reloads the page.
@@ -63,6 +64,10 @@ pub struct VerifyArgs {
     /// Documents to verify [default: every document that names a source].
     #[arg(value_name = "DOCUMENT.md")]
     pub documents: Vec<PathBuf>,
+    /// Also compare punctuation, brackets, quotation marks, dashes and harakat, block by block,
+    /// and report every difference no `source.repairs` or `source.removed` covers.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 /// Flags of `align`.

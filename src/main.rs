@@ -122,7 +122,12 @@ fn build(options: Options, previous: Option<&std::path::Path>) -> Result<ExitCod
 }
 
 fn verify(args: &VerifyArgs) -> Result<ExitCode, Error> {
-    let (results, diagnostics) = commands::verify::run(&args.root, &args.documents)?;
+    let mode = if args.strict {
+        commands::verify::Mode::Strict
+    } else {
+        commands::verify::Mode::Letters
+    };
+    let (results, diagnostics) = commands::verify::run(&args.root, &args.documents, mode)?;
     let mut failed = report(&diagnostics);
     if results.is_empty() && !failed {
         eprintln!("warraq: no document names a source to verify against");

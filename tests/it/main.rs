@@ -30,3 +30,4 @@ mod seeds;
 mod serve;
 mod up_to_date;
 mod util;
+mod verify;
