@@ -16,7 +16,7 @@ fn built() -> Site {
 #[test]
 fn every_converted_document_verifies_against_its_source() {
     let site = Site::project();
-    let (results, diagnostics) = verify::run(&site.root, &[], verify::Mode::Letters).unwrap();
+    let (results, diagnostics) = verify::run(&site.root, &[], verify::Mode::Strict).unwrap();
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
     let names: Vec<String> = results
         .iter()
