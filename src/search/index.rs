@@ -1,0 +1,348 @@
+//! The index files: each document's passages analysed on its own core ([`analyse`]), then
+//! every document's joined into the manifest, the word shards and the passage chunks
+//! ([`files`]).
+//!
+//! A posting is one number: the distance from the word's previous passage (passages are
+//! numbered across the site in document order), times 16, plus 8 when the passage is a title
+//! or heading, plus the word's weight in the passage from 1 to 7 (BM25's term-frequency part,
+//! with the passage's length against the average, in sevenths). The page adds the rarity of
+//! the word (from how many passages hold it) and the rest of the ranking.
+
+use std::collections::{BTreeMap, HashMap};
+use std::hash::BuildHasherDefault;
+
+use super::stem::{is_stop_word, keys};
+use super::text::tokens;
+use super::{Paper, Passage};
+use crate::hash::WordHasher;
+
+/// Passages per file of `search/p/`.
+pub(crate) const CHUNK: usize = 8;
+/// About how many bytes of postings a shard should hold.
+const SHARD_BYTES: usize = 24 * 1024;
+/// BM25's saturation and length parameters.
+const K1: f64 = 1.2;
+const B: f64 = 0.5;
+/// Longest word filed, in bytes: anything longer is not a word a reader types.
+const LONGEST: usize = 80;
+
+/// One document's part of the index, made in the document stage and kept by `serve`.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub(crate) struct DocumentIndex {
+    /// The paper, as a JSON array: slug, title, English title, language.
+    head: String,
+    /// Each passage as a JSON array: fragment, kind, section, English section, text.
+    records: Vec<String>,
+    /// Each passage's length in words filed.
+    lengths: Vec<u32>,
+    /// Every word filed, sorted, with the passages holding it.
+    words: Vec<(Box<str>, Vec<Posting>)>,
+}
+
+/// A word in one passage of a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Posting {
+    /// The passage, counted within the document.
+    passage: u32,
+    /// How often the word occurs in it.
+    count: u16,
+    /// Whether it is a title or heading.
+    heading: bool,
+}
+
+type Fast<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+
+/// Cuts `passages` of `paper` into the words each holds.
+pub(crate) fn analyse(paper: Paper, passages: &[Passage]) -> DocumentIndex {
+    let mut words: Fast<Box<str>, Vec<Posting>> = Fast::default();
+    let mut lengths = Vec::with_capacity(passages.len());
+    let mut records = Vec::with_capacity(passages.len());
+    for (i, passage) in passages.iter().enumerate() {
+        let i = i as u32;
+        let heading = passage.kind.is_heading();
+        let mut length = 0;
+        tokens(&passage.text, |word, _| {
+            if word.len() > LONGEST || word.chars().nth(1).is_none() || is_stop_word(word) {
+                return;
+            }
+            length += 1;
+            let postings = match words.get_mut(word) {
+                Some(postings) => postings,
+                None => words.entry(word.into()).or_default(),
+            };
+            match postings.last_mut() {
+                Some(last) if last.passage == i => last.count = last.count.saturating_add(1),
+                _ => postings.push(Posting {
+                    passage: i,
+                    count: 1,
+                    heading,
+                }),
+            }
+        });
+        lengths.push(length);
+        records.push(json_array(&[
+            &passage.fragment,
+            passage.kind.code(),
+            &passage.section,
+            &passage.section_en,
+            &passage.text,
+        ]));
+    }
+    let mut words: Vec<(Box<str>, Vec<Posting>)> = words.into_iter().collect();
+    words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    DocumentIndex {
+        head: json_array(&[paper.slug, paper.title, paper.title_en, paper.lang.code()]),
+        records,
+        lengths,
+        words,
+    }
+}
+
+/// The index files of a site whose documents, in order, are `documents`: paths under the
+/// site and contents.
+pub(crate) fn files(documents: &[&DocumentIndex]) -> Vec<(String, Vec<u8>)> {
+    // Passages are numbered across the site, document after document.
+    let mut first = Vec::with_capacity(documents.len());
+    let mut total = 0u32;
+    let mut words_filed = 0u64;
+    for doc in documents {
+        first.push(total);
+        total += doc.records.len() as u32;
+        words_filed += doc.lengths.iter().map(|&n| u64::from(n)).sum::<u64>();
+    }
+    let average = (words_filed as f64 / f64::from(total.max(1))).max(1.0);
+
+    // Each word's postings across the site, in passage order.
+    let mut postings: Fast<&str, Vec<u32>> = Fast::default();
+    let mut last: Fast<&str, u32> = Fast::default();
+    for (doc, &base) in documents.iter().zip(&first) {
+        for (word, list) in &doc.words {
+            let out = postings.entry(word).or_default();
+            let previous = last.entry(word).or_insert(0);
+            for p in list {
+                let passage = base + p.passage;
+                let length = f64::from(doc.lengths[p.passage as usize]);
+                let tf = f64::from(p.count);
+                let weight = tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length / average));
+                let q = ((weight / (K1 + 1.0) * 7.0).ceil() as u32).clamp(1, 7);
+                let delta = passage - *previous;
+                *previous = passage;
+                out.push(delta << 4 | u32::from(p.heading) << 3 | q);
+            }
+        }
+    }
+    drop(last);
+
+    // Words under their keys; each key's entry written once.
+    let mut by_key: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    for word in postings.keys() {
+        for key in keys(word).iter() {
+            by_key.entry(key.to_string()).or_default().push(word);
+        }
+    }
+    let entries: Vec<(String, String)> = by_key
+        .into_iter()
+        .map(|(key, mut words)| {
+            words.sort_unstable();
+            let mut entry = json_string(&key);
+            entry.push_str(":{");
+            for (i, word) in words.iter().enumerate() {
+                if i > 0 {
+                    entry.push(',');
+                }
+                entry.push_str(&json_string(word));
+                entry.push_str(":[");
+                for (j, n) in postings[word].iter().enumerate() {
+                    if j > 0 {
+                        entry.push(',');
+                    }
+                    entry.push_str(&n.to_string());
+                }
+                entry.push(']');
+            }
+            entry.push('}');
+            (key, entry)
+        })
+        .collect();
+    let bytes: usize = entries.iter().map(|(_, e)| e.len()).sum();
+    let shards = bytes.div_ceil(SHARD_BYTES).max(1);
+    let mut shard_text = vec![String::from("{"); shards];
+    for (key, entry) in &entries {
+        let text = &mut shard_text[shard_of(key, shards)];
+        if text.len() > 1 {
+            text.push(',');
+        }
+        text.push_str(entry);
+    }
+
+    let mut files = Vec::with_capacity(shards + total as usize / CHUNK + 2);
+    files.push((
+        "search/index.json".to_string(),
+        format!("{{\"version\":1,\"passages\":{total},\"shards\":{shards},\"chunk\":{CHUNK}}}")
+            .into_bytes(),
+    ));
+    for (n, mut text) in shard_text.into_iter().enumerate() {
+        text.push('}');
+        files.push((format!("search/s/{n}.json"), text.into_bytes()));
+    }
+    files.extend(chunks(documents));
+    files
+}
+
+/// The passages in files of [`CHUNK`], each with the heads of the papers they belong to:
+/// `{"d":{"<doc>":head},"p":[[doc,fragment,kind,section,section_en,text],…]}`.
+fn chunks(documents: &[&DocumentIndex]) -> Vec<(String, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut heads = String::new();
+    let mut passages = String::new();
+    let mut in_chunk = 0;
+    let mut flush = |heads: &mut String, passages: &mut String| {
+        let text = format!("{{\"d\":{{{heads}}},\"p\":[{passages}]}}");
+        files.push((format!("search/p/{}.json", files.len()), text.into_bytes()));
+        heads.clear();
+        passages.clear();
+    };
+    for (d, doc) in documents.iter().enumerate() {
+        let mut head_written = false;
+        for record in &doc.records {
+            if !head_written {
+                if !heads.is_empty() {
+                    heads.push(',');
+                }
+                heads.push_str(&format!("\"{d}\":{}", doc.head));
+                head_written = true;
+            }
+            if !passages.is_empty() {
+                passages.push(',');
+            }
+            passages.push_str(&format!("[{d},"));
+            passages.push_str(&record[1..]);
+            in_chunk += 1;
+            if in_chunk == CHUNK {
+                flush(&mut heads, &mut passages);
+                in_chunk = 0;
+                head_written = false;
+            }
+        }
+    }
+    if in_chunk > 0 {
+        flush(&mut heads, &mut passages);
+    }
+    files
+}
+
+/// The shard of `key` among `shards`: FNV-1a (32 bits) of its UTF-8 bytes, which the page
+/// computes the same way.
+pub(crate) fn shard_of(key: &str, shards: usize) -> usize {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in key.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h as usize % shards
+}
+
+fn json_string(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_default()
+}
+
+fn json_array(items: &[&str]) -> String {
+    let mut out = String::from("[");
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&json_string(item));
+    }
+    out.push(']');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+    use crate::search::Kind;
+
+    fn passage(fragment: &str, kind: Kind, text: &str) -> Passage {
+        Passage {
+            fragment: fragment.to_string(),
+            kind,
+            section: "القسم".to_string(),
+            section_en: String::new(),
+            text: text.to_string(),
+        }
+    }
+
+    fn paper(slug: &str) -> Paper<'_> {
+        Paper {
+            slug,
+            title: "عنوان",
+            title_en: "Title",
+            lang: Lang::Ar,
+        }
+    }
+
+    fn file<'a>(files: &'a [(String, Vec<u8>)], path: &str) -> serde_json::Value {
+        let (_, bytes) = files.iter().find(|(p, _)| p == path).expect(path);
+        serde_json::from_slice(bytes).expect("valid JSON")
+    }
+
+    #[test]
+    fn words_are_filed_under_their_keys_with_their_passages() {
+        let a = analyse(
+            paper("a"),
+            &[
+                passage("title", Kind::Title, "روسيا وتركيا"),
+                passage("s-p1", Kind::Paragraph, "في روسيا، ولروسيا مصالح في روسيا"),
+            ],
+        );
+        let b = analyse(paper("b"), &[passage("fn-1", Kind::Note, "روسيا <img onerror=x>")]);
+        let files = files(&[&a, &b]);
+        let manifest = file(&files, "search/index.json");
+        assert_eq!(manifest["passages"], 3);
+        let shards = manifest["shards"].as_u64().unwrap() as usize;
+        let shard = file(&files, &format!("search/s/{}.json", shard_of("روس", shards)));
+        let entry = &shard["روس"];
+        // روسيا: passage 0 (a heading: +8), passage 1 (twice), passage 2 (the next paper).
+        let list: Vec<u64> = entry["روسيا"].as_array().unwrap().iter().map(|v| v.as_u64().unwrap()).collect();
+        assert_eq!(list.len(), 3);
+        assert_eq!(list[0] >> 4, 0);
+        assert_eq!(list[0] & 8, 8);
+        assert_eq!(list[1] >> 4, 1);
+        assert_eq!(list[1] & 8, 0);
+        assert!(list[1] & 7 > list[2] & 7, "two occurrences weigh more than one");
+        assert_eq!(list[2] >> 4, 1);
+        // «ولروسيا» is filed under its own stem and under روس.
+        assert!(entry["ولروسيا"].is_array());
+        // Stop words are not filed.
+        let shard = file(&files, &format!("search/s/{}.json", shard_of("في", shards)));
+        assert!(shard.get("في").is_none());
+    }
+
+    #[test]
+    fn passages_come_in_chunks_with_their_papers() {
+        let many: Vec<Passage> = (1..=10)
+            .map(|n| passage(&format!("s-p{n}"), Kind::Paragraph, "نص"))
+            .collect();
+        let a = analyse(paper("a"), &many);
+        let b = analyse(paper("b"), &[passage("fn-1", Kind::Note, "<b>\"x\"</b>")]);
+        let files = files(&[&a, &b]);
+        let first = file(&files, "search/p/0.json");
+        assert_eq!(first["p"].as_array().unwrap().len(), CHUNK);
+        assert_eq!(first["d"]["0"][0], "a");
+        let second = file(&files, "search/p/1.json");
+        assert_eq!(second["p"].as_array().unwrap().len(), 3);
+        assert_eq!(second["p"][2][0], 1);
+        assert_eq!(second["p"][2][1], "fn-1");
+        assert_eq!(second["p"][2][5], "<b>\"x\"</b>");
+        assert_eq!(second["d"]["1"][0], "b");
+    }
+
+    #[test]
+    fn an_empty_site_has_an_index() {
+        let files = files(&[]);
+        assert_eq!(file(&files, "search/index.json")["passages"], 0);
+        assert_eq!(file(&files, "search/s/0.json"), serde_json::json!({}));
+    }
+}
