@@ -283,7 +283,7 @@ mod tests {
         }
     }
 
-    fn file<'a>(files: &'a [(String, Vec<u8>)], path: &str) -> serde_json::Value {
+    fn file(files: &[(String, Vec<u8>)], path: &str) -> serde_json::Value {
         let (_, bytes) = files.iter().find(|(p, _)| p == path).expect(path);
         serde_json::from_slice(bytes).expect("valid JSON")
     }
@@ -297,21 +297,35 @@ mod tests {
                 passage("s-p1", Kind::Paragraph, "في روسيا، ولروسيا مصالح في روسيا"),
             ],
         );
-        let b = analyse(paper("b"), &[passage("fn-1", Kind::Note, "روسيا <img onerror=x>")]);
+        let b = analyse(
+            paper("b"),
+            &[passage("fn-1", Kind::Note, "روسيا <img onerror=x>")],
+        );
         let files = files(&[&a, &b]);
         let manifest = file(&files, "search/index.json");
         assert_eq!(manifest["passages"], 3);
         let shards = manifest["shards"].as_u64().unwrap() as usize;
-        let shard = file(&files, &format!("search/s/{}.json", shard_of("روس", shards)));
+        let shard = file(
+            &files,
+            &format!("search/s/{}.json", shard_of("روس", shards)),
+        );
         let entry = &shard["روس"];
         // روسيا: passage 0 (a heading: +8), passage 1 (twice), passage 2 (the next paper).
-        let list: Vec<u64> = entry["روسيا"].as_array().unwrap().iter().map(|v| v.as_u64().unwrap()).collect();
+        let list: Vec<u64> = entry["روسيا"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_u64().unwrap())
+            .collect();
         assert_eq!(list.len(), 3);
         assert_eq!(list[0] >> 4, 0);
         assert_eq!(list[0] & 8, 8);
         assert_eq!(list[1] >> 4, 1);
         assert_eq!(list[1] & 8, 0);
-        assert!(list[1] & 7 > list[2] & 7, "two occurrences weigh more than one");
+        assert!(
+            list[1] & 7 > list[2] & 7,
+            "two occurrences weigh more than one"
+        );
         assert_eq!(list[2] >> 4, 1);
         // «ولروسيا» is filed under its own stem and under روس.
         assert!(entry["ولروسيا"].is_array());

@@ -76,3 +76,6 @@ pub(crate) struct Paper<'a> {
     pub(crate) title_en: &'a str,
     pub(crate) lang: Lang,
 }
+
+#[cfg(test)]
+mod vectors;

@@ -17,14 +17,90 @@
 /// Words not filed: in Arabic and English, as normalised.
 const STOP_WORDS: [&str; 83] = [
     // Arabic prepositions, conjunctions, pronouns and particles.
-    "في", "من", "علي", "الي", "عن", "ان", "مع", "هذا", "هذه", "ذلك", "تلك", "التي", "الذي",
-    "الذين", "او", "ام", "ثم", "قد", "لا", "ما", "لم", "لن", "كان", "كانت", "وفي", "ومن",
-    "وعلي", "والي", "وان", "ولا", "وقد", "هو", "هي", "هم", "انه", "انها", "اذا", "اي", "به",
-    "بها", "له", "لها", "منه", "فيه", "فيها", "عليه", "عليها", "الا", "لكن", "بين", "كما",
-    "حيث", "وهو", "وهي", "كل", "بعض", "عند", "وقال", "قال",
+    "في",
+    "من",
+    "علي",
+    "الي",
+    "عن",
+    "ان",
+    "مع",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "تلك",
+    "التي",
+    "الذي",
+    "الذين",
+    "او",
+    "ام",
+    "ثم",
+    "قد",
+    "لا",
+    "ما",
+    "لم",
+    "لن",
+    "كان",
+    "كانت",
+    "وفي",
+    "ومن",
+    "وعلي",
+    "والي",
+    "وان",
+    "ولا",
+    "وقد",
+    "هو",
+    "هي",
+    "هم",
+    "انه",
+    "انها",
+    "اذا",
+    "اي",
+    "به",
+    "بها",
+    "له",
+    "لها",
+    "منه",
+    "فيه",
+    "فيها",
+    "عليه",
+    "عليها",
+    "الا",
+    "لكن",
+    "بين",
+    "كما",
+    "حيث",
+    "وهو",
+    "وهي",
+    "كل",
+    "بعض",
+    "عند",
+    "وقال",
+    "قال",
     // English function words.
-    "the", "of", "and", "an", "in", "on", "at", "to", "for", "from", "by", "with", "is",
-    "are", "was", "were", "be", "this", "that", "it", "its", "as", "or", "not",
+    "the",
+    "of",
+    "and",
+    "an",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "from",
+    "by",
+    "with",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "this",
+    "that",
+    "it",
+    "its",
+    "as",
+    "or",
+    "not",
 ];
 
 /// Suffixes taken off Arabic stems, longest first.
@@ -141,9 +217,14 @@ fn english_stem(word: &str) -> &str {
     let n = word.len();
     let w = if n > 4 && word.ends_with("ies") {
         &word[..n - 3]
-    } else if n > 4 && ["sses", "xes", "ches", "shes"].iter().any(|e| word.ends_with(e)) {
+    } else if n > 4
+        && ["sses", "xes", "ches", "shes"]
+            .iter()
+            .any(|e| word.ends_with(e))
+    {
         &word[..n - 2]
-    } else if n > 3 && word.ends_with('s') && !["ss", "us", "is"].iter().any(|e| word.ends_with(e)) {
+    } else if n > 3 && word.ends_with('s') && !["ss", "us", "is"].iter().any(|e| word.ends_with(e))
+    {
         &word[..n - 1]
     } else {
         word
@@ -189,7 +270,12 @@ mod tests {
             ("days", "day"),
         ];
         for (a, b) in same {
-            assert!(share_a_key(a, b), "{a} ~ {b}: {:?} {:?}", keys(&normalize(a)), keys(&normalize(b)));
+            assert!(
+                share_a_key(a, b),
+                "{a} ~ {b}: {:?} {:?}",
+                keys(&normalize(a)),
+                keys(&normalize(b))
+            );
         }
     }
 
@@ -212,7 +298,12 @@ mod tests {
 
     #[test]
     fn stems_keep_three_letters() {
-        for (word, stem) in [("مصر", "مصر"), ("بيت", "بيت"), ("ابو", "ابو"), ("الحرب", "حرب")] {
+        for (word, stem) in [
+            ("مصر", "مصر"),
+            ("بيت", "بيت"),
+            ("ابو", "ابو"),
+            ("الحرب", "حرب"),
+        ] {
             assert_eq!(keys(word).first, stem, "{word}");
         }
     }
@@ -220,7 +311,13 @@ mod tests {
     #[test]
     fn numbers_and_codes_are_their_own_key() {
         for word in ["2907", "3.8", "s-300", "اس-300", "tb2", "2020م"] {
-            assert_eq!(keys(word), Keys { first: word.to_string(), second: None });
+            assert_eq!(
+                keys(word),
+                Keys {
+                    first: word.to_string(),
+                    second: None
+                }
+            );
         }
     }
 
