@@ -304,7 +304,7 @@ function page() {
   list.after(more);
 
   const say = text => { status.textContent = text; };
-  const fill = (template, n) => template.replace('{n}', n.toLocaleString(lang === 'ar' ? 'ar-EG' : 'en'));
+  const fill = (template, n) => template.replace('{n}', String(n));
 
   async function go(query, push) {
     const mine = ++run;
@@ -314,17 +314,23 @@ function page() {
       history.replaceState(null, '', url);
     }
     list.replaceChildren(); more.hidden = true; shown = [];
-    if (!query.trim()) { say(''); return; }
+    list.setAttribute('aria-busy', 'true');
     try {
-      const result = await searcher.search(query);
-      if (mine !== run) return;
-      if (!result.words.length) { say(data.short); return; }
-      found = result.results; words = result.words;
-      say(found.length ? fill(data.count, found.length) : data.none);
-      await show(mine);
+      if (!query.trim()) say('');
+      else {
+        const result = await searcher.search(query);
+        if (mine !== run) return;
+        if (!result.words.length) say(data.short);
+        else {
+          found = result.results; words = result.words;
+          say(found.length ? fill(data.count, found.length) : data.none);
+          await show(mine);
+        }
+      }
     } catch (e) {
       if (mine === run) say(data.failed);
     }
+    if (mine === run) list.setAttribute('aria-busy', 'false');
   }
 
   async function show(mine) {
