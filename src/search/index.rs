@@ -35,8 +35,10 @@ pub(crate) struct DocumentIndex {
     records: Vec<String>,
     /// Each passage's length in words filed.
     lengths: Vec<u32>,
-    /// Every word filed, sorted, with the passages holding it.
-    words: Vec<(Box<str>, Vec<Posting>)>,
+    /// Every word filed, sorted, with the end of its postings in `postings`.
+    words: Vec<(Box<str>, u32)>,
+    /// The words' postings, one word's after another, each in passage order.
+    postings: Vec<Posting>,
 }
 
 /// A word in one passage of a document.
@@ -52,31 +54,37 @@ struct Posting {
 
 type Fast<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
+/// A word the document's map knows to leave out.
+const LEFT_OUT: u32 = u32::MAX;
+
 /// Cuts `passages` of `paper` into the words each holds.
 pub(crate) fn analyse(paper: Paper, passages: &[Passage]) -> DocumentIndex {
-    let mut words: Fast<Box<str>, Vec<Posting>> = Fast::default();
+    // Each distinct word once, by number; every occurrence as (word, passage, heading).
+    let mut ids: Fast<Box<str>, u32> = Fast::default();
+    let mut filed = 0u32;
+    let mut hits: Vec<u64> = Vec::new();
     let mut lengths = Vec::with_capacity(passages.len());
     let mut records = Vec::with_capacity(passages.len());
     for (i, passage) in passages.iter().enumerate() {
-        let i = i as u32;
-        let heading = passage.kind.is_heading();
+        let i = i as u64;
+        let heading = u64::from(passage.kind.is_heading());
         let mut length = 0;
         tokens(&passage.text, |word, _| {
-            if word.len() > LONGEST || word.chars().nth(1).is_none() || is_stop_word(word) {
-                return;
-            }
-            length += 1;
-            let postings = match words.get_mut(word) {
-                Some(postings) => postings,
-                None => words.entry(word.into()).or_default(),
+            let id = match ids.get(word) {
+                Some(&id) => id,
+                None => {
+                    let kept = word.len() <= LONGEST
+                        && word.chars().nth(1).is_some()
+                        && !is_stop_word(word);
+                    let id = if kept { filed } else { LEFT_OUT };
+                    filed += u32::from(kept);
+                    ids.insert(word.into(), id);
+                    id
+                }
             };
-            match postings.last_mut() {
-                Some(last) if last.passage == i => last.count = last.count.saturating_add(1),
-                _ => postings.push(Posting {
-                    passage: i,
-                    count: 1,
-                    heading,
-                }),
+            if id != LEFT_OUT {
+                length += 1;
+                hits.push(u64::from(id) << 32 | i << 1 | heading);
             }
         });
         lengths.push(length);
@@ -88,19 +96,72 @@ pub(crate) fn analyse(paper: Paper, passages: &[Passage]) -> DocumentIndex {
             &passage.text,
         ]));
     }
-    let mut words: Vec<(Box<str>, Vec<Posting>)> = words.into_iter().collect();
-    words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    hits.sort_unstable();
+    // Words in sorted order, each with its run of postings.
+    let mut words: Vec<(Box<str>, u32)> =
+        ids.into_iter().filter(|(_, id)| *id != LEFT_OUT).collect();
+    words.sort_unstable();
+    let mut runs = vec![(0u32, 0u32); words.len()];
+    let mut grouped: Vec<Posting> = Vec::with_capacity(hits.len());
+    let mut start = 0;
+    while start < hits.len() {
+        let id = (hits[start] >> 32) as usize;
+        let first = grouped.len() as u32;
+        let mut k = start;
+        while k < hits.len() && (hits[k] >> 32) as usize == id {
+            let passage = (hits[k] as u32) >> 1;
+            let in_run = grouped.len() as u32 > first;
+            match grouped.last_mut() {
+                Some(last) if in_run && last.passage == passage => {
+                    last.count = last.count.saturating_add(1);
+                }
+                _ => grouped.push(Posting {
+                    passage,
+                    count: 1,
+                    heading: hits[k] & 1 == 1,
+                }),
+            }
+            k += 1;
+        }
+        runs[id] = (first, grouped.len() as u32);
+        start = k;
+    }
+    let mut postings = Vec::with_capacity(grouped.len());
+    let words = words
+        .into_iter()
+        .map(|(word, id)| {
+            let (a, b) = runs[id as usize];
+            postings.extend_from_slice(&grouped[a as usize..b as usize]);
+            (word, postings.len() as u32)
+        })
+        .collect();
     DocumentIndex {
         head: json_array(&[paper.slug, paper.title, paper.title_en, paper.lang.code()]),
         records,
         lengths,
         words,
+        postings,
+    }
+}
+
+impl DocumentIndex {
+    /// Each word with its postings.
+    fn each_word(&self) -> impl Iterator<Item = (&str, &[Posting])> {
+        let mut start = 0;
+        self.words.iter().map(move |(word, end)| {
+            let list = &self.postings[start as usize..*end as usize];
+            start = *end;
+            (&**word, list)
+        })
     }
 }
 
 /// The index files of a site whose documents, in order, are `documents`: paths under the
 /// site and contents.
 pub(crate) fn files(documents: &[&DocumentIndex]) -> Vec<(String, Vec<u8>)> {
+    use rayon::prelude::*;
+    use std::fmt::Write;
+
     // Passages are numbered across the site, document after document.
     let mut first = Vec::with_capacity(documents.len());
     let mut total = 0u32;
@@ -111,40 +172,42 @@ pub(crate) fn files(documents: &[&DocumentIndex]) -> Vec<(String, Vec<u8>)> {
         words_filed += doc.lengths.iter().map(|&n| u64::from(n)).sum::<u64>();
     }
     let average = (words_filed as f64 / f64::from(total.max(1))).max(1.0);
+    // The weight of a word in a passage, for each count and length, in sevenths.
+    let weight = |count: u16, length: u32| {
+        let tf = f64::from(count);
+        let w = tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * f64::from(length) / average));
+        ((w / (K1 + 1.0) * 7.0).ceil() as u32).clamp(1, 7)
+    };
 
     // Each word's postings across the site, in passage order.
-    let mut postings: Fast<&str, Vec<u32>> = Fast::default();
-    let mut last: Fast<&str, u32> = Fast::default();
+    let mut postings: Fast<&str, (Vec<u32>, u32)> = Fast::default();
     for (doc, &base) in documents.iter().zip(&first) {
-        for (word, list) in &doc.words {
-            let out = postings.entry(word).or_default();
-            let previous = last.entry(word).or_insert(0);
+        for (word, list) in doc.each_word() {
+            let (out, previous) = postings.entry(word).or_default();
+            out.reserve(list.len());
             for p in list {
                 let passage = base + p.passage;
-                let length = f64::from(doc.lengths[p.passage as usize]);
-                let tf = f64::from(p.count);
-                let weight = tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length / average));
-                let q = ((weight / (K1 + 1.0) * 7.0).ceil() as u32).clamp(1, 7);
-                let delta = passage - *previous;
+                let q = weight(p.count, doc.lengths[p.passage as usize]);
+                out.push((passage - *previous) << 4 | u32::from(p.heading) << 3 | q);
                 *previous = passage;
-                out.push(delta << 4 | u32::from(p.heading) << 3 | q);
             }
         }
     }
-    drop(last);
 
-    // Words under their keys; each key's entry written once.
+    // Words under their keys; each key's entry written once, on every core.
     let mut by_key: BTreeMap<String, Vec<&str>> = BTreeMap::new();
     for word in postings.keys() {
         for key in keys(word).iter() {
             by_key.entry(key.to_string()).or_default().push(word);
         }
     }
-    let entries: Vec<(String, String)> = by_key
-        .into_iter()
-        .map(|(key, mut words)| {
+    let by_key: Vec<(String, Vec<&str>)> = by_key.into_iter().collect();
+    let entries: Vec<String> = by_key
+        .par_iter()
+        .map(|(key, words)| {
+            let mut words = words.clone();
             words.sort_unstable();
-            let mut entry = json_string(&key);
+            let mut entry = json_string(key);
             entry.push_str(":{");
             for (i, word) in words.iter().enumerate() {
                 if i > 0 {
@@ -152,28 +215,29 @@ pub(crate) fn files(documents: &[&DocumentIndex]) -> Vec<(String, Vec<u8>)> {
                 }
                 entry.push_str(&json_string(word));
                 entry.push_str(":[");
-                for (j, n) in postings[word].iter().enumerate() {
+                for (j, n) in postings[word].0.iter().enumerate() {
                     if j > 0 {
                         entry.push(',');
                     }
-                    entry.push_str(&n.to_string());
+                    let _ = write!(entry, "{n}");
                 }
                 entry.push(']');
             }
             entry.push('}');
-            (key, entry)
+            entry
         })
         .collect();
-    let bytes: usize = entries.iter().map(|(_, e)| e.len()).sum();
+    let bytes: usize = entries.iter().map(String::len).sum();
     let shards = bytes.div_ceil(SHARD_BYTES).max(1);
     let mut shard_text = vec![String::from("{"); shards];
-    for (key, entry) in &entries {
+    for ((key, _), entry) in by_key.iter().zip(&entries) {
         let text = &mut shard_text[shard_of(key, shards)];
         if text.len() > 1 {
             text.push(',');
         }
         text.push_str(entry);
     }
+    drop(entries);
 
     let mut files = Vec::with_capacity(shards + total as usize / CHUNK + 2);
     files.push((

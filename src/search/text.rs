@@ -53,7 +53,11 @@ enum Class {
 }
 
 fn class(c: char) -> Class {
-    if c.is_ascii() {
+    // Arabic letters first: the general test of `is_alphabetic` is a slow table search, and
+    // took a fifth of a 1,000-paper build's time when every letter went through it.
+    if ('\u{621}'..='\u{64A}').contains(&c) {
+        Class::Word
+    } else if c.is_ascii() {
         if c.is_ascii_alphanumeric() {
             Class::Word
         } else if matches!(c, '-' | '.' | ',') {
