@@ -25,6 +25,23 @@ pub(crate) use index::{DocumentIndex, analyse, files};
 
 use crate::lang::Lang;
 
+/// The words of `text` the index files, normalised, in order: for measuring the search from
+/// outside (`examples/search_stemmers.rs`).
+pub fn filed_words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    text::tokens(text, |word, _| {
+        if word.chars().nth(1).is_some() && !stem::is_stop_word(word) {
+            out.push(word.to_string());
+        }
+    });
+    out
+}
+
+/// The keys a normalised word is filed under (its light stems).
+pub fn word_keys(word: &str) -> Vec<String> {
+    stem::keys(word).iter().map(str::to_string).collect()
+}
+
 /// What kind of passage a result is: shown beside it, and a match in a title or heading
 /// counts more.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
