@@ -55,6 +55,17 @@ if (!args.includes("--no-build")) {
   }
 }
 
+// The search's query core under Node first (tests/search/): the test vectors and the index
+// of the site just built.
+{
+  const core = spawnSync(process.execPath, ["--test", path.join(repo, "tests", "search")], {
+    cwd: repo,
+    env: { ...process.env, WARRAQ_SITE: siteDir },
+    encoding: "utf8",
+  });
+  check(core.status === 0, `node --test tests/search/ failed:\n${core.stdout}${core.stderr}`);
+}
+
 const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".css": "text/css; charset=utf-8",
