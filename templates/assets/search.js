@@ -320,7 +320,8 @@ function page() {
       else {
         const result = await searcher.search(query);
         if (mine !== run) return;
-        if (!result.words.length) say(data.short);
+        // Only one-letter words ask for more; words too common to index find nothing.
+        if (!result.words.length) say(tokens(query).some(t => len(t.t) > 1) ? data.none : data.short);
         else {
           found = result.results; words = result.words;
           say(found.length ? fill(data.count, found.length) : data.none);
