@@ -109,12 +109,11 @@ pub(crate) fn index_files(
     sink: &Sink,
 ) -> Result<Vec<(String, links::Summary)>, Error> {
     let indexes: Vec<&DocumentIndex> = documents.iter().filter_map(|d| d.search.as_ref()).collect();
-    search::files(&indexes)
-        .into_iter()
-        .map(|(path, bytes)| {
-            let summary = links::Summary::File;
-            sink.put_owned(&path, bytes)?;
-            Ok((path, summary))
-        })
-        .collect()
+    let mut files = Vec::new();
+    search::files(&indexes, |path, bytes| {
+        sink.put_owned(&path, bytes)?;
+        files.push((path, links::Summary::File));
+        Ok::<(), Error>(())
+    })?;
+    Ok(files)
 }

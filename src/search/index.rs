@@ -41,15 +41,32 @@ pub(crate) struct DocumentIndex {
     postings: Vec<Posting>,
 }
 
-/// A word in one passage of a document.
+/// A word in one passage of a document, in four bytes: the passage (counted within the
+/// document) above 12 bits, then whether it is a title or heading, then how often the word
+/// occurs in it (at most 2,047).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Posting {
-    /// The passage, counted within the document.
-    passage: u32,
-    /// How often the word occurs in it.
-    count: u16,
-    /// Whether it is a title or heading.
-    heading: bool,
+struct Posting(u32);
+
+impl Posting {
+    const COUNT: u32 = 0x7ff;
+
+    fn new(passage: u32, heading: bool) -> Posting {
+        Posting(passage << 12 | u32::from(heading) << 11 | 1)
+    }
+    fn passage(self) -> u32 {
+        self.0 >> 12
+    }
+    fn heading(self) -> bool {
+        self.0 & 0x800 != 0
+    }
+    fn count(self) -> u16 {
+        (self.0 & Self::COUNT) as u16
+    }
+    fn add(&mut self) {
+        if self.0 & Self::COUNT < Self::COUNT {
+            self.0 += 1;
+        }
+    }
 }
 
 type Fast<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
@@ -112,14 +129,8 @@ pub(crate) fn analyse(paper: Paper, passages: &[Passage]) -> DocumentIndex {
             let passage = (hits[k] as u32) >> 1;
             let in_run = grouped.len() as u32 > first;
             match grouped.last_mut() {
-                Some(last) if in_run && last.passage == passage => {
-                    last.count = last.count.saturating_add(1);
-                }
-                _ => grouped.push(Posting {
-                    passage,
-                    count: 1,
-                    heading: hits[k] & 1 == 1,
-                }),
+                Some(last) if in_run && last.passage() == passage => last.add(),
+                _ => grouped.push(Posting::new(passage, hits[k] & 1 == 1)),
             }
             k += 1;
         }
@@ -156,9 +167,13 @@ impl DocumentIndex {
     }
 }
 
-/// The index files of a site whose documents, in order, are `documents`: paths under the
-/// site and contents.
-pub(crate) fn files(documents: &[&DocumentIndex]) -> Vec<(String, Vec<u8>)> {
+/// The index files of a site whose documents, in order, are `documents`, each handed to `put`
+/// (its path under the site and its contents) as soon as it is made, so that they are not all
+/// held at once.
+pub(crate) fn files<E>(
+    documents: &[&DocumentIndex],
+    mut put: impl FnMut(String, Vec<u8>) -> Result<(), E>,
+) -> Result<(), E> {
     use rayon::prelude::*;
     use std::fmt::Write;
 
@@ -186,9 +201,9 @@ pub(crate) fn files(documents: &[&DocumentIndex]) -> Vec<(String, Vec<u8>)> {
             let (out, previous) = postings.entry(word).or_default();
             out.reserve(list.len());
             for p in list {
-                let passage = base + p.passage;
-                let q = weight(p.count, doc.lengths[p.passage as usize]);
-                out.push((passage - *previous) << 4 | u32::from(p.heading) << 3 | q);
+                let passage = base + p.passage();
+                let q = weight(p.count(), doc.lengths[p.passage() as usize]);
+                out.push((passage - *previous) << 4 | u32::from(p.heading()) << 3 | q);
                 *previous = passage;
             }
         }
@@ -229,70 +244,91 @@ pub(crate) fn files(documents: &[&DocumentIndex]) -> Vec<(String, Vec<u8>)> {
         .collect();
     let bytes: usize = entries.iter().map(String::len).sum();
     let shards = bytes.div_ceil(SHARD_BYTES).max(1);
-    let mut shard_text = vec![String::from("{"); shards];
+    let mut shard_text = vec![String::new(); shards];
     for ((key, _), entry) in by_key.iter().zip(&entries) {
         let text = &mut shard_text[shard_of(key, shards)];
-        if text.len() > 1 {
+        if text.is_empty() {
+            text.reserve(2 * SHARD_BYTES);
+            text.push('{');
+        } else {
             text.push(',');
         }
         text.push_str(entry);
     }
     drop(entries);
+    drop(postings);
 
-    let mut files = Vec::with_capacity(shards + total as usize / CHUNK + 2);
-    files.push((
+    put(
         "search/index.json".to_string(),
         format!("{{\"version\":1,\"passages\":{total},\"shards\":{shards},\"chunk\":{CHUNK}}}")
             .into_bytes(),
-    ));
+    )?;
     for (n, mut text) in shard_text.into_iter().enumerate() {
+        if text.is_empty() {
+            text.push('{');
+        }
         text.push('}');
-        files.push((format!("search/s/{n}.json"), text.into_bytes()));
+        put(format!("search/s/{n}.json"), text.into_bytes())?;
     }
-    files.extend(chunks(documents));
-    files
+    chunks(documents, put)
 }
 
 /// The passages in files of [`CHUNK`], each with the heads of the papers they belong to:
 /// `{"d":{"<doc>":head},"p":[[doc,fragment,kind,section,section_en,text],…]}`.
-fn chunks(documents: &[&DocumentIndex]) -> Vec<(String, Vec<u8>)> {
-    let mut files = Vec::new();
-    let mut heads = String::new();
-    let mut passages = String::new();
-    let mut in_chunk = 0;
-    let mut flush = |heads: &mut String, passages: &mut String| {
-        let text = format!("{{\"d\":{{{heads}}},\"p\":[{passages}]}}");
-        files.push((format!("search/p/{}.json", files.len()), text.into_bytes()));
-        heads.clear();
-        passages.clear();
+fn chunks<E>(
+    documents: &[&DocumentIndex],
+    mut put: impl FnMut(String, Vec<u8>) -> Result<(), E>,
+) -> Result<(), E> {
+    // The chunk's passages in order, each with its document's number.
+    let mut chunk: Vec<(usize, &str)> = Vec::with_capacity(CHUNK);
+    let mut n = 0;
+    let mut flush = |chunk: &mut Vec<(usize, &str)>| {
+        let size = chunk.iter().map(|(_, r)| r.len() + 8).sum::<usize>() + 256;
+        let mut text = String::with_capacity(size);
+        text.push_str("{\"d\":{");
+        let mut last = usize::MAX;
+        for &(d, _) in chunk.iter() {
+            if d != last {
+                if last != usize::MAX {
+                    text.push(',');
+                }
+                text.push('"');
+                text.push_str(&d.to_string());
+                text.push_str("\":");
+                text.push_str(&documents[d].head);
+                last = d;
+            }
+        }
+        text.push_str("},\"p\":[");
+        for (i, &(d, record)) in chunk.iter().enumerate() {
+            if i > 0 {
+                text.push(',');
+            }
+            text.push('[');
+            text.push_str(&d.to_string());
+            text.push(',');
+            text.push_str(&record[1..]);
+        }
+        text.push_str("]}");
+        chunk.clear();
+        let path = format!("search/p/{n}.json");
+        n += 1;
+        (path, text.into_bytes())
     };
     for (d, doc) in documents.iter().enumerate() {
-        let mut head_written = false;
         for record in &doc.records {
-            if !head_written {
-                if !heads.is_empty() {
-                    heads.push(',');
-                }
-                heads.push_str(&format!("\"{d}\":{}", doc.head));
-                head_written = true;
-            }
-            if !passages.is_empty() {
-                passages.push(',');
-            }
-            passages.push_str(&format!("[{d},"));
-            passages.push_str(&record[1..]);
-            in_chunk += 1;
-            if in_chunk == CHUNK {
-                flush(&mut heads, &mut passages);
-                in_chunk = 0;
-                head_written = false;
+            chunk.push((d, record));
+            if chunk.len() == CHUNK {
+                let (path, bytes) = flush(&mut chunk);
+                put(path, bytes)?;
             }
         }
     }
-    if in_chunk > 0 {
-        flush(&mut heads, &mut passages);
+    if !chunk.is_empty() {
+        let (path, bytes) = flush(&mut chunk);
+        put(path, bytes)?;
     }
-    files
+    Ok(())
 }
 
 /// The shard of `key` among `shards`: FNV-1a (32 bits) of its UTF-8 bytes, which the page
@@ -345,6 +381,16 @@ mod tests {
             title_en: "Title",
             lang: Lang::Ar,
         }
+    }
+
+    fn files(documents: &[&DocumentIndex]) -> Vec<(String, Vec<u8>)> {
+        let mut out = Vec::new();
+        super::files::<()>(documents, |path, bytes| {
+            out.push((path, bytes));
+            Ok(())
+        })
+        .unwrap();
+        out
     }
 
     fn file(files: &[(String, Vec<u8>)], path: &str) -> serde_json::Value {
