@@ -310,7 +310,7 @@ mod tests {
 
     #[test]
     fn numbers_and_codes_are_their_own_key() {
-        for word in ["2907", "3.8", "s-300", "اس-300", "tb2", "2020م"] {
+        for word in ["2907", "3.8", "s-300", "اس-300", "tb2", "f-16"] {
             assert_eq!(
                 keys(word),
                 Keys {

@@ -137,6 +137,12 @@ fn arabic_table() -> &'static [String; 256] {
     })
 }
 
+/// True between an ASCII digit and an Arabic letter, either way round.
+fn script_changes(a: char, b: char) -> bool {
+    let arabic = |c: char| ('\u{600}'..='\u{6FF}').contains(&c);
+    (a.is_ascii_digit() && arabic(b)) || (arabic(a) && b.is_ascii_digit())
+}
+
 /// The runs of the token being read and the joiners between them.
 #[derive(Default)]
 struct Chain {
@@ -154,6 +160,13 @@ impl Chain {
     fn push(&mut self, c: char, each: &mut impl FnMut(&str, bool)) {
         match class(c) {
             Class::Word => {
+                // Digits and Arabic letters written together are two words: «2020م», «و2020».
+                if self.open
+                    && let Some(last) = self.text.chars().next_back()
+                    && script_changes(last, c)
+                {
+                    self.flush(each);
+                }
                 if !self.open {
                     if let Some(j) = self.pending.take() {
                         self.text.push(j);
@@ -269,7 +282,7 @@ mod tests {
             ("  ؟!،  ", &[]),
             ("مجلس الأمن، والاتحاد.", &["مجلس", "الامن", "والاتحاد"]),
             ("Turkey's policy", &["turkey", "s", "policy"]),
-            ("عام 2020م", &["عام", "2020م"]),
+            ("عام 2020م و2021", &["عام", "2020", "م", "و", "2021"]),
             ("3.8 مليار و 2,907", &["3.8", "مليار", "و", "2,907"]),
             ("Nagorno-Karabakh", &["nagorno", "karabakh"]),
             ("(TB2)", &["tb2"]),

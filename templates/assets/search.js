@@ -46,6 +46,10 @@ function charClass(c) {
   return WORD.test(c) ? WORD_CLASS : SPACE;
 }
 
+const arabic = c => c >= '\u0600' && c <= '\u06FF';
+const digit = c => c >= '0' && c <= '9';
+const scriptChanges = (a, b) => (digit(a) && arabic(b)) || (arabic(a) && digit(b));
+
 /** The tokens of `text`: `{t, part}`, `part` for the pieces of a code that also comes whole. */
 export function tokens(text) {
   const out = [];
@@ -75,6 +79,8 @@ export function tokens(text) {
     for (const f of fold(c)) {
       const k = charClass(f);
       if (k === WORD_CLASS) {
+        // Digits and Arabic letters written together are two words: «2020م», «و2020».
+        if (open && scriptChanges(chain[chain.length - 1], f)) flush();
         if (!open) {
           if (pending !== null) { chain += pending; pending = null; }
           runs.push([chain.length, chain.length]);
