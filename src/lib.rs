@@ -35,6 +35,7 @@ pub mod output;
 pub mod pipeline;
 pub(crate) mod publish;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub(crate) mod source_map;
 pub(crate) mod verify;

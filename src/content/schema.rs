@@ -20,7 +20,7 @@ use crate::lang::Lang;
 pub(crate) struct Slug(String);
 
 /// Slugs that would collide with the site's own folders.
-const RESERVED_SLUGS: [&str; 2] = ["en", "assets"];
+const RESERVED_SLUGS: [&str; 3] = ["en", "assets", "search"];
 
 impl Slug {
     /// Checks the slug rules; the error says which rule is broken.
@@ -279,6 +279,9 @@ pub struct SiteConfig {
     pub glossary: Vec<(String, String)>,
     /// Let raw HTML in Markdown through instead of showing it as text (off by default).
     pub allow_raw_html: bool,
+    /// Build the site search (`search/`, `en/search/` and `search/index.json` with its
+    /// shards): on by default, off with `search: false`.
+    pub search: bool,
     /// Custom domain for GitHub Pages (`site/CNAME`), lowercase.
     pub(crate) cname: Option<String>,
 }
@@ -511,6 +514,7 @@ pub(crate) fn site<'a>(
         description_en: Checker::optional(raw.description_en),
         glossary: raw.glossary.into_iter().collect(),
         allow_raw_html: raw.allow_raw_html,
+        search: raw.search.unwrap_or(true),
     })
 }
 
@@ -809,6 +813,7 @@ mod tests {
                 "a slug cannot start or end with `-` or contain `--`",
             ),
             ("en", "`en` is reserved for the site's own pages"),
+            ("search", "`search` is reserved for the site's own pages"),
         ];
         for (s, message) in bad {
             assert_eq!(Slug::parse(s).unwrap_err(), message, "{s:?}");

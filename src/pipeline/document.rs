@@ -38,6 +38,8 @@ pub(crate) struct DocumentOutput {
     pub(crate) anchors: anchors::Index,
     /// Every file it made, by path, with what the link check needs of it.
     pub(crate) files: Vec<(String, links::Summary)>,
+    /// Its passages for the site search, unless the search is off.
+    pub(crate) search: Option<crate::search::DocumentIndex>,
 }
 
 /// The document stage for every document, on every core; the outputs in the documents' order,
@@ -90,6 +92,7 @@ pub(crate) fn render_document(
         broken_links: std::mem::take(&mut broken.list),
         anchors: made.anchors,
         files,
+        search: made.search,
     })
 }
 
@@ -110,6 +113,8 @@ pub struct DocumentFiles {
     pub page: String,
     /// The author's links to `#ids` of that page.
     pub local_links: Vec<LocalLink>,
+    /// Its passages for the site search, unless the search is off.
+    pub(crate) search: Option<crate::search::DocumentIndex>,
 }
 
 /// Every stage for one document: Markdown, abstract pairs, citation files, templates,
@@ -158,11 +163,14 @@ pub fn document_files(
         },
     ];
     files.extend(document_pages(doc, &rendered, &rows, templates)?);
+    let search = (templates.config.search)
+        .then(|| super::search::document_index(doc, &rendered.model, &rows));
     Ok(DocumentFiles {
         files,
         anchors,
         page: format!("{url}index.html"),
         local_links: rendered.local_links,
+        search,
     })
 }
 

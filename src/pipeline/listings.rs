@@ -1,5 +1,5 @@
-//! Listings stage: the pages that list documents or belong to no document (both home pages
-//! and `404.html`), made from the index alone, alongside the document stage.
+//! Listings stage: the pages that list documents or belong to no document (both home pages,
+//! both search pages and `404.html`), made from the index alone, alongside the document stage.
 
 use std::collections::BTreeMap;
 
@@ -115,6 +115,10 @@ pub fn site_pages(
         });
     }
 
+    if config.search {
+        pages.extend(search_pages(templates)?);
+    }
+
     let mut page = PageView::new(
         Lang::Ar,
         format!(
@@ -140,6 +144,38 @@ pub fn site_pages(
         // Its inline style sheet is minified only here.
         html: minify::html(&html),
     });
+    Ok(pages)
+}
+
+/// The search pages, `search/` and `en/search/`: a form and an empty list that
+/// `assets/search.js` fills.
+fn search_pages(templates: &Templates) -> Result<Vec<OutputFile>, Error> {
+    let config = templates.config;
+    let mut pages = Vec::new();
+    for lang in Lang::ALL {
+        let (url, root, other) = match lang {
+            Lang::Ar => ("search/", "../", "../en/search/"),
+            Lang::En => ("en/search/", "../../", "../../search/"),
+        };
+        let site_title = match lang {
+            Lang::Ar => &config.title,
+            Lang::En => &config.title_en,
+        };
+        let words = crate::i18n::strings(lang);
+        let mut page = PageView::new(lang, format!("{} — {site_title}", words.search), root);
+        page.other_lang_href = Some(other.to_string());
+        page.canonical = Place {
+            path: url,
+            base_url: config.base_url.as_deref(),
+            root,
+        }
+        .absolute();
+        let html = templates.render("search.html", &PageContext::new(&templates.site, page))?;
+        pages.push(OutputFile {
+            path: format!("{url}index.html"),
+            html: templates.finish(html),
+        });
+    }
     Ok(pages)
 }
 

@@ -49,6 +49,8 @@ impl Serialize for Words {
 pub(crate) struct SiteView<'a> {
     pub(crate) title: &'a str,
     pub(crate) title_en: &'a str,
+    /// Whether the site has its search (every header then has a search field).
+    pub(crate) search: bool,
 }
 
 /// What `base.html` needs on every page.
@@ -376,6 +378,7 @@ impl<'a> SiteView<'a> {
         SiteView {
             title: &config.title,
             title_en: &config.title_en,
+            search: config.search,
         }
     }
 }

@@ -12,7 +12,7 @@ use crate::util::{
 fn valid_site_builds_every_page() {
     let site = Site::new(&["valid"]);
     let outcome = site.build_clean();
-    assert_eq!((outcome.documents, outcome.pages), (2, 6));
+    assert_eq!((outcome.documents, outcome.pages), (2, 8));
     let files: Vec<String> = tree(&site.root.join("site")).into_keys().collect();
     assert_eq!(
         files,
@@ -27,14 +27,22 @@ fn valid_site_builds_every_page() {
             "assets/noto-naskh-arabic-400.woff2",
             "assets/noto-naskh-arabic-700.woff2",
             "assets/noto-naskh-arabic-OFL.txt",
+            "assets/search.js",
             "assets/style.css",
             "assets/warraq.js",
             "en/arabic-paper/index.html",
             "en/index.html",
+            "en/search/index.html",
             "english-paper/cite.bib",
             "english-paper/cite.ris",
             "english-paper/index.html",
             "index.html",
+            "search/index.html",
+            "search/index.json",
+            "search/p/0.json",
+            "search/p/1.json",
+            "search/p/2.json",
+            "search/s/0.json",
         ]
     );
     // Nothing else beside the site: no temporary folders left over.
@@ -211,7 +219,7 @@ fn two_builds_are_byte_identical() {
     }
     let first = tree(&site.root.join("first"));
     let second = tree(&site.root.join("second"));
-    assert_eq!(first.len(), 18);
+    assert_eq!(first.len(), 26);
     assert_eq!(
         first.keys().collect::<Vec<_>>(),
         second.keys().collect::<Vec<_>>()

@@ -26,6 +26,7 @@ mod parallel;
 mod preview;
 mod properties;
 mod scholar;
+mod search;
 mod seeds;
 mod serve;
 mod up_to_date;

@@ -98,7 +98,7 @@ fn home_pages_are_what_minify_html_makes_of_them() {
     let (ours, reference) = (pages(&compact), pages(&as_written));
     let homes: Vec<_> = ours
         .iter()
-        .filter(|p| p.path.ends_with("index.html"))
+        .filter(|p| p.path.ends_with("index.html") && !p.path.contains("search/"))
         .collect();
     assert_eq!(homes.len(), 2);
     for (page, expected) in ours.iter().zip(&reference) {
