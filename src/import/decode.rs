@@ -28,6 +28,8 @@ impl std::fmt::Display for DecodeError {
     }
 }
 
+impl std::error::Error for DecodeError {}
+
 /// Decodes `bytes`; the text has no byte order mark.
 pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
     if bytes.is_empty() {

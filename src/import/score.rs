@@ -248,3 +248,40 @@ mod tests {
         assert_eq!(s.fields, [("title".to_owned(), true), ("author".to_owned(), false)]);
     }
 }
+
+/// The text as lines are looked for in it: tatweel and joiners dropped, whitespace made one
+/// space.
+fn searchable(text: &str) -> String {
+    text.chars()
+        .filter(|&c| !crate::chars::is_tatweel(c) && !crate::chars::is_joiner(c))
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The source lines (1-based, those with a letter or digit) that the published version does
+/// not hold as they are: not found, tatweel and spacing aside, anywhere in the published file.
+/// A line extracted in reading order is in the published text unchanged (at most joined to its
+/// neighbours); a line the editor had to reorder or repair is not.
+pub fn changed_lines(raw: &str, published: &str) -> (Vec<usize>, usize) {
+    let published = searchable(published);
+    let mut total = 0;
+    let changed = raw
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.chars().any(char::is_alphanumeric))
+        .inspect(|_| total += 1)
+        .filter(|(_, l)| !published.contains(&searchable(l)))
+        .map(|(i, _)| i + 1)
+        .collect();
+    (changed, total)
+}
+
+/// Precision and recall of `flagged` lines against the `changed` ones.
+pub fn precision_recall(flagged: &[usize], changed: &[usize]) -> (f64, f64) {
+    let hits = flagged.iter().filter(|n| changed.contains(n)).count() as f64;
+    let precision = if flagged.is_empty() { 1.0 } else { hits / flagged.len() as f64 };
+    let recall = if changed.is_empty() { 1.0 } else { hits / changed.len() as f64 };
+    (precision, recall)
+}

@@ -25,11 +25,15 @@ pub(crate) enum Sign {
     ReversedRange,
     ReversedDesignator,
     SpaceRuns,
+    SpaceGap,
+    CommaFirst,
+    NumberLast,
+    LoneWaw,
 }
 
 impl Sign {
     fn strong(self) -> bool {
-        !matches!(self, Sign::SpaceRuns)
+        !matches!(self, Sign::SpaceGap | Sign::CommaFirst | Sign::LoneWaw)
     }
 
     /// A short description for the report.
@@ -43,7 +47,11 @@ impl Sign {
             Sign::PercentFirst => "a per cent sign before its number",
             Sign::ReversedRange => "a range written backwards",
             Sign::ReversedDesignator => "a designator written backwards",
-            Sign::SpaceRuns => "runs of spaces inside the line",
+            Sign::SpaceRuns => "wide gaps between runs of words",
+            Sign::SpaceGap => "a double space inside the line",
+            Sign::CommaFirst => "a comma glued to the word after it",
+            Sign::NumberLast => "a list number at the end of its line",
+            Sign::LoneWaw => "the conjunction «و» standing alone",
         }
     }
 }
@@ -74,13 +82,6 @@ pub(crate) fn signs(raw: &str) -> Vec<Sign> {
         if w[0] == '%' && w[1] == ' ' && digit(w[2]) {
             add(Sign::PercentFirst);
         }
-        if matches!(w[0], ',' | '.' | '(')
-            && is_latin_letter(w[1])
-            && is_latin_letter(w[2])
-            && w[0] != '('
-        {
-            add(Sign::LatinPunctuationFirst);
-        }
         if digit(w[0]) && w[1] == '-' && is_arabic_letter(w[2]) {
             add(Sign::ReversedDesignator);
         }
@@ -95,7 +96,7 @@ pub(crate) fn signs(raw: &str) -> Vec<Sign> {
             add(Sign::BrokenTanween);
         }
     }
-    if line.starts_with(['.', '،', '؛', ':', ',']) && !line.starts_with("...") {
+    if line.starts_with(['.', '،', '؛', ':', ',', '؟']) && !line.starts_with("...") {
         add(Sign::LeadingStop);
     }
     if mirrored(&chars) {
@@ -104,10 +105,38 @@ pub(crate) fn signs(raw: &str) -> Vec<Sign> {
     if reversed_range(line) {
         add(Sign::ReversedRange);
     }
-    if line.contains("  ") {
+    // Justified runs put in the wrong order leave wide gaps: one of three spaces or more,
+    // or several of two.
+    let runs: Vec<usize> = line
+        .split(|c: char| c != ' ')
+        .map(str::len)
+        .filter(|&n| n >= 2)
+        .collect();
+    if runs.iter().any(|&n| n >= 3) || runs.len() >= 2 {
         add(Sign::SpaceRuns);
+    } else if !runs.is_empty() {
+        add(Sign::SpaceGap);
+    }
+    if line.contains(" ،") && line.split(" ،").skip(1).any(|r| r.starts_with(|c: char| is_arabic_letter(c))) {
+        add(Sign::CommaFirst);
+    }
+    // The conjunction «و» is written joined to its word; alone, a run was cut after it.
+    if line.split(' ').any(|w| w == "و") {
+        add(Sign::LoneWaw);
+    }
+    if ends_with_list_number(line) {
+        add(Sign::NumberLast);
     }
     out
+}
+
+/// `… ليكون   -1`: the number of a list item at the end of its line.
+fn ends_with_list_number(line: &str) -> bool {
+    let Some(rest) = line.strip_suffix(|c: char| digit_value(c).is_some()) else {
+        return false;
+    };
+    let rest = rest.trim_end_matches(|c: char| digit_value(c).is_some());
+    rest.ends_with(" -") || rest.ends_with(" .")
 }
 
 /// One strong sign or two weak ones.
