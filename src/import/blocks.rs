@@ -62,8 +62,19 @@ fn wrap_width(source: &Source) -> Option<usize> {
     (median * 4 >= p90 * 3 && p90 <= 200).then_some(p90)
 }
 
+/// The median length of the text's lines, in characters.
+fn typical_length(source: &Source) -> usize {
+    let mut lengths: Vec<usize> = (source.lines.iter().zip(&source.kinds))
+        .filter(|(_, k)| **k == Kind::Text)
+        .map(|(l, _)| l.text.chars().count())
+        .collect();
+    lengths.sort_unstable();
+    lengths.get(lengths.len() / 2).copied().unwrap_or(0)
+}
+
 pub(super) fn assemble(source: &mut Source) -> Assembled {
     let width = wrap_width(source);
+    let typical = typical_length(source);
     let short = |text: &str| width.is_none_or(|w| text.chars().count() * 100 < w * 85);
     let mut blocks: Vec<Block> = Vec::new();
     let mut abstracts: Vec<(Abstract, String, Vec<usize>)> = Vec::new();
@@ -115,6 +126,8 @@ pub(super) fn assemble(source: &mut Source) -> Assembled {
                 } else if alone
                     && abstract_open.is_none()
                     && word_count(&text) <= SHORT_HEADING
+                    && text.chars().count() * 2 < typical
+                    && text.chars().any(crate::chars::is_arabic_letter)
                     && !finished(&text.replace(':', ""))
                     && text.chars().any(char::is_alphabetic)
                     && next_is_text(source, i)

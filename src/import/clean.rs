@@ -152,20 +152,25 @@ fn forms(text: &str, fixes: &mut Vec<Fix>) -> String {
 
 fn spaces(text: &str, fixes: &mut Vec<Fix>) -> String {
     let trimmed = text.trim();
-    let words: Vec<&str> = trimmed.split(|c: char| c.is_whitespace()).collect();
-    let runs = words.iter().filter(|w| w.is_empty()).count();
-    if runs == 0 && !trimmed.contains(|c: char| c.is_whitespace() && c != ' ') {
-        return trimmed.to_owned();
+    let mut out = String::with_capacity(trimmed.len());
+    let mut runs = 0;
+    let mut pending = 0;
+    for c in trimmed.chars() {
+        if c.is_whitespace() {
+            pending += 1;
+            continue;
+        }
+        if pending > 0 {
+            out.push(' ');
+            runs += usize::from(pending > 1);
+            pending = 0;
+        }
+        out.push(c);
     }
-    let joined = words
-        .into_iter()
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
     if runs > 0 {
         fixes.push(Fix::Spaces(runs));
     }
-    joined
+    out
 }
 
 fn is_letter(c: char) -> bool {

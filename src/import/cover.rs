@@ -128,7 +128,8 @@ fn institution(text: &str) -> bool {
         .any(|w| INSTITUTIONS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())))
 }
 
-/// The first line of the paper proper: a heading word, a long line or an abstract label.
+/// The first line of the paper proper: a heading word, a long line, an abstract label, or a
+/// line run together with the next (cover lines stand alone between blank lines).
 fn body_start(source: &Source) -> usize {
     (0..source.lines.len())
         .find(|&i| {
@@ -136,7 +137,8 @@ fn body_start(source: &Source) -> usize {
             source.kinds[i] == Kind::Text
                 && (word_count(text) > 12
                     || super::headings::keyword_or_ordinal(text)
-                    || abstract_label(text).is_some())
+                    || abstract_label(text).is_some()
+                    || (i + 1 < source.lines.len() && source.kinds[i + 1] == Kind::Text))
         })
         .unwrap_or(source.lines.len())
 }
@@ -167,7 +169,6 @@ pub(super) fn read(source: &mut Source) -> Cover {
         .collect();
     // Fields and the line each came from, to recognise repeats.
     let mut seen: Vec<(String, usize, Option<usize>)> = Vec::new();
-    let mut title_lines: Vec<usize> = Vec::new();
     for &i in &front {
         let text = source.lines[i].text.clone();
         let key = comparable(&text);
@@ -195,14 +196,8 @@ pub(super) fn read(source: &mut Source) -> Cover {
             let (publisher, place) = split_place(&text);
             cover.publisher = Some((publisher, i + 1));
             cover.place = place;
-        } else if cover.title.is_none() || title_lines.last() == Some(&(i.wrapping_sub(1))) {
-            // A title wrapped over consecutive lines is one title.
-            title_lines.push(i);
-            let joined = match cover.title.take() {
-                Some((t, line)) => (format!("{t} {}", strip_markers(&text)), line),
-                None => (strip_markers(&text), i + 1),
-            };
-            cover.title = Some(joined);
+        } else if cover.title.is_none() {
+            cover.title = Some((strip_markers(&text), i + 1));
         } else {
             cover.unplaced.push(i + 1);
             continue;

@@ -22,6 +22,15 @@ pub enum Encoding {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DecodeError(pub String);
 
+impl DecodeError {
+    /// The byte position the message names, if it names one.
+    pub fn byte(&self) -> Option<usize> {
+        let (_, after) = self.0.rsplit_once(" at byte ")?;
+        let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+        digits.parse().ok()
+    }
+}
+
 impl std::fmt::Display for DecodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)

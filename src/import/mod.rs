@@ -38,6 +38,11 @@ mod tests;
 
 pub use self::report::Report;
 
+/// `text` as a YAML double-quoted scalar (for the files `init` writes too).
+pub fn render_quote(text: &str) -> String {
+    render::quote(text)
+}
+
 /// What the caller knows about the draft.
 #[derive(Clone, Debug)]
 pub struct Options {

@@ -284,8 +284,18 @@ fn editorial_notes(facts: &Facts<'_>) -> Vec<String> {
     let (after, _) = fix_count(source, pick_space_after);
     let (before, _) = fix_count(source, pick_space_before);
     let (runs, _) = fix_count(source, pick_spaces);
-    if after + before + runs > 0 {
-        notes.push(format!("Spacing around punctuation was repaired: {after} missing spaces after full stops and commas were restored, {before} stray spaces before commas removed, and {runs} runs of spaces reduced to one."));
+    let mut spacing = Vec::new();
+    if after > 0 {
+        spacing.push(format!("{after} missing spaces after full stops and commas were restored"));
+    }
+    if before > 0 {
+        spacing.push(format!("{before} stray spaces before commas were removed"));
+    }
+    if runs > 0 {
+        spacing.push(format!("{runs} runs of spaces were reduced to one"));
+    }
+    if !spacing.is_empty() {
+        notes.push(format!("Spacing was repaired: {}.", spacing.join(", ")));
     }
     let reasons = |what: &str| source.removed.iter().filter(|r| r.reason.starts_with(what)).count();
     if reasons("page-numbered table of contents") > 0 {

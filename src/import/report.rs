@@ -183,6 +183,17 @@ fn for_editor(facts: &Facts<'_>, visual: &[(usize, Vec<Sign>)], report: &mut Rep
             facts.source.lines[i].text
         ));
     }
+    for (line, kind) in facts.source.lines.iter().zip(&facts.source.kinds) {
+        if *kind == super::Kind::Removed {
+            continue;
+        }
+        for word in line.text.split_whitespace().filter(|w| mixed_script(w)) {
+            add(format!(
+                "line {}: «{word}» mixes Arabic letters with letters of another script (OCR homoglyphs?); declare the fix in `source.repairs`",
+                line.number
+            ));
+        }
+    }
     for &(line, number) in &facts.linked.orphans {
         add(format!(
             "line {line}: the note marker {number} cites no definition; it is left as it was"
@@ -217,6 +228,15 @@ fn for_editor(facts: &Facts<'_>, visual: &[(usize, Vec<Sign>)], report: &mut Rep
         ));
     }
     add("then run `warraq verify --strict`, read the draft against the source, and remove `draft: true`".to_owned());
+}
+
+/// A word with Arabic letters and letters of a script that is neither Arabic nor Latin.
+fn mixed_script(word: &str) -> bool {
+    let arabic = word.chars().any(crate::chars::is_arabic_letter);
+    let other = word.chars().any(|c| {
+        c.is_alphabetic() && !crate::chars::is_arabic_letter(c) && !crate::chars::is_latin_letter(c)
+    });
+    arabic && other
 }
 
 impl fmt::Display for Report {

@@ -107,12 +107,16 @@ fn parse(document: &str) -> Parsed {
         None => ("", document),
     };
     let mut byline_notes = Vec::new();
+    let mut in_authors = false;
     for line in front.lines() {
+        if !line.starts_with(' ') {
+            in_authors = line.starts_with("authors:");
+        }
         let Some((key, value)) = line.trim_start_matches("  - ").trim().split_once(": ") else {
             continue;
         };
         let value = value.trim().trim_matches('"').replace("\\\"", "\"");
-        if line.starts_with(' ') && key == "note" {
+        if in_authors && line.starts_with(' ') && key == "note" {
             byline_notes.push(value);
         } else if line.starts_with("  - name") {
             parsed.fields.push(("author".into(), value));
