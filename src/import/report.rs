@@ -187,7 +187,11 @@ fn for_editor(facts: &Facts<'_>, visual: &[(usize, Vec<Sign>)], report: &mut Rep
         if *kind == super::Kind::Removed {
             continue;
         }
-        for word in line.text.split_whitespace().filter(|w| mixed_script(w)) {
+        let words = line.text.split_whitespace();
+        for word in words.map(|w| w.trim_matches(|c: char| !c.is_alphabetic())) {
+            if !mixed_script(word) {
+                continue;
+            }
             add(format!(
                 "line {}: «{word}» mixes Arabic letters with letters of another script (OCR homoglyphs?); declare the fix in `source.repairs`",
                 line.number
@@ -234,7 +238,13 @@ fn for_editor(facts: &Facts<'_>, visual: &[(usize, Vec<Sign>)], report: &mut Rep
 fn mixed_script(word: &str) -> bool {
     let arabic = word.chars().any(crate::chars::is_arabic_letter);
     let other = word.chars().any(|c| {
-        c.is_alphabetic() && !crate::chars::is_arabic_letter(c) && !crate::chars::is_latin_letter(c)
+        use crate::chars::{is_arabic_letter, is_arabic_mark, is_latin_letter, is_latin_mark};
+        c.is_alphabetic()
+            && !is_arabic_letter(c)
+            && !is_latin_letter(c)
+            && !is_arabic_mark(c)
+            && !is_latin_mark(c)
+            && !crate::chars::is_tatweel(c)
     });
     arabic && other
 }
