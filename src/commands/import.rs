@@ -58,7 +58,9 @@ pub fn run(request: &ImportRequest) -> Result<Imported, Error> {
         Ok(decoded) => decoded,
         Err(e) => {
             let (line, column) = e.byte().map_or((1, 1), |at| position(&bytes, at));
-            return Ok(Imported::Unreadable(format!("{shown}:{line}:{column}: error: {e}")));
+            return Ok(Imported::Unreadable(format!(
+                "{shown}:{line}:{column}: error: {e}"
+            )));
         }
     };
     if !text.chars().any(crate::chars::is_arabic_letter) {
@@ -126,7 +128,10 @@ fn make_parent(path: &Path) -> Result<(), Error> {
 fn position(bytes: &[u8], at: usize) -> (usize, usize) {
     let before = &bytes[..at.min(bytes.len())];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
     let column = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
     (line, column)
 }
@@ -154,7 +159,10 @@ fn slug(request: &ImportRequest) -> Result<String, Error> {
 
 /// `source.file` (relative to content/, `/`-separated) and the path to copy the raw file to,
 /// if it must be copied.
-fn kept_source(request: &ImportRequest, content: &Path) -> Result<(String, Option<PathBuf>), Error> {
+fn kept_source(
+    request: &ImportRequest,
+    content: &Path,
+) -> Result<(String, Option<PathBuf>), Error> {
     let raw = request
         .raw
         .canonicalize()
@@ -175,9 +183,8 @@ fn kept_source(request: &ImportRequest, content: &Path) -> Result<(String, Optio
         .unwrap_or_else(|| "source.txt".into());
     let target = content.join("_sources").join(&name);
     if target.exists() {
-        let same = std::fs::read(&target).is_ok_and(|kept| {
-            std::fs::read(&raw).is_ok_and(|new| kept == new)
-        });
+        let same = std::fs::read(&target)
+            .is_ok_and(|kept| std::fs::read(&raw).is_ok_and(|new| kept == new));
         if same {
             return Ok((format!("_sources/{name}"), None));
         }

@@ -37,9 +37,8 @@ const SHORT_HEADING: usize = 8;
 
 /// Whether a line leaves its sentence finished.
 pub(crate) fn finished(text: &str) -> bool {
-    let t = text.trim_end_matches(|c: char| {
-        c.is_whitespace() || super::superscript_value(c).is_some()
-    });
+    let t =
+        text.trim_end_matches(|c: char| c.is_whitespace() || super::superscript_value(c).is_some());
     let t = t.trim_end_matches(['"', '”', '»', ')', '\'', '’', ']']);
     t.ends_with(['.', '؟', '?', '!', ':', '…'])
 }
@@ -148,24 +147,27 @@ pub(super) fn assemble(source: &mut Source) -> Assembled {
         gap = 0;
     }
     // Paragraphs after an abstract label up to the next heading are that abstract.
-    let mut body = Vec::with_capacity(blocks.len());
-    let labels: Vec<(usize, Abstract)> = (0..n)
+    let mut labels = (0..n)
         .filter_map(|i| match source.kinds[i] {
             Kind::AbstractLabel(w) => Some((i + 1, w)),
             _ => None,
         })
-        .collect();
+        .peekable();
+    let mut current: Option<Abstract> = None;
+    let mut body = Vec::with_capacity(blocks.len());
     for block in blocks {
-        let owner = labels
-            .iter()
-            .rev()
-            .find(|(line, _)| *line < block.lines[0])
-            .map(|&(line, w)| (line, w));
-        let taken = owner.filter(|&(line, _)| {
-            block.kind == BlockKind::Paragraph && !body_heading_between(&body, line)
-        });
-        match taken {
-            Some((_, which)) => match abstracts.iter_mut().find(|(w, _, _)| *w == which) {
+        while let Some(&(line, which)) = labels.peek() {
+            if line > block.lines[0] {
+                break;
+            }
+            current = Some(which);
+            labels.next();
+        }
+        if matches!(block.kind, BlockKind::Heading(_)) {
+            current = None;
+        }
+        match current.filter(|_| block.kind == BlockKind::Paragraph) {
+            Some(which) => match abstracts.iter_mut().find(|(w, _, _)| *w == which) {
                 Some((_, text, lines)) => {
                     text.push(' ');
                     text.push_str(&block.text);
@@ -180,12 +182,6 @@ pub(super) fn assemble(source: &mut Source) -> Assembled {
         blocks: body,
         abstracts,
     }
-}
-
-/// Whether a heading was placed after source line `line` (so an abstract ended there).
-fn body_heading_between(body: &[Block], line: usize) -> bool {
-    body.iter()
-        .any(|b| matches!(b.kind, BlockKind::Heading(_)) && b.lines[0] > line)
 }
 
 fn heading(level: u8, number: usize, text: &str) -> Block {
@@ -206,7 +202,9 @@ fn last_line<'a>(source: &'a Source, block: &Block) -> &'a str {
 fn next_is_text(source: &Source, i: usize) -> bool {
     (i + 1..source.lines.len())
         .find(|&j| !matches!(source.kinds[j], Kind::Blank | Kind::Removed))
-        .is_some_and(|j| source.kinds[j] == Kind::Text && word_count(&source.lines[j].text) > SHORT_HEADING)
+        .is_some_and(|j| {
+            source.kinds[j] == Kind::Text && word_count(&source.lines[j].text) > SHORT_HEADING
+        })
 }
 
 #[cfg(test)]

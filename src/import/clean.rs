@@ -236,9 +236,7 @@ fn full_stop(chars: &[(usize, char)], k: usize) -> bool {
         .take_while(|&c| is_arabic_letter(c))
         .collect();
     let before_dot = k.checked_sub(1).map(|p| chars[p].1);
-    word_before >= 2
-        && before_dot != Some('.')
-        && !DOMAIN_WORDS.contains(&word_after.as_str())
+    word_before >= 2 && before_dot != Some('.') && !DOMAIN_WORDS.contains(&word_after.as_str())
 }
 
 #[cfg(test)]
@@ -248,7 +246,10 @@ mod tests {
     #[test]
     fn lines_are_repaired_and_fixes_named() {
         let cases: &[(&str, &str)] = &[
-            (" لم تصمـد حتى الآن  كثيرا.فالاتفاق", "لم تصمد حتى الآن كثيرا. فالاتفاق"),
+            (
+                " لم تصمـد حتى الآن  كثيرا.فالاتفاق",
+                "لم تصمد حتى الآن كثيرا. فالاتفاق",
+            ),
             ("كان واضحـا،في عقد", "كان واضحا، في عقد"),
             ("العام 2016 ،بعد توسعاتها", "العام 2016، بعد توسعاتها"),
             ("الجزيرة.نت، 2018/5/4", "الجزيرة.نت، 2018/5/4"),

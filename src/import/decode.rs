@@ -97,7 +97,12 @@ fn utf8(bytes: &[u8], offset: usize) -> Result<String, DecodeError> {
 fn looks_like_utf16(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(200)];
     let nul_even = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let nul_odd = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let nul_odd = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
     let half = sample.len() / 2;
     half > 4 && (nul_even * 3 > half || nul_odd * 3 > half) && (nul_even == 0 || nul_odd == 0)
 }
@@ -157,8 +162,14 @@ mod tests {
             (b"\xEF\xBB\xBFab\xFF", "byte 0xFF at byte 5"),
             (b"ab\x00cd", "control character U+0000 at byte 2"),
             (b"\xFF\xFEa", "odd number of bytes"),
-            (b"\xFF\xFE\x00\xD8a\x00", "unpaired surrogate 0xD800 at byte 2"),
-            (b"a\x00b\x00c\x00d\x00e\x00f\x00\xff", "UTF-16 without a byte order mark"),
+            (
+                b"\xFF\xFE\x00\xD8a\x00",
+                "unpaired surrogate 0xD800 at byte 2",
+            ),
+            (
+                b"a\x00b\x00c\x00d\x00e\x00f\x00\xff",
+                "UTF-16 without a byte order mark",
+            ),
         ];
         for (bytes, message) in bad {
             let err = decode(bytes).unwrap_err();

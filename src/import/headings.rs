@@ -81,8 +81,7 @@ fn ordinal(text: &str) -> Option<u32> {
         let word = bare(word);
         let rest = b.strip_prefix(word.as_str())?;
         let rest = rest.trim_start();
-        (rest.is_empty() || rest.starts_with([':', '-', '–', '.', ')']))
-            .then_some(n)
+        (rest.is_empty() || rest.starts_with([':', '-', '–', '.', ')'])).then_some(n)
     })
 }
 
@@ -210,7 +209,14 @@ mod tests {
             .collect();
         assert_eq!(
             ids(&headings),
-            ["introduction", "s1", "s1-1", "s2", "section-5", "introduction-2"]
+            [
+                "introduction",
+                "s1",
+                "s1-1",
+                "s2",
+                "section-5",
+                "introduction-2"
+            ]
         );
     }
 }

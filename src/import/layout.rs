@@ -146,7 +146,11 @@ fn running_heads(source: &mut Source) {
         let key = head_key(&source.lines[i].text);
         let times = counts.get(&key).copied().unwrap_or(0);
         if times >= 3 && key.chars().any(char::is_alphabetic) {
-            source.remove(i, i, format!("running head or foot (printed {times} times)"));
+            source.remove(
+                i,
+                i,
+                format!("running head or foot (printed {times} times)"),
+            );
         }
     }
 }
@@ -163,8 +167,8 @@ pub(super) fn captions(source: &mut Source) -> Vec<usize> {
         }
         let text = &source.lines[i].text;
         let words = word_count(text);
-        let name_like = (1..=4).contains(&words)
-            && text.chars().all(|c| is_arabic_letter(c) || c == ' ');
+        let name_like =
+            (1..=4).contains(&words) && text.chars().all(|c| is_arabic_letter(c) || c == ' ');
         let alone = source.blanks_before(i) > 0 && source.blanks_after(i) > 0;
         if !name_like || !alone || !named_nearby(source, i) {
             continue;
@@ -193,7 +197,10 @@ fn named_nearby(source: &Source, i: usize) -> bool {
             .chars()
             .map(|c| if is_arabic_letter(c) { c } else { ' ' })
             .collect();
-        let spaced = format!(" {} ", spaced.split_whitespace().collect::<Vec<_>>().join(" "));
+        let spaced = format!(
+            " {} ",
+            spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
         spaced.contains(&name)
     })
 }

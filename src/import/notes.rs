@@ -30,7 +30,8 @@ pub(crate) fn leading_marker(text: &str) -> Option<(u32, &str)> {
         .filter_map(superscript_value)
         .fold(0u32, |n, d| n.saturating_mul(10).saturating_add(d));
     let rest = &text[end..];
-    rest.starts_with(char::is_whitespace).then_some((value, rest.trim_start()))
+    rest.starts_with(char::is_whitespace)
+        .then_some((value, rest.trim_start()))
 }
 
 pub(super) fn mark_definitions(source: &mut Source) {
@@ -173,7 +174,9 @@ pub(super) fn link(source: &Source, mut blocks: Vec<Block>, cover: &Cover) -> Li
             let mut value = d;
             let mut run = c.to_string();
             while let Some(&next) = chars.peek() {
-                let Some(d) = superscript_value(next) else { break };
+                let Some(d) = superscript_value(next) else {
+                    break;
+                };
                 value = value.saturating_mul(10).saturating_add(d);
                 run.push(next);
                 chars.next();
@@ -198,10 +201,10 @@ pub(super) fn link(source: &Source, mut blocks: Vec<Block>, cover: &Cover) -> Li
         if placed[n] {
             continue;
         }
-        let before = blocks.iter().rposition(|b| b.lines[0] < note.lines[0]);
-        match before {
-            Some(j) => after[j].push(n),
-            None => leading.push(n),
+        // Blocks are in source order.
+        match blocks.partition_point(|b| b.lines[0] < note.lines[0]) {
+            0 => leading.push(n),
+            j => after[j - 1].push(n),
         }
     }
     Linked {

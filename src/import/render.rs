@@ -55,9 +55,7 @@ pub(crate) fn escape(text: &str) -> String {
     let second = text.chars().nth(1);
     let digits = text.chars().take_while(char::is_ascii_digit).count();
     let rule = !text.is_empty() && text.chars().all(|c| matches!(c, '-' | '*' | '_' | ' '));
-    let link_definition = first == '['
-        && !text.starts_with("[^")
-        && text.find("]:").is_some();
+    let link_definition = first == '[' && !text.starts_with("[^") && text.find("]:").is_some();
     if matches!(first, '#' | '>' | '=' | '|')
         || (matches!(first, '-' | '+' | '*') && second.is_none_or(|c| c == ' '))
         || rule
@@ -68,9 +66,7 @@ pub(crate) fn escape(text: &str) -> String {
     let mut rest = text;
     if digits > 0 && digits <= 9 {
         let after = &text[digits..];
-        if after.starts_with(['.', ')'])
-            && after[1..].chars().next().is_none_or(|c| c == ' ')
-        {
+        if after.starts_with(['.', ')']) && after[1..].chars().next().is_none_or(|c| c == ' ') {
             out.push_str(&text[..digits]);
             out.push('\\');
             rest = after;
@@ -264,7 +260,8 @@ fn editorial_notes(facts: &Facts<'_>) -> Vec<String> {
         notes.push("This text was extracted from a PDF in visual (display) order: on many lines the runs of words are out of order, numbers are glued to words and brackets are mirrored. Those lines are kept exactly as extracted and need a line-by-line repair against the original before the paper can be read.".to_owned());
     }
     if facts.cover.title.is_none() {
-        notes.push("The source has no title; the title is to be supplied by the editor.".to_owned());
+        notes
+            .push("The source has no title; the title is to be supplied by the editor.".to_owned());
     }
     if !facts.cover.repeats.is_empty() {
         notes.push("The title block appears twice in the source, on the cover and on the first page; it is shown once.".to_owned());
@@ -286,7 +283,9 @@ fn editorial_notes(facts: &Facts<'_>) -> Vec<String> {
     let (runs, _) = fix_count(source, pick_spaces);
     let mut spacing = Vec::new();
     if after > 0 {
-        spacing.push(format!("{after} missing spaces after full stops and commas were restored"));
+        spacing.push(format!(
+            "{after} missing spaces after full stops and commas were restored"
+        ));
     }
     if before > 0 {
         spacing.push(format!("{before} stray spaces before commas were removed"));
@@ -297,12 +296,24 @@ fn editorial_notes(facts: &Facts<'_>) -> Vec<String> {
     if !spacing.is_empty() {
         notes.push(format!("Spacing was repaired: {}.", spacing.join(", ")));
     }
-    let reasons = |what: &str| source.removed.iter().filter(|r| r.reason.starts_with(what)).count();
+    let reasons = |what: &str| {
+        source
+            .removed
+            .iter()
+            .filter(|r| r.reason.starts_with(what))
+            .count()
+    };
     if reasons("page-numbered table of contents") > 0 {
-        notes.push("The page-numbered table of contents was dropped; the site generates its own.".to_owned());
+        notes.push(
+            "The page-numbered table of contents was dropped; the site generates its own."
+                .to_owned(),
+        );
     }
     if reasons("page number") + reasons("running head") > 0 {
-        notes.push("Page numbers and the running heads and feet of the printed pages were removed.".to_owned());
+        notes.push(
+            "Page numbers and the running heads and feet of the printed pages were removed."
+                .to_owned(),
+        );
     }
     if !facts.captions.is_empty() {
         notes.push(format!("{} portrait captions (names printed under photographs that are not reproduced here) were removed from the running text.", facts.captions.len()));
@@ -362,7 +373,12 @@ fn body(facts: &Facts<'_>, out: &mut String) {
         match block.kind {
             BlockKind::Heading(level) => {
                 let id = ids.next().unwrap_or_default();
-                let _ = writeln!(out, "{} {} {{#{id}}}", "#".repeat(usize::from(level)), block.text);
+                let _ = writeln!(
+                    out,
+                    "{} {} {{#{id}}}",
+                    "#".repeat(usize::from(level)),
+                    block.text
+                );
             }
             BlockKind::Paragraph => {
                 let _ = writeln!(out, "{}", escape(&block.text));

@@ -57,15 +57,30 @@ fn lines_with(facts: &Facts<'_>, pick: fn(&Fix) -> Option<usize>) -> Vec<usize> 
         .collect()
 }
 
+/// Finds one kind of fix, with how many changes it made.
+type Pick = fn(&Fix) -> Option<usize>;
+
 pub(crate) fn build(facts: &Facts<'_>, visual: &[(usize, Vec<Sign>)]) -> Report {
     let mut report = Report::default();
-    let kinds: [(&str, fn(&Fix) -> Option<usize>); 6] = [
-        ("tatweel used for justification removed", render::pick_tatweel),
-        ("tatweel of a prefix before a number kept as a joiner", render::pick_joiner),
-        ("missing space after punctuation restored", render::pick_space_after),
+    let kinds: [(&str, Pick); 6] = [
+        (
+            "tatweel used for justification removed",
+            render::pick_tatweel,
+        ),
+        (
+            "tatweel of a prefix before a number kept as a joiner",
+            render::pick_joiner,
+        ),
+        (
+            "missing space after punctuation restored",
+            render::pick_space_after,
+        ),
         ("space before a comma removed", render::pick_space_before),
         ("runs of spaces made one", render::pick_spaces),
-        ("presentation forms replaced by letters (declared in source.repairs)", render::pick_forms),
+        (
+            "presentation forms replaced by letters (declared in source.repairs)",
+            render::pick_forms,
+        ),
     ];
     for (what, pick) in kinds {
         let (total, _) = render::fix_count(facts.source, pick);
@@ -144,10 +159,16 @@ fn found(facts: &Facts<'_>, report: &mut Report) {
     let blocks = &facts.linked.blocks;
     for b in blocks {
         if let BlockKind::Heading(level) = b.kind {
-            add(format!("heading h{level} (line {}): {}", b.lines[0], b.text));
+            add(format!(
+                "heading h{level} (line {}): {}",
+                b.lines[0], b.text
+            ));
         }
     }
-    let paragraphs = blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).count();
+    let paragraphs = blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph)
+        .count();
     let items = blocks.iter().filter(|b| b.kind == BlockKind::Item).count();
     add(format!(
         "{paragraphs} paragraphs, {items} list items, {} footnotes",

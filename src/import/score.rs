@@ -102,7 +102,10 @@ fn normal(text: &str) -> String {
 
 fn parse(document: &str) -> Parsed {
     let mut parsed = Parsed::default();
-    let (front, body) = match document.strip_prefix("---\n").and_then(|r| r.split_once("\n---\n")) {
+    let (front, body) = match document
+        .strip_prefix("---\n")
+        .and_then(|r| r.split_once("\n---\n"))
+    {
         Some((front, body)) => (front, body),
         None => ("", document),
     };
@@ -165,7 +168,9 @@ fn references(text: &str, out: &mut Vec<(String, String)>) {
     let mut before = String::new();
     while let Some(at) = rest.find("[^") {
         before.push_str(&rest[..at]);
-        let Some(end) = rest[at..].find(']') else { break };
+        let Some(end) = rest[at..].find(']') else {
+            break;
+        };
         let label = rest[at + 2..at + end].to_owned();
         let normalized = normal(&before);
         let words: Vec<&str> = normalized.split_whitespace().collect();
@@ -225,7 +230,12 @@ pub fn score(draft: &str, reference: &str) -> Score {
         .fields
         .iter()
         .filter(|(k, _)| k != "title" || !reference.contains("title_origin: editor"))
-        .map(|(k, v)| (k.clone(), d.fields.iter().any(|(dk, dv)| dk == k && dv == v)))
+        .map(|(k, v)| {
+            (
+                k.clone(),
+                d.fields.iter().any(|(dk, dv)| dk == k && dv == v),
+            )
+        })
         .collect();
     Score {
         paragraphs: (found, r.paragraphs.len()),
@@ -233,23 +243,6 @@ pub fn score(draft: &str, reference: &str) -> Score {
         notes: (notes, r.references.len()),
         fields,
         missed,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_draft_is_scored_against_its_reference() {
-        let reference = "---\ntitle: \"ع\"\nauthors:\n  - name: \"د. س\"\n    note: \"1\"\n---\n\n## مقدمة {#introduction}\n\nنص أول هنا[^2] ثم.\n\n[^1]: حاشية الكاتب.\n\n[^2]: حاشية ثانية.\n\n- بند\n";
-        assert_eq!(score(reference, reference).paragraph_share(), 1.0);
-        let s = score(reference, reference);
-        assert_eq!((s.paragraphs, s.headings, s.notes), ((2, 2), (1, 1), (2, 2)));
-        let draft = "---\ntitle: \"ع\"\n---\n\n## مقدمة {#i}\n\nنص أول هنا[^7] ثم.\n\n[^7]: حاشية ثانية.\n\nبند آخر\n";
-        let s = score(draft, reference);
-        assert_eq!((s.paragraphs, s.headings, s.notes), ((1, 2), (1, 1), (1, 2)));
-        assert_eq!(s.fields, [("title".to_owned(), true), ("author".to_owned(), false)]);
     }
 }
 
@@ -285,7 +278,41 @@ pub fn changed_lines(raw: &str, published: &str) -> (Vec<usize>, usize) {
 /// Precision and recall of `flagged` lines against the `changed` ones.
 pub fn precision_recall(flagged: &[usize], changed: &[usize]) -> (f64, f64) {
     let hits = flagged.iter().filter(|n| changed.contains(n)).count() as f64;
-    let precision = if flagged.is_empty() { 1.0 } else { hits / flagged.len() as f64 };
-    let recall = if changed.is_empty() { 1.0 } else { hits / changed.len() as f64 };
+    let precision = if flagged.is_empty() {
+        1.0
+    } else {
+        hits / flagged.len() as f64
+    };
+    let recall = if changed.is_empty() {
+        1.0
+    } else {
+        hits / changed.len() as f64
+    };
     (precision, recall)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_draft_is_scored_against_its_reference() {
+        let reference = "---\ntitle: \"ع\"\nauthors:\n  - name: \"د. س\"\n    note: \"1\"\n---\n\n## مقدمة {#introduction}\n\nنص أول هنا[^2] ثم.\n\n[^1]: حاشية الكاتب.\n\n[^2]: حاشية ثانية.\n\n- بند\n";
+        assert_eq!(score(reference, reference).paragraph_share(), 1.0);
+        let s = score(reference, reference);
+        assert_eq!(
+            (s.paragraphs, s.headings, s.notes),
+            ((2, 2), (1, 1), (2, 2))
+        );
+        let draft = "---\ntitle: \"ع\"\n---\n\n## مقدمة {#i}\n\nنص أول هنا[^7] ثم.\n\n[^7]: حاشية ثانية.\n\nبند آخر\n";
+        let s = score(draft, reference);
+        assert_eq!(
+            (s.paragraphs, s.headings, s.notes),
+            ((1, 2), (1, 1), (1, 2))
+        );
+        assert_eq!(
+            s.fields,
+            [("title".to_owned(), true), ("author".to_owned(), false)]
+        );
+    }
 }

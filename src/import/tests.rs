@@ -7,7 +7,7 @@ use std::path::Path;
 use super::score::score;
 use super::{Options, import};
 use crate::commands::verify::published_blocks;
-use crate::verify::{Original, Removal, Repair, verify};
+use crate::verify::{Original, verify};
 
 const RAW_000: &str = include_str!("../../content/_sources/000_1c839a9471bdbbf2.txt");
 const RAW_002: &str = include_str!("../../content/_sources/002_b44745975042ec5a.txt");
@@ -39,11 +39,15 @@ fn verified(markdown: &str, raw: &str) -> (bool, String) {
     assert!(errors.is_empty(), "{}\n{markdown}", errors.join("\n"));
     let doc = doc.expect("the draft loads");
     assert!(doc.meta.draft, "the draft is marked draft: true");
-    let source = doc.meta.source.as_ref().expect("the draft names its source");
+    let source = doc
+        .meta
+        .source
+        .as_ref()
+        .expect("the draft names its source");
     let original = Original {
         text: raw,
-        removed: source.removed.iter().cloned().collect::<Vec<Removal>>(),
-        repairs: source.repairs.iter().cloned().collect::<Vec<Repair>>(),
+        removed: source.removed.to_vec(),
+        repairs: source.repairs.to_vec(),
     };
     let report = verify(&original, &published_blocks(&doc));
     (report.is_clean(), report.to_string())
@@ -62,16 +66,30 @@ fn seed_drafts_pass_verify_by_construction() {
 fn seed_002_comes_close_to_its_published_version() {
     let d = draft(RAW_002, "s002");
     let s = score(&d.markdown, PUBLISHED_002);
-    assert!(s.paragraph_share() >= 0.95, "{s}\n{:#?}\n{}", s.missed, d.markdown);
+    assert!(
+        s.paragraph_share() >= 0.95,
+        "{s}\n{:#?}\n{}",
+        s.missed,
+        d.markdown
+    );
     assert_eq!(s.headings, (0, 0), "{s}");
-    assert!(d.markdown.contains("title_origin: editor"), "{}", d.markdown);
+    assert!(
+        d.markdown.contains("title_origin: editor"),
+        "{}",
+        d.markdown
+    );
 }
 
 #[test]
 fn seed_003_comes_close_to_its_published_version() {
     let d = draft(RAW_003, "s003");
     let s = score(&d.markdown, PUBLISHED_003);
-    assert!(s.paragraph_share() >= 0.95, "{s}\n{:#?}\n{}", s.missed, d.markdown);
+    assert!(
+        s.paragraph_share() >= 0.95,
+        "{s}\n{:#?}\n{}",
+        s.missed,
+        d.markdown
+    );
     assert!(s.heading_share() >= 0.9, "{s}\n{}", d.markdown);
     assert!(s.note_share() >= 0.95, "{s}\n{}", d.markdown);
     assert!(s.fields.iter().all(|(_, ok)| *ok), "{s}\n{}", d.markdown);

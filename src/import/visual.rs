@@ -117,7 +117,12 @@ pub(crate) fn signs(raw: &str) -> Vec<Sign> {
     } else if !runs.is_empty() {
         add(Sign::SpaceGap);
     }
-    if line.contains(" ،") && line.split(" ،").skip(1).any(|r| r.starts_with(|c: char| is_arabic_letter(c))) {
+    if line.contains(" ،")
+        && line
+            .split(" ،")
+            .skip(1)
+            .any(|r| r.starts_with(|c: char| is_arabic_letter(c)))
+    {
         add(Sign::CommaFirst);
     }
     // The conjunction «و» is written joined to its word; alone, a run was cut after it.
@@ -159,9 +164,7 @@ fn mirrored(chars: &[char]) -> bool {
     let last_open = chars.iter().rposition(|&c| c == '(');
     let last_close = chars.iter().rposition(|&c| c == ')');
     match (first_close, first_open, last_open) {
-        (Some(close), Some(open), Some(lo)) => {
-            close < open && last_close.is_none_or(|lc| lc < lo)
-        }
+        (Some(close), Some(open), Some(lo)) => close < open && last_close.is_none_or(|lc| lc < lo),
         _ => false,
     }
 }

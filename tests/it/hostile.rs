@@ -600,7 +600,10 @@ fn check_import(case: &ImportCase) -> Result<(), String> {
     let run = if case.name == "import-unwritable" && !permissions_bind() {
         let setpriv = Path::new("/usr/bin/setpriv");
         if !setpriv.exists() {
-            eprintln!("hostile: `{}` NOT TESTED: running as root without setpriv", case.name);
+            eprintln!(
+                "hostile: `{}` NOT TESTED: running as root without setpriv",
+                case.name
+            );
             return Ok(());
         }
         let output = std::process::Command::new(setpriv)
