@@ -113,6 +113,11 @@ pub(super) fn assemble(source: &mut Source) -> Assembled {
                 open = Some(blocks.len() - 1);
             }
             Kind::Text => {
+                if let Some(&(_, which)) = source.abstract_starts.iter().find(|(l, _)| *l == number)
+                {
+                    abstract_open = Some(which);
+                    open = None;
+                }
                 let continues = open.is_some_and(|j| {
                     let last = blocks[j].text.as_str();
                     !finished(last) || (!short(last_line(source, &blocks[j])) && gap == 0)
@@ -147,12 +152,15 @@ pub(super) fn assemble(source: &mut Source) -> Assembled {
         gap = 0;
     }
     // Paragraphs after an abstract label up to the next heading are that abstract.
-    let mut labels = (0..n)
+    let mut starts: Vec<(usize, Abstract)> = (0..n)
         .filter_map(|i| match source.kinds[i] {
             Kind::AbstractLabel(w) => Some((i + 1, w)),
             _ => None,
         })
-        .peekable();
+        .chain(source.abstract_starts.iter().copied())
+        .collect();
+    starts.sort_by_key(|&(line, _)| line);
+    let mut labels = starts.into_iter().peekable();
     let mut current: Option<Abstract> = None;
     let mut body = Vec::with_capacity(blocks.len());
     for block in blocks {

@@ -178,13 +178,36 @@ pub(crate) fn abstract_label(text: &str) -> Option<Abstract> {
     }
 }
 
+/// Words that introduce a byline («إعداد: د. …»).
+const BYLINE_LABELS: [&str; 5] = ["إعداد", "بقلم", "تأليف", "الباحث", "By"];
+
+/// `label: rest` when `label` is one of `labels` (compared as `comparable`).
+fn labelled<'a>(text: &'a str, labels: impl Fn(&str) -> bool) -> Option<(&'a str, &'a str)> {
+    let (label, rest) = text.split_once([':', '：'])?;
+    (labels(label.trim()) && word_count(rest) > 0).then_some((label.trim(), rest))
+}
+
 pub(super) fn read(source: &mut Source) -> Cover {
     let mut cover = Cover::default();
     for i in 0..source.lines.len() {
-        if source.kinds[i] == Kind::Text
-            && let Some(which) = abstract_label(&source.lines[i].text)
-        {
+        if source.kinds[i] != Kind::Text {
+            continue;
+        }
+        let text = source.lines[i].text.clone();
+        if let Some(which) = abstract_label(&text) {
+            source.remove(i, i, "abstract label (the site labels its abstracts)");
             source.kinds[i] = Kind::AbstractLabel(which);
+        } else if let Some((label, rest)) = labelled(&text, |l| abstract_label(l).is_some())
+            && word_count(rest) > 6
+            && let Some(which) = abstract_label(label)
+        {
+            source.remove_label(
+                i,
+                label,
+                rest,
+                "abstract label (the site labels its abstracts)",
+            );
+            source.abstract_starts.push((i + 1, which));
         }
     }
     let end = body_start(source);
@@ -205,7 +228,17 @@ pub(super) fn read(source: &mut Source) -> Cover {
             continue;
         }
         let mut author_index = None;
-        if cover.date_text.is_none()
+        if let Some((label, rest)) = labelled(&text, |l| BYLINE_LABELS.contains(&l))
+            && word_count(rest) <= 8
+        {
+            source.remove_label(i, label, rest, "byline label");
+            let rest = source.lines[i].text.clone();
+            author_index = Some(cover.authors.len());
+            cover.authors.push(Author {
+                name: strip_markers(&rest),
+                markers: markers(&rest),
+            });
+        } else if cover.date_text.is_none()
             && let Some(date) = parse_date(&text)
         {
             cover.date_text = Some((text.clone(), i + 1));

@@ -5,7 +5,8 @@
 //!   page number, with the «فهرس المحتويات» line above it; its titles are kept so `headings`
 //!   can recognise the body's headings;
 //! - page numbers: a line that is only a number (`12`, `- 12 -`, `(12)`, `صفحة 12`);
-//! - running heads and feet: the same short line three times or more (numbers aside);
+//! - running heads and feet: the same short line three times or more (numbers aside), except
+//!   on the cover, before the first long line;
 //! - portrait captions: a name of one to four words alone on its line, no punctuation, whose
 //!   words stand together in a text line nearby (the photograph showed the person named).
 
@@ -139,7 +140,11 @@ fn running_heads(source: &mut Source) {
             *counts.entry(head_key(&line.text)).or_insert(0) += 1;
         }
     }
-    for i in 0..source.lines.len() {
+    // On the cover the same line is the journal's or publisher's name, for `cover` to read.
+    let first_long = (source.lines.iter().zip(&source.kinds))
+        .position(|(l, k)| *k == Kind::Text && word_count(&l.text) > 12)
+        .unwrap_or(0);
+    for i in first_long..source.lines.len() {
         if source.kinds[i] != Kind::Text || !candidate(&source.lines[i].text) {
             continue;
         }

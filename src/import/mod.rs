@@ -114,6 +114,9 @@ pub(crate) struct Source {
     pub(crate) lines: Vec<Line>,
     pub(crate) kinds: Vec<Kind>,
     pub(crate) removed: Vec<Removal>,
+    /// Abstracts whose label shares its line with their first words («الملخص: يهدف …»):
+    /// the 1-based line, where the label was removed.
+    pub(crate) abstract_starts: Vec<(usize, Abstract)>,
 }
 
 impl Source {
@@ -148,6 +151,7 @@ impl Source {
             lines,
             kinds,
             removed: Vec::new(),
+            abstract_starts: Vec::new(),
         }
     }
 
@@ -175,6 +179,17 @@ impl Source {
             text: Some(self.lines[i].text.clone()),
             reason: reason.into(),
         });
+    }
+
+    /// Declares `label` at the start of line `i` removed, leaving the rest of the line.
+    pub(crate) fn remove_label(&mut self, i: usize, label: &str, rest: &str, reason: &str) {
+        self.removed.push(Removal {
+            first: i + 1,
+            last: i + 1,
+            text: Some(label.to_owned()),
+            reason: reason.to_owned(),
+        });
+        self.lines[i].text = rest.trim().to_owned();
     }
 
     /// Indices of the non-blank lines still of kind `Text`, or any kind, around `i`.

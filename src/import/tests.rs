@@ -116,3 +116,41 @@ fn an_import_is_the_same_every_time() {
     assert_eq!(a.markdown, b.markdown);
     assert_eq!(a.report.to_string(), b.report.to_string());
 }
+
+/// An extraction made up for the rules the seeds do not show: a byline label, an abstract
+/// label on its first line, page numbers, a running head, numbered headings and bullets.
+const MADE_UP: &str = "مجلة الدراسات الإقليمية\n\nأثر الحرب على الاقتصاد\n\nإعداد: أ.د. محمد علي\n\nأيار/ مايو 2019\n\n\
+الملخص: يتناول هذا البحث أثر الحرب على الاقتصاد المحلي في المنطقة خلال عقد كامل من الزمن.\n\n\
+Abstract\n\nThis paper studies the effect of the war on the local economy.\n\n\
+مقدمة:\n\nشهدت المنطقة حربا طويلة أثرت في كل جوانب الحياة الاقتصادية والاجتماعية، وكانت\n\n\
+مجلة الدراسات الإقليمية\n\n7\n\n\
+آثارها واضحة في الأسواق.\n\n1. الأسواق المحلية\n\nتراجعت الأسواق تراجعا كبيرا في السنوات الأولى للحرب كما تقول التقارير.\n\n\
+◀ الأول، انخفاض الأسعار.\n\n◀ الثاني، ارتفاع البطالة.\n\n\
+مجلة الدراسات الإقليمية\n\n8\n\nخاتمة\n\nانتهى البحث إلى نتائج عديدة ذكرت في متنه كما ينبغي.\n";
+
+#[test]
+fn made_up_extraction_follows_the_general_rules() {
+    let d = draft(MADE_UP, "made-up");
+    let (clean, report) = verified(&d.markdown, MADE_UP);
+    assert!(clean, "{report}\n{}", d.markdown);
+    let md = &d.markdown;
+    for expected in [
+        "title: \"أثر الحرب على الاقتصاد\"",
+        "  - name: \"أ.د. محمد علي\"",
+        "date: 2019-05\n",
+        "publisher: \"مجلة الدراسات الإقليمية\"",
+        "  ar: \"يتناول هذا البحث أثر الحرب",
+        "  en: \"This paper studies",
+        "## مقدمة {#introduction}",
+        "شهدت المنطقة حربا طويلة أثرت في كل جوانب الحياة الاقتصادية والاجتماعية، وكانت آثارها واضحة في الأسواق.",
+        "### 1. الأسواق المحلية {#item-1}",
+        "- الأول، انخفاض الأسعار.\n- الثاني، ارتفاع البطالة.",
+        "## خاتمة {#conclusion}",
+        "reason: \"page number\"",
+        "reason: \"running head or foot (printed 3 times)\"",
+        "text: \"إعداد\"",
+        "draft: true",
+    ] {
+        assert!(md.contains(expected), "{expected}\n{md}");
+    }
+}
