@@ -182,7 +182,7 @@ pub(crate) fn abstract_label(text: &str) -> Option<Abstract> {
 const BYLINE_LABELS: [&str; 5] = ["إعداد", "بقلم", "تأليف", "الباحث", "By"];
 
 /// `label: rest` when `label` is one of `labels` (compared as `comparable`).
-fn labelled<'a>(text: &'a str, labels: impl Fn(&str) -> bool) -> Option<(&'a str, &'a str)> {
+fn labelled(text: &str, labels: impl Fn(&str) -> bool) -> Option<(&str, &str)> {
     let (label, rest) = text.split_once([':', '：'])?;
     (labels(label.trim()) && word_count(rest) > 0).then_some((label.trim(), rest))
 }
