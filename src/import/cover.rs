@@ -219,6 +219,10 @@ pub(super) fn read(source: &mut Source) -> Cover {
     for &i in &front {
         let text = source.lines[i].text.clone();
         let key = comparable(&text);
+        if !strip_markers(&text).chars().any(char::is_alphabetic) {
+            cover.unplaced.push(i + 1);
+            continue;
+        }
         if let Some(&(_, first, author)) = seen.iter().find(|(k, _, _)| *k == key) {
             if let Some(a) = author {
                 cover.authors[a].markers.extend(markers(&text));
@@ -230,6 +234,7 @@ pub(super) fn read(source: &mut Source) -> Cover {
         let mut author_index = None;
         if let Some((label, rest)) = labelled(&text, |l| BYLINE_LABELS.contains(&l))
             && word_count(rest) <= 8
+            && strip_markers(rest).chars().any(char::is_alphabetic)
         {
             source.remove_label(i, label, rest, "byline label");
             let rest = source.lines[i].text.clone();

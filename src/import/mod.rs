@@ -170,13 +170,14 @@ impl Source {
         });
     }
 
-    /// Declares the whole text of line `i` removed, naming it.
+    /// Declares the whole text of line `i` removed, naming it (as extracted, so that it is
+    /// found on the line whatever `clean` changed).
     pub(crate) fn remove_named(&mut self, i: usize, reason: impl Into<String>) {
         self.kinds[i] = Kind::Removed;
         self.removed.push(Removal {
             first: i + 1,
             last: i + 1,
-            text: Some(self.lines[i].text.clone()),
+            text: Some(self.lines[i].raw.trim().to_owned()),
             reason: reason.into(),
         });
     }

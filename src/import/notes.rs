@@ -168,6 +168,10 @@ pub(super) fn link(source: &Source, mut blocks: Vec<Block>, cover: &Cover) -> Li
         let mut chars = block.text.chars().peekable();
         while let Some(c) = chars.next() {
             let Some(d) = superscript_value(c) else {
+                // A `[^` the extraction itself has would cite a note that does not exist.
+                if c == '[' && chars.peek() == Some(&'^') {
+                    out.push('\\');
+                }
                 out.push(c);
                 continue;
             };

@@ -72,8 +72,15 @@ pub(crate) fn escape(text: &str) -> String {
             rest = after;
         }
     }
-    let bytes = rest.as_bytes();
-    for (i, c) in rest.char_indices() {
+    out.push_str(&escape_references(rest));
+    out
+}
+
+/// `&amp;` as text: a character reference would be read as the character it names.
+pub(crate) fn escape_references(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
         if c == '&' && is_reference(&bytes[i + 1..]) {
             out.push('\\');
         }
@@ -377,7 +384,7 @@ fn body(facts: &Facts<'_>, out: &mut String) {
                     out,
                     "{} {} {{#{id}}}",
                     "#".repeat(usize::from(level)),
-                    block.text
+                    escape_references(&block.text)
                 );
             }
             BlockKind::Paragraph => {
