@@ -36,8 +36,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (changed, total) = score::changed_lines(&text, &published);
     let flagged = &draft.report.visual_lines;
     let (precision, recall) = score::precision_recall(flagged, &changed);
+    // For an extraction in reading order the changed lines are spacing repairs and joins, not
+    // display order: there any flagged line is a false alarm, and recall means nothing.
     println!(
-        "display order: {} of {total} lines flagged, {} changed in the published version; precision {:.1}%, recall {:.1}%",
+        "display order: {} of {total} lines flagged; {} lines changed in the published version; precision {:.1}%, recall {:.1}% (meaningful for a source extracted in display order)",
         flagged.len(),
         changed.len(),
         precision * 100.0,
