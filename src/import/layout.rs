@@ -2,8 +2,8 @@
 //! paper's running text. Each find is declared as a `source.removed` entry.
 //!
 //! - a page-numbered table of contents: a run of three or more lines that pair a title with a
-//!   page number, with the «فهرس المحتويات» line above it; its titles are kept so `headings`
-//!   can recognise the body's headings;
+//!   page number, under a «فهرس المحتويات» line or with titles the text repeats later; its
+//!   titles are kept so `headings` can recognise the body's headings;
 //! - page numbers: a line that is only a number (`12`, `- 12 -`, `(12)`, `صفحة 12`);
 //! - running heads and feet: the same short line three times or more (numbers aside), except
 //!   on the cover, before the first long line;
@@ -87,6 +87,16 @@ fn table_of_contents(source: &mut Source) -> Vec<String> {
                 }
                 break;
             }
+            // Without its title, a numbered list is a table of contents only when the text
+            // repeats its titles later (as headings).
+            let repeated = source.lines[last + 1..]
+                .iter()
+                .filter(|l| entries.contains(&comparable(&l.text)))
+                .count();
+            if first == i && repeated < 2 {
+                i = last + 1;
+                continue;
+            }
             source.remove(first, last, "page-numbered table of contents");
             let titles: Vec<String> = entries
                 .into_iter()
@@ -105,7 +115,8 @@ fn is_page_number(text: &str) -> bool {
         .trim_start_matches("صفحة")
         .trim_start_matches("Page")
         .trim_matches(|c: char| matches!(c, '-' | '–' | '—' | '(' | ')' | '[' | ']' | '|' | ' '));
-    !t.is_empty() && t.chars().count() <= 4 && t.chars().all(|c| digit_value(c).is_some())
+    // Three digits at most: a year alone on a line (a cover's date) is not a page number.
+    !t.is_empty() && t.chars().count() <= 3 && t.chars().all(|c| digit_value(c).is_some())
 }
 
 fn page_numbers(source: &mut Source) {
