@@ -136,13 +136,11 @@ impl Source {
             .collect();
         let kinds = lines
             .iter()
+            // A line of punctuation alone stays text: it carries no letters to lose.
             .map(|l| {
-                if has_words(&l.text) {
-                    Kind::Text
-                } else if l.text.is_empty() {
+                if l.text.is_empty() {
                     Kind::Blank
                 } else {
-                    // Punctuation alone carries no letters: kept as text, it is harmless.
                     Kind::Text
                 }
             })
@@ -193,7 +191,7 @@ impl Source {
         self.lines[i].text = rest.trim().to_owned();
     }
 
-    /// Indices of the non-blank lines still of kind `Text`, or any kind, around `i`.
+    /// How many blank lines come right before line `i` (0-based).
     pub(crate) fn blanks_before(&self, i: usize) -> usize {
         self.kinds[..i]
             .iter()
@@ -202,6 +200,7 @@ impl Source {
             .count()
     }
 
+    /// How many blank lines come right after line `i` (0-based).
     pub(crate) fn blanks_after(&self, i: usize) -> usize {
         self.kinds[i + 1..]
             .iter()
