@@ -289,16 +289,28 @@ fn editorial_notes(facts: &Facts<'_>) -> Vec<String> {
     let (before, _) = fix_count(source, pick_space_before);
     let (runs, _) = fix_count(source, pick_spaces);
     let mut spacing = Vec::new();
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     if after > 0 {
-        spacing.push(format!(
-            "{after} missing spaces after full stops and commas were restored"
+        spacing.push(count(
+            after,
+            "missing space after a full stop or comma was restored",
+            "missing spaces after full stops and commas were restored",
         ));
     }
     if before > 0 {
-        spacing.push(format!("{before} stray spaces before commas were removed"));
+        spacing.push(count(
+            before,
+            "stray space before a comma was removed",
+            "stray spaces before commas were removed",
+        ));
     }
     if runs > 0 {
-        spacing.push(format!("{runs} runs of spaces were reduced to one"));
+        spacing.push(count(
+            runs,
+            "run of spaces was reduced to one",
+            "runs of spaces were reduced to one",
+        ));
     }
     if !spacing.is_empty() {
         notes.push(format!("Spacing was repaired: {}.", spacing.join(", ")));
