@@ -28,6 +28,7 @@ pub mod error;
 pub mod fs;
 pub(crate) mod hash;
 pub(crate) mod i18n;
+pub mod import;
 pub mod lang;
 pub mod links;
 pub mod markdown;

@@ -15,6 +15,7 @@ mod errors;
 mod footnotes;
 mod fuzz_regressions;
 mod hostile;
+mod import;
 mod injection;
 mod lock;
 mod markdown;
