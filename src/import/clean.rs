@@ -1,6 +1,6 @@
 //! Repairs inside one line that change no letter, or change it provably: tatweel used to
 //! justify removed, whitespace runs made one space, missing spaces after `.` `،` `؛` `؟`
-//! restored, a space before `،` `؛` dropped, and Arabic presentation forms (U+FE80–U+FEFC)
+//! restored, a space before `،` `؛` dropped, and Arabic presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFE)
 //! replaced by the letters they show.
 //!
 //! Each change is returned as a [`Fix`] so the report can name its line. Only presentation
@@ -72,56 +72,9 @@ fn tatweel(raw: &str, fixes: &mut Vec<Fix>) -> String {
     out
 }
 
-/// The letters a presentation form (Forms-B, U+FE80–U+FEFC) shows.
-fn form_letters(c: char) -> Option<&'static str> {
-    // (first code point, forms per letter, letter) in code point order.
-    const TABLE: &[(u32, u32, &str)] = &[
-        (0xFE80, 1, "ء"),
-        (0xFE81, 2, "آ"),
-        (0xFE83, 2, "أ"),
-        (0xFE85, 2, "ؤ"),
-        (0xFE87, 2, "إ"),
-        (0xFE89, 4, "ئ"),
-        (0xFE8D, 2, "ا"),
-        (0xFE8F, 4, "ب"),
-        (0xFE93, 2, "ة"),
-        (0xFE95, 4, "ت"),
-        (0xFE99, 4, "ث"),
-        (0xFE9D, 4, "ج"),
-        (0xFEA1, 4, "ح"),
-        (0xFEA5, 4, "خ"),
-        (0xFEA9, 2, "د"),
-        (0xFEAB, 2, "ذ"),
-        (0xFEAD, 2, "ر"),
-        (0xFEAF, 2, "ز"),
-        (0xFEB1, 4, "س"),
-        (0xFEB5, 4, "ش"),
-        (0xFEB9, 4, "ص"),
-        (0xFEBD, 4, "ض"),
-        (0xFEC1, 4, "ط"),
-        (0xFEC5, 4, "ظ"),
-        (0xFEC9, 4, "ع"),
-        (0xFECD, 4, "غ"),
-        (0xFED1, 4, "ف"),
-        (0xFED5, 4, "ق"),
-        (0xFED9, 4, "ك"),
-        (0xFEDD, 4, "ل"),
-        (0xFEE1, 4, "م"),
-        (0xFEE5, 4, "ن"),
-        (0xFEE9, 4, "ه"),
-        (0xFEED, 2, "و"),
-        (0xFEEF, 2, "ى"),
-        (0xFEF1, 4, "ي"),
-        (0xFEF5, 2, "لآ"),
-        (0xFEF7, 2, "لأ"),
-        (0xFEF9, 2, "لإ"),
-        (0xFEFB, 2, "لا"),
-    ];
-    let u = u32::from(c);
-    TABLE
-        .iter()
-        .find(|&&(first, n, _)| (first..first + n).contains(&u))
-        .map(|&(_, _, letters)| letters)
+/// The letters a presentation form (Forms-A or -B) shows.
+fn form_letters(c: char) -> Option<String> {
+    crate::chars::presentation_letters(c)
 }
 
 fn forms(text: &str, fixes: &mut Vec<Fix>) -> String {
@@ -136,7 +89,7 @@ fn forms(text: &str, fixes: &mut Vec<Fix>) -> String {
         if word.chars().any(|c| form_letters(c).is_some()) {
             let to: String = word
                 .chars()
-                .map(|c| form_letters(c).map_or_else(|| c.to_string(), str::to_owned))
+                .map(|c| form_letters(c).unwrap_or_else(|| c.to_string()))
                 .collect();
             fixes.push(Fix::Forms {
                 from: word.to_owned(),

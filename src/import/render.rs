@@ -76,12 +76,15 @@ pub(crate) fn escape(text: &str) -> String {
     out
 }
 
-/// `&amp;` as text: a character reference would be read as the character it names.
+/// `&amp;` as text: a character reference would be read as the character it names; and
+/// `{sic}` or `{+` as text, which would be read as the editor's marks.
 pub(crate) fn escape_references(text: &str) -> String {
+    use crate::markdown::editorial::{SIC, SUPPLIED_OPEN};
     let mut out = String::with_capacity(text.len());
     let bytes = text.as_bytes();
     for (i, c) in text.char_indices() {
-        if c == '&' && is_reference(&bytes[i + 1..]) {
+        let mark = c == '{' && (text[i..].starts_with(SIC) || text[i..].starts_with(SUPPLIED_OPEN));
+        if (c == '&' && is_reference(&bytes[i + 1..])) || mark {
             out.push('\\');
         }
         out.push(c);

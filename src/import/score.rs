@@ -96,8 +96,41 @@ fn normal(text: &str) -> String {
         }
     }
     out.push_str(rest);
+    let out = without_marks(&out);
     let unescaped = out.replace('\\', "");
     unescaped.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `text` without the editor's marks a published document may carry and an import never
+/// writes: `{sic}`, and `{+words+}` with its words (not when escaped, `\{sic}`).
+fn without_marks(text: &str) -> String {
+    use crate::markdown::editorial::{SIC, SUPPLIED_CLOSE, SUPPLIED_OPEN};
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('{') {
+        let (before, from) = rest.split_at(at);
+        out.push_str(before);
+        let escaped = out.ends_with('\\');
+        let end = if escaped {
+            None
+        } else if from.starts_with(SIC) {
+            Some(SIC.len())
+        } else if from.starts_with(SUPPLIED_OPEN) {
+            from.find(SUPPLIED_CLOSE)
+                .map(|close| close + SUPPLIED_CLOSE.len())
+        } else {
+            None
+        };
+        match end {
+            Some(end) => rest = &from[end..],
+            None => {
+                out.push('{');
+                rest = &from[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn parse(document: &str) -> Parsed {

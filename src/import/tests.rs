@@ -156,6 +156,22 @@ fn made_up_extraction_follows_the_general_rules() {
 }
 
 #[test]
+fn presentation_forms_become_letters_and_marks_stay_text() {
+    // Forms-B letters, a Forms-B lam-alef with hamza, a Forms-A ligature; and the editor's
+    // mark written in the source itself.
+    let raw = "هذا نص طويل بما يكفي ليكون فقرة فيه ﺍﻟﺤﺮﺏ و\u{FEF7}ن و\u{FDF2} وكلمة {sic} و{+زيادة+} في الأصل.\n";
+    let d = draft(raw, "forms");
+    let (clean, report) = verified(&d.markdown, raw);
+    assert!(clean, "{report}\n{}", d.markdown);
+    assert!(d.markdown.contains("الحرب ولأن والله"), "{}", d.markdown);
+    assert!(
+        d.markdown.contains("\\{sic} و\\{+زيادة+}"),
+        "{}",
+        d.markdown
+    );
+}
+
+#[test]
 fn markup_in_the_extraction_stays_text() {
     let raw = "# نص يبدأ بعلامة ويذكر [^1] كما هو مكتوب في الأصل، ويستمر إلى نهايته هنا.\n\n- سطر آخر طويل بما يكفي ليكون فقرة من فقرات النص المستخرج كما هو.\n";
     let d = draft(raw, "markup");

@@ -17,8 +17,6 @@
 
 use std::sync::OnceLock;
 
-use unicode_normalization::char::{decompose_compatible, is_combining_mark};
-
 use crate::chars;
 
 /// Calls `each(token, part)` for every token of `text`, in order; `part` is true for the
@@ -89,7 +87,7 @@ fn fold(c: char, out: &mut impl FnMut(char)) {
 
 /// The folding of one character by the general rule: decomposed, then each piece mapped.
 fn fold_slow(c: char, out: &mut impl FnMut(char)) {
-    decompose_compatible(c, |d| {
+    chars::decompose_compatible(c, |d| {
         if let Some(m) = map(d) {
             m.to_lowercase()
                 .filter(|l| !is_dropped(*l))
@@ -120,7 +118,7 @@ fn map(d: char) -> Option<char> {
 
 /// Marks, tatweel and characters that take no room on screen.
 fn is_dropped(c: char) -> bool {
-    chars::is_tatweel(c) || chars::is_invisible(c) || is_combining_mark(c)
+    chars::is_tatweel(c) || chars::is_invisible(c) || chars::is_combining_mark(c)
 }
 
 /// The folding of U+0600–U+06FF, made once by the general rule.
