@@ -164,6 +164,7 @@ fn search_pages(templates: &Templates) -> Result<Vec<OutputFile>, Error> {
         let words = crate::i18n::strings(lang);
         let mut page = PageView::new(lang, format!("{} — {site_title}", words.search), root);
         page.other_lang_href = Some(other.to_string());
+        page.search_page = true;
         page.canonical = Place {
             path: url,
             base_url: config.base_url.as_deref(),

@@ -76,6 +76,8 @@ pub(crate) struct PageView {
     pub(crate) t_ar: Words,
     /// Scholarly and social metadata for `<head>` (`partials/meta.html`).
     pub(crate) head: Option<super::head::HeadView>,
+    /// Whether this is a search page, which has its own field instead of the header's.
+    pub(crate) search_page: bool,
 }
 
 impl PageView {
@@ -92,6 +94,7 @@ impl PageView {
             t_en: Words(Lang::En),
             t_ar: Words(Lang::Ar),
             head: None,
+            search_page: false,
         }
     }
 }

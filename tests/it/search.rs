@@ -148,3 +148,13 @@ fn a_paper_may_not_take_the_slug_search() {
         run.stderr
     );
 }
+
+/// A site whose own `base.html` predates the search (no `search` block, no header field)
+/// still builds, search pages included.
+#[test]
+fn a_site_with_its_own_older_base_template_still_builds() {
+    let site = crate::util::Site::new(&["valid", "old-base"]);
+    site.build_clean();
+    let page = site.page_text("search/index.html");
+    assert!(page.contains("id=search-results"), "{page}");
+}
