@@ -230,6 +230,22 @@ async function runAxe(page, label) {
   check(result.length === 0, `${label}: axe-core violations: ${result.join("; ")}`);
 }
 
+// Records a page's script errors, and refuses (and records) every request to another host.
+async function watch(page) {
+  const seen = { errors: [], foreign: [] };
+  page.on("console", (msg) => {
+    if (msg.type() === "error") seen.errors.push(msg.text());
+  });
+  page.on("pageerror", (err) => seen.errors.push(String(err)));
+  await page.route("**/*", (route) => {
+    const target = route.request().url();
+    if (target.startsWith(origin) || target.startsWith("data:")) return route.continue();
+    seen.foreign.push(target);
+    return route.abort();
+  });
+  return seen;
+}
+
 const shotName = (url, width, suffix = "") =>
   path.join(shotsDir, `${(url.replace(/^\/|\/$/g, "").replace(/\//g, "_") || "home")}-${width}${suffix}.png`);
 
@@ -239,21 +255,10 @@ for (const width of WIDTHS) {
     const label = `${url} @${width}px`;
     console.log(label);
     const page = await context.newPage();
-    const errors = [];
-    const foreign = [];
+    const { errors, foreign } = await watch(page);
     const missing = [];
     page.on("response", (r) => {
       if (r.status() >= 400) missing.push(`${r.request().method()} ${r.url()}`);
-    });
-    page.on("console", (msg) => {
-      if (msg.type() === "error") errors.push(msg.text());
-    });
-    page.on("pageerror", (err) => errors.push(String(err)));
-    await page.route("**/*", (route) => {
-      const target = route.request().url();
-      if (target.startsWith(origin) || target.startsWith("data:")) return route.continue();
-      foreign.push(target);
-      return route.abort();
     });
     const response = await page.goto(origin + url, { waitUntil: "load" });
     await page.evaluate(() => document.fonts.ready);
@@ -437,18 +442,7 @@ for (const [ui, width, scheme, query] of [
   console.log(label);
   const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme, reducedMotion: "reduce" });
   const page = await context.newPage();
-  const errors = [];
-  const foreign = [];
-  page.on("console", (msg) => {
-    if (msg.type() === "error") errors.push(msg.text());
-  });
-  page.on("pageerror", (err) => errors.push(String(err)));
-  await page.route("**/*", (route) => {
-    const target = route.request().url();
-    if (target.startsWith(origin) || target.startsWith("data:")) return route.continue();
-    foreign.push(target);
-    return route.abort();
-  });
+  const { errors, foreign } = await watch(page);
   const results = () => page.$$eval("#search-results li a", (as) => as.map((a) => a.getAttribute("href")));
   const waitFor = (q) =>
     page.waitForFunction((q) => {

@@ -617,11 +617,7 @@ fn check_import(case: &ImportCase) -> Result<(), String> {
             .current_dir(&site.root)
             .output()
             .unwrap();
-        Run {
-            code: output.status.code().expect("exited, not killed"),
-            stdout: String::from_utf8(output.stdout).unwrap(),
-            stderr: String::from_utf8(output.stderr).unwrap(),
-        }
+        Run::of(output)
     } else {
         site.run(&full)
     };
