@@ -28,6 +28,14 @@
 #                corpus without the archive's topics, series and author ids (warraq-N-plain,
 #                made by benches/archive_corpus.py --plain), which this binary also builds
 #                ("warraq plain")
+#                a change's cost is measured against it under the same load
+#   SCORE        the search scorer (default: ../shared/search-dev/score.js from the repo); with
+#                it, Chromium and tests/browser/node_modules, the search of the first round's
+#                site is run on QUERIES (default ../shared/search-dev/corpus_queries.json): the
+#                median bytes of search code and index fetched per query and time to results
+#
+# The site search's cost: every round also builds a copy of the corpus with `search: false`
+# (warraq-N-nosearch), and the table gives the ratio, the index's size and the query cost.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -78,10 +86,19 @@ for n in $SIZES; do
             echo "$stamp" >"$dir/.stamp"
         fi
     done
+    # The same papers with the site search turned off.
+    off=$BENCH_DIR/warraq-$n-nosearch
+    if [[ $(cat "$off/.stamp" 2>/dev/null) != "$stamp" ]]; then
+        rm -rf "$off"
+        cp -r "$BENCH_DIR/warraq-$n" "$off"
+        sed -i '0,/^---$/!{0,/^---$/s/^---$/search: false\n---/}' "$off/content/_index.md"
+    fi
 done
+SCORE=${SCORE:-$ROOT/../shared/search-dev/score.js}
+QUERIES=${QUERIES:-$ROOT/../shared/search-dev/corpus_queries.json}
 
-BASELINE=${BASELINE:-} WARRAQ=$WARRAQ FLOOR=$FLOOR WRITE_FLOOR=$WRITE_FLOOR HUGO_VERSION="$(hugo version)" python3 - "$BENCH_DIR" "$BENCH_OUT" "$RUNS" $SIZES <<'PY'
-import os, shutil, statistics, subprocess, sys, tempfile, time
+SCORE=$SCORE QUERIES=$QUERIES NODE_PATH=$ROOT/tests/browser/node_modules BASELINE=${BASELINE:-} WARRAQ=$WARRAQ FLOOR=$FLOOR WRITE_FLOOR=$WRITE_FLOOR HUGO_VERSION="$(hugo version)" python3 - "$BENCH_DIR" "$BENCH_OUT" "$RUNS" $SIZES <<'PY'
+import json, os, shutil, statistics, subprocess, sys, tempfile, time
 from pathlib import Path
 
 bench, out_root = Path(sys.argv[1]), Path(sys.argv[2])
@@ -112,6 +129,7 @@ def command(name, n, r):
     p = bench / f"warraq-{n}-plain"
     return {
         "warraq": [warraq, "build", "--root", str(w), "--out", str(out)],
+        "warraq, search: false": [warraq, "build", "--root", str(bench / f"warraq-{n}-nosearch"), "--out", str(out) + "-nosearch"],
         "warraq --full": [warraq, "build", "--full", "--root", str(w), "--out", str(out)],
         # The baseline reads the corpus without the archive's keys, which it may not know;
         # "warraq plain" is this binary on that corpus.
@@ -128,7 +146,7 @@ def command(name, n, r):
 # are done: on ext4 without a journal, creating files soon after deleting many costs more the
 # more were deleted, so deleting between runs would make each run pay for the one before.
 results, rebuilds = {}, {}
-tools = ["warraq", "hugo", "cp -r", "crate floor", "write floor"] + (["baseline", "warraq plain"] if baseline else [])
+tools = ["warraq", "hugo", "cp -r", "crate floor", "write floor", "warraq, search: false"] + (["baseline", "warraq plain"] if baseline else [])
 for n in sizes:
     samples = {name: [] for name in tools}
     for r in range(runs + 1):  # alternating, so load changes hit every tool alike
@@ -149,6 +167,25 @@ for n in sizes:
             samples[name].append(timed(command(name, n, 0)))
     rebuilds[n] = {name: statistics.median(s for s, _ in v) for name, v in samples.items()}
     print(f"measured rebuilds of {n} papers", file=sys.stderr)
+# The search: its index's size in the first round's site, and, with the scorer, what a query
+# costs a reader (bytes of search code and index as gzip sends them, time to results).
+search = {}
+for n in sizes:
+    site = output("warraq", n, 1)
+    files = [f for f in (site / "search").rglob("*") if f.is_file()]
+    shards = [f for f in files if f.parent.name == "s"]
+    found = {"files": len(files), "bytes": sum(f.stat().st_size for f in files),
+             "shards": sum(f.stat().st_size for f in shards)}
+    score, queries = os.environ.get("SCORE"), os.environ.get("QUERIES")
+    if score and queries and Path(score).is_file() and shutil.which("node"):
+        done = subprocess.run(["node", score, str(site), queries], capture_output=True, text=True)
+        rows = [json.loads(l) for l in done.stdout.splitlines() if l.startswith("{")]
+        if rows:
+            found["query_bytes"] = statistics.median(r["bytes"] for r in rows)
+            found["query_ms"] = statistics.median(r["ms"] for r in rows)
+            found["answered"] = sum(1 for r in rows if r["rank"])
+            found["queries"] = len(rows)
+    search[n] = found
 shutil.rmtree(scratch, ignore_errors=True)
 
 version = os.environ["HUGO_VERSION"].split(" ")
@@ -167,6 +204,9 @@ for n, r in results.items():
     lines.append(f"| {n} | crate floor | {fs:.3f} s | {n / fs:,.0f} | {fm:.0f} MB | | | {fs / cs:.1f}× |")
     lines.append(f"| {n} | write floor (Warraq's files, from memory) | {wfs:.3f} s | | | | | {wfs / cs:.1f}× |")
     lines.append(f"| {n} | cp -r (I/O floor) | {cs:.3f} s | | | | | |")
+    ns, nm = r["warraq, search: false"]
+    lines.append(f"| {n} | warraq, `search: false` | {ns:.3f} s | {n / ns:,.0f} | {nm:.0f} MB | | | {ns / cs:.1f}× |")
+    lines.append(f"| {n} | **with search ÷ without** | **{ws / ns:.3f}×** | | | | | |")
     if baseline:
         bs, bm = r["baseline"]
         lines.append(f"| {n} | baseline ({baseline}) | {bs:.3f} s | {n / bs:,.0f} | {bm:.0f} MB | {hs / bs:.2f}× | | {bs / cs:.1f}× |")
@@ -181,6 +221,13 @@ lines += ["", "Building again over the previous output, content unchanged (Warra
 for n, r in rebuilds.items():
     w, f, h = r["warraq"], r["warraq --full"], r["hugo"]
     lines.append(f"| {n} | {w:.3f} s | {f:.3f} s | {h:.3f} s | **{h / w:.0f}×** | {h / f:.2f}× |")
+lines += ["", "The site search's index (`site/search/`) and, when the scorer ran, a query's cost:", "",
+          "| papers | files | bytes | of which word shards | median bytes per query (gzip) | median time to results | queries answered |",
+          "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+for n, f in search.items():
+    q = (f"{f['query_bytes'] / 1024:.0f} KiB | {f['query_ms']:.0f} ms | {f['answered']}/{f['queries']}"
+         if "query_bytes" in f else "not measured | | ")
+    lines.append(f"| {n} | {f['files']:,} | {f['bytes'] / 1e6:.1f} MB | {f['shards'] / 1e6:.1f} MB | {q} |")
 if len(sizes) >= 2:
     lo, hi = sizes[0], sizes[-1]
     lines.append("")

@@ -5,7 +5,9 @@
 //! agree on every character; each class is a test of one `char`.
 //!
 //! What this module does not do: decide what a word, a sentence or a Latin island is (its
-//! callers do), normalise or fold text, or scan bytes. The Markdown passes find candidates in
+//! callers do), fold text, or scan bytes. It is where Unicode's compatibility decomposition
+//! lives (the unicode-normalization crate), for the search's folding and the importer's
+//! presentation forms. The Markdown passes find candidates in
 //! UTF-8 bytes first (`markdown/scan.rs`) and only then ask a class here about one character;
 //! the classes answer ASCII first, because most characters a Latin class is asked about are.
 //!
@@ -178,6 +180,36 @@ pub(crate) fn is_invisible(c: char) -> bool {
             c,
             '\u{AD}' | '\u{180E}' | '\u{200B}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
         )
+}
+
+/// Whether `c` is an Arabic presentation form: Forms-A (U+FB50–U+FDFF) or Forms-B
+/// (U+FE70–U+FEFE; U+FEFF is the byte order mark).
+pub(crate) fn is_presentation_form(c: char) -> bool {
+    matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}')
+}
+
+/// Calls `each` with the characters `c` stands for under Unicode's compatibility
+/// decomposition (a ligature its letters, a letter with a hamza its base and the hamza mark).
+pub(crate) fn decompose_compatible(c: char, each: impl FnMut(char)) {
+    unicode_normalization::char::decompose_compatible(c, each);
+}
+
+/// Whether `c` is a combining mark (Unicode's general category M).
+pub(crate) fn is_combining_mark(c: char) -> bool {
+    unicode_normalization::char::is_combining_mark(c)
+}
+
+/// The letters a presentation form shows, composed again (`ﻷ` → «لأ», `ﷲ` → «الله»); the
+/// space Unicode puts before an isolated haraka form is left out. `None` for any other
+/// character.
+pub(crate) fn presentation_letters(c: char) -> Option<String> {
+    use unicode_normalization::UnicodeNormalization;
+    if !is_presentation_form(c) {
+        return None;
+    }
+    let letters: String = std::iter::once(c).nfkc().collect();
+    let letters = letters.trim_start_matches(' ');
+    (!letters.is_empty() && letters != c.to_string()).then(|| letters.to_string())
 }
 
 #[cfg(test)]

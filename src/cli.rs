@@ -39,7 +39,8 @@ pub enum Command {
     ///
     /// Compares the Arabic letters, Latin letters and digits of each document against its
     /// `source.file`, minus what `source.removed` declares and with `source.repairs` applied,
-    /// and reports per block what was lost or added, with source line numbers.
+    /// and reports per block what was lost or added, with source line numbers. `--strict`
+    /// compares the signs too (punctuation, brackets, quotes, dashes, harakat).
     #[command(after_help = EXIT_HELP)]
     Verify(VerifyArgs),
     /// Preview the site on http://127.0.0.1 while editing: rebuilds on change, reloads the page.
@@ -52,6 +53,52 @@ pub enum Command {
     /// Show how an abstract's Arabic and English sentences pair up.
     #[command(after_help = EXIT_HELP)]
     Align(AlignArgs),
+    /// Start a new site: content/_index.md, content/_sources/, .gitignore and a GitHub Pages
+    /// workflow. Refuses a folder that already has content/.
+    #[command(after_help = EXIT_HELP)]
+    Init(InitArgs),
+    /// Turn a raw PDF text extraction into a draft document that passes `verify`.
+    ///
+    /// Keeps a copy of the raw file under content/_sources/ (unless it is already inside
+    /// content/), writes content/<slug>.md marked `draft: true`, and prints what it repaired,
+    /// what it removed and what the editor must still decide. Exit 1 when the file cannot be
+    /// read as Arabic text (an encoding problem names its byte), 2 for usage and IO problems.
+    #[command(after_help = EXIT_HELP)]
+    Import(ImportArgs),
+}
+
+/// Flags of `init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to make the site in (made if missing).
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+    /// The site's Arabic title [default: أوراق بحثية].
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+    /// The site's English title [default: Research papers].
+    #[arg(long, value_name = "TEXT")]
+    pub title_en: Option<String>,
+}
+
+/// Flags of `import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The raw extraction: UTF-8 (with or without a byte order mark) or UTF-16 with one.
+    #[arg(value_name = "RAW.txt")]
+    pub raw: PathBuf,
+    /// The site folder, holding content/.
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
+    /// The document's slug [default: the raw file's name, when it is a valid slug].
+    #[arg(long, value_name = "SLUG")]
+    pub slug: Option<String>,
+    /// Where to write the draft [default: <root>/content/<slug>.md].
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace an existing draft, or a different file kept under the same source name.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Flags of `verify`.
@@ -63,6 +110,10 @@ pub struct VerifyArgs {
     /// Documents to verify [default: every document that names a source].
     #[arg(value_name = "DOCUMENT.md")]
     pub documents: Vec<PathBuf>,
+    /// Also compare punctuation, brackets, quotation marks, dashes and harakat, block by block,
+    /// and report every difference no `source.repairs` or `source.removed` covers.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 /// Flags of `align`.

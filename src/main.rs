@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use rayon::prelude::*;
-use warraq::cli::{AlignArgs, Cli, Command, VerifyArgs};
+use warraq::cli::{AlignArgs, Cli, Command, ImportArgs, InitArgs, VerifyArgs};
 use warraq::commands;
 use warraq::diagnostics::Diagnostic;
 use warraq::error::Error;
@@ -60,6 +60,8 @@ fn main() -> ExitCode {
         .map(|()| ExitCode::SUCCESS),
         Command::Verify(args) => verify(&args),
         Command::Align(args) => align(&args),
+        Command::Init(args) => init(args),
+        Command::Import(args) => import(args),
     };
     result.unwrap_or_else(|err| {
         eprintln!("warraq: error: {err}");
@@ -122,7 +124,12 @@ fn build(options: Options, previous: Option<&std::path::Path>) -> Result<ExitCod
 }
 
 fn verify(args: &VerifyArgs) -> Result<ExitCode, Error> {
-    let (results, diagnostics) = commands::verify::run(&args.root, &args.documents)?;
+    let mode = if args.strict {
+        commands::verify::Mode::Strict
+    } else {
+        commands::verify::Mode::Letters
+    };
+    let (results, diagnostics) = commands::verify::run(&args.root, &args.documents, mode)?;
     let mut failed = report(&diagnostics);
     if results.is_empty() && !failed {
         eprintln!("warraq: no document names a source to verify against");
@@ -184,4 +191,57 @@ fn align(args: &AlignArgs) -> Result<ExitCode, Error> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn init(args: InitArgs) -> Result<ExitCode, Error> {
+    let request = commands::init::InitRequest {
+        dir: args.dir,
+        title: args.title,
+        title_en: args.title_en,
+    };
+    let written = commands::init::run(&request)?;
+    for path in &written {
+        eprintln!("warraq: wrote {}", path.display());
+    }
+    eprintln!(
+        "warraq: a new site in {}: import a paper with `warraq import --root {} RAW.txt`, then `warraq build`. The workflow installs warraq {} from {} (WARRAQ_GIT and WARRAQ_TAG in it say so).",
+        request.dir.display(),
+        request.dir.display(),
+        env!("CARGO_PKG_VERSION"),
+        commands::init::WARRAQ_GIT
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn import(args: ImportArgs) -> Result<ExitCode, Error> {
+    let request = commands::import::ImportRequest {
+        raw: args.raw,
+        root: args.root,
+        slug: args.slug,
+        output: args.output,
+        force: args.force,
+    };
+    match commands::import::run(&request)? {
+        commands::import::Imported::Unreadable(message) => {
+            eprintln!("{message}");
+            eprintln!("warraq: nothing was written");
+            Ok(ExitCode::from(1))
+        }
+        commands::import::Imported::Written {
+            draft,
+            source,
+            result,
+        } => {
+            let (source, copied) = source;
+            let kept = if copied { "copied to" } else { "kept at" };
+            eprint!(
+                "warraq: imported {} ({kept} {}) into {} as a draft\n{}",
+                request.raw.display(),
+                source.display(),
+                draft.display(),
+                result.report
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+    }
 }

@@ -1,9 +1,12 @@
 //! Commands beside the build: each reads what it needs, calls a pure module, and prints.
 //!
 //! `verify` checks converted documents against their raw sources; `align` shows how an
-//! abstract's sentences pair up; `previous` compares a build's anchors with an earlier release.
+//! abstract's sentences pair up; `previous` compares a build's anchors with an earlier release;
+//! `init` makes a new site folder and `import` turns a raw extraction into a draft document.
 
 pub mod align;
+pub mod import;
+pub mod init;
 pub mod previous;
 pub mod verify;
 

@@ -1,4 +1,5 @@
-//! `warraq verify`: proves each converted document holds exactly the letters of its source.
+//! `warraq verify`: proves each converted document holds exactly the letters of its source
+//! (with `--strict`, also its punctuation, brackets, quotation marks, dashes and harakat).
 //!
 //! Reads the documents and their `source.file`, turns the published text into blocks (front
 //! matter fields that come from the source, then every Markdown block) and hands both to
@@ -16,6 +17,8 @@ use crate::pipeline;
 use crate::source_map::SourceMap;
 use crate::verify::{self as fidelity, Original, Published, Report};
 
+pub use crate::verify::Mode;
+
 /// What `verify` found for one document.
 pub struct Verified {
     /// The document file.
@@ -26,10 +29,15 @@ pub struct Verified {
     pub report: Report,
 }
 
-/// Verifies the documents named in `only` (all documents with a `source` when empty).
+/// Verifies the documents named in `only` (all documents with a `source` when empty); `mode`
+/// says whether to compare the signs too (`--strict`).
 ///
 /// Content errors that prevent verifying are returned as diagnostics.
-pub fn run(root: &Path, only: &[PathBuf]) -> Result<(Vec<Verified>, Vec<Diagnostic>), Error> {
+pub fn run(
+    root: &Path,
+    only: &[PathBuf],
+    mode: Mode,
+) -> Result<(Vec<Verified>, Vec<Diagnostic>), Error> {
     let mut diags = Vec::new();
     let Some(site) = pipeline::load(root, true, &mut diags)? else {
         return Ok((Vec::new(), diags));
@@ -83,7 +91,7 @@ pub fn run(root: &Path, only: &[PathBuf]) -> Result<(Vec<Verified>, Vec<Diagnost
             removed: source.removed.clone(),
             repairs: source.repairs.clone(),
         };
-        let report = fidelity::verify(&source_spec, &published_blocks(doc));
+        let report = fidelity::verify_in(mode, &source_spec, &published_blocks(doc));
         let shown = source_path
             .strip_prefix(".")
             .map(Path::to_path_buf)

@@ -21,6 +21,8 @@ pub(crate) struct RawSite {
     pub(crate) glossary: BTreeMap<String, String>,
     #[serde(default)]
     pub(crate) allow_raw_html: bool,
+    /// The site search (`search/`, `en/search/` and its index); on unless `false`.
+    pub(crate) search: Option<bool>,
     /// Custom domain for GitHub Pages, written to `site/CNAME`.
     pub(crate) cname: Option<String>,
     /// The site's topics: an ASCII id to its Arabic and English names.

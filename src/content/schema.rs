@@ -24,7 +24,7 @@ use crate::lang::Lang;
 pub(crate) struct Slug(String);
 
 /// Slugs that would collide with the site's own folders.
-const RESERVED_SLUGS: [&str; 6] = ["en", "assets", "topics", "series", "authors", "page"];
+const RESERVED_SLUGS: [&str; 7] = ["en", "assets", "search", "topics", "series", "authors", "page"];
 
 impl Slug {
     /// Checks the slug rules; the error says which rule is broken.
@@ -300,6 +300,9 @@ pub struct SiteConfig {
     pub glossary: Vec<(String, String)>,
     /// Let raw HTML in Markdown through instead of showing it as text (off by default).
     pub allow_raw_html: bool,
+    /// Build the site search (`search/`, `en/search/` and `search/index.json` with its
+    /// shards): on by default, off with `search: false`.
+    pub search: bool,
     /// Custom domain for GitHub Pages (`site/CNAME`), lowercase.
     pub(crate) cname: Option<String>,
     /// The topics documents may be filed under, by id.
@@ -561,6 +564,7 @@ pub(crate) fn site<'a>(
         description_en: Checker::optional(raw.description_en),
         glossary: raw.glossary.into_iter().collect(),
         allow_raw_html: raw.allow_raw_html,
+        search: raw.search.unwrap_or(true),
     })
 }
 
@@ -972,6 +976,7 @@ mod tests {
                 "a slug cannot start or end with `-` or contain `--`",
             ),
             ("en", "`en` is reserved for the site's own pages"),
+            ("search", "`search` is reserved for the site's own pages"),
         ];
         for (s, message) in bad {
             assert_eq!(Slug::parse(s).unwrap_err(), message, "{s:?}");

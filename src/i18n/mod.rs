@@ -92,6 +92,22 @@ pub(crate) struct Strings {
     pub(crate) size_kb: String,
     /// `{n}`: megabytes, one decimal.
     pub(crate) size_mb: String,
+    pub(crate) search: String,
+    /// The search landmark's name.
+    pub(crate) search_site: String,
+    pub(crate) search_field: String,
+    pub(crate) search_button: String,
+    pub(crate) search_hint: String,
+    /// `{n}`: the number of results.
+    pub(crate) search_count: String,
+    /// The button that shows the next results.
+    pub(crate) search_more: String,
+    pub(crate) search_none: String,
+    pub(crate) search_short: String,
+    pub(crate) search_failed: String,
+    pub(crate) search_needs_script: String,
+    /// What a result in a paper's title block is called.
+    pub(crate) search_title_passage: String,
     pub(crate) months: [String; 12],
 }
 

@@ -47,6 +47,8 @@ pub(crate) struct DocumentOutput {
     pub(crate) files: Vec<(String, links::Summary)>,
     /// How long it takes to read, for the listings.
     pub(crate) reading: Reading,
+    /// Its passages for the site search, unless the search is off.
+    pub(crate) search: Option<crate::search::DocumentIndex>,
 }
 
 /// The document stage for every document, on every core; the outputs in the documents' order,
@@ -100,6 +102,7 @@ pub(crate) fn render_document(
         anchors: made.anchors,
         files,
         reading: made.reading,
+        search: made.search,
     })
 }
 
@@ -179,6 +182,8 @@ pub struct DocumentFiles {
     pub local_links: Vec<LocalLink>,
     /// How long it takes to read.
     pub(crate) reading: Reading,
+    /// Its passages for the site search, unless the search is off.
+    pub(crate) search: Option<crate::search::DocumentIndex>,
 }
 
 /// Every stage for one document: Markdown, abstract pairs, citation files, templates,
@@ -248,12 +253,15 @@ pub fn document_files(
             html: pdf.bytes,
         });
     }
+    let search = (templates.config.search)
+        .then(|| super::search::document_index(doc, &rendered.model, &rows));
     Ok(DocumentFiles {
         files,
         anchors,
         page: format!("{url}index.html"),
         local_links: rendered.local_links,
         reading,
+        search,
     })
 }
 

@@ -1,5 +1,5 @@
-//! Listings stage: the pages that list documents or belong to no document (both home pages
-//! and `404.html`), made from the index alone, alongside the document stage.
+//! Listings stage: the pages that list documents or belong to no document (both home pages,
+//! both search pages and `404.html`), made from the index alone, alongside the document stage.
 
 use std::collections::BTreeMap;
 
@@ -261,6 +261,10 @@ pub fn site_pages(
         anchor_index.add(page.path.trim_end_matches("index.html"), Vec::new(), None);
     }
 
+    if config.search {
+        pages.extend(search_pages(templates)?);
+    }
+
     let mut page = PageView::new(
         Lang::Ar,
         format!(
@@ -286,6 +290,39 @@ pub fn site_pages(
         // Its inline style sheet is minified only here.
         html: minify::html(&html),
     });
+    Ok(pages)
+}
+
+/// The search pages, `search/` and `en/search/`: a form and an empty list that
+/// `assets/search.js` fills.
+fn search_pages(templates: &Templates) -> Result<Vec<OutputFile>, Error> {
+    let config = templates.config;
+    let mut pages = Vec::new();
+    for lang in Lang::ALL {
+        let (url, root, other) = match lang {
+            Lang::Ar => ("search/", "../", "../en/search/"),
+            Lang::En => ("en/search/", "../../", "../../search/"),
+        };
+        let site_title = match lang {
+            Lang::Ar => &config.title,
+            Lang::En => &config.title_en,
+        };
+        let words = crate::i18n::strings(lang);
+        let mut page = PageView::new(lang, format!("{} — {site_title}", words.search), root);
+        page.other_lang_href = Some(other.to_string());
+        page.search_page = true;
+        page.canonical = Place {
+            path: url,
+            base_url: config.base_url.as_deref(),
+            root,
+        }
+        .absolute();
+        let html = templates.render("search.html", &PageContext::new(&templates.site, page))?;
+        pages.push(OutputFile {
+            path: format!("{url}index.html"),
+            html: templates.finish(html),
+        });
+    }
     Ok(pages)
 }
 

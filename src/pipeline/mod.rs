@@ -9,7 +9,8 @@
 //!    they are made: a [`DocumentOutput`] each (diagnostics, public addresses, link
 //!    summaries); the **listings** (`listings.rs`: home pages, `404.html`) are made alongside;
 //! 3. **site files** (`site_files.rs`): assets, crawler files, `CNAME`, and `anchors.json`
-//!    from every page's addresses;
+//!    from every page's addresses; the **search index** (`search.rs`) from every document's
+//!    passages, which the document stage took from its model;
 //! 4. **check** (`check.rs`): every link of every file, over the summaries;
 //! 5. **write**: the staging folder swapped in for the site, when there is no error.
 //!
@@ -25,6 +26,7 @@ mod load;
 mod pages;
 mod pdf;
 pub mod record;
+mod search;
 mod site_files;
 
 pub use archive::Listed;
@@ -305,7 +307,11 @@ pub(crate) fn site_wide(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<SiteWide, Error> {
     let config = templates.config;
-    let files = site_files::site_files(config, templates.renderer, metas, &listings.anchors, sink)?;
+    let mut files =
+        site_files::site_files(config, templates.renderer, metas, &listings.anchors, sink)?;
+    if config.search {
+        files.extend(search::index_files(documents, sink)?);
+    }
     for output in documents {
         diagnostics.extend(output.diagnostics.iter().cloned());
     }

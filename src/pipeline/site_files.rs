@@ -26,6 +26,9 @@ pub(crate) fn site_files(
     };
     put(".nojekyll".to_string(), b"")?;
     for (name, bytes) in &renderer.assets {
+        if name == "search.js" && !config.search {
+            continue;
+        }
         put(format!("assets/{name}"), bytes)?;
     }
     if let Some(base) = config.base_url.as_deref() {

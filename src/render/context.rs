@@ -49,6 +49,8 @@ impl Serialize for Words {
 pub(crate) struct SiteView<'a> {
     pub(crate) title: &'a str,
     pub(crate) title_en: &'a str,
+    /// Whether the site has its search (every header then has a search field).
+    pub(crate) search: bool,
 }
 
 /// What `base.html` needs on every page.
@@ -74,6 +76,8 @@ pub(crate) struct PageView {
     pub(crate) t_ar: Words,
     /// Scholarly and social metadata for `<head>` (`partials/meta.html`).
     pub(crate) head: Option<super::head::HeadView>,
+    /// Whether this is a search page, which has its own field instead of the header's.
+    pub(crate) search_page: bool,
 }
 
 impl PageView {
@@ -90,6 +94,7 @@ impl PageView {
             t_en: Words(Lang::En),
             t_ar: Words(Lang::Ar),
             head: None,
+            search_page: false,
         }
     }
 }
@@ -435,6 +440,7 @@ impl<'a> SiteView<'a> {
         SiteView {
             title: &config.title,
             title_en: &config.title_en,
+            search: config.search,
         }
     }
 }

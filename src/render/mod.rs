@@ -21,7 +21,7 @@ use crate::error::Error;
 use crate::markdown::markup::{self, BodyMarkup, Pattern};
 
 /// Templates built into the binary, by file name.
-const BUILTIN_TEMPLATES: [(&str, &str); 16] = [
+const BUILTIN_TEMPLATES: [(&str, &str); 17] = [
     ("base.html", include_str!("../../templates/base.html")),
     ("index.html", include_str!("../../templates/index.html")),
     (
@@ -42,6 +42,7 @@ const BUILTIN_TEMPLATES: [(&str, &str); 16] = [
         include_str!("../../templates/toc-entry.html"),
     ),
     ("404.html", include_str!("../../templates/404.html")),
+    ("search.html", include_str!("../../templates/search.html")),
     (
         "partials/meta.html",
         include_str!("../../templates/partials/meta.html"),
@@ -73,9 +74,10 @@ const BUILTIN_TEMPLATES: [(&str, &str); 16] = [
     ),
 ];
 
-/// Static files copied to `site/assets/`: the style sheet, the reading script, and the Naskh
+/// Static files copied to `site/assets/`: the style sheet, the reading script, the search
+/// page's script, and the Naskh
 /// face (Arabic letters only; Latin text uses the reader's own serif) with its licence.
-const BUILTIN_ASSETS: [(&str, &[u8]); 6] = [
+const BUILTIN_ASSETS: [(&str, &[u8]); 7] = [
     (
         "style.css",
         include_bytes!("../../templates/assets/style.css"),
@@ -84,6 +86,10 @@ const BUILTIN_ASSETS: [(&str, &[u8]); 6] = [
     (
         "warraq.js",
         include_bytes!("../../templates/assets/warraq.js"),
+    ),
+    (
+        "search.js",
+        include_bytes!("../../templates/assets/search.js"),
     ),
     (
         "noto-naskh-arabic-400.woff2",

@@ -299,6 +299,9 @@ impl State {
         for gone in self.files.difference(&now) {
             remove_file(&options.out, gone)?;
         }
+        // A file removed is forgotten, so that when it comes back with the bytes it had (a
+        // search chunk when a draft is cleared), it is written again.
+        self.shared.retain(|path, _| now.contains(path));
         self.files = now;
         for (path, output) in fresh {
             if let Some(doc) = self.documents.get_mut(&path) {

@@ -4,13 +4,17 @@
 //!
 //! Matching is loose so editors can copy text without the extraction's noise: marks (tatweel,
 //! harakat) are skipped on both sides, any run of whitespace matches any run of whitespace, and
-//! digits match by value. This module compares nothing; it only prepares the source lines.
+//! digits match by value. Text that also matches with its harakat is found that way first (so a
+//! repair of harakat alone, `ردٍّّ` → `ردٌّ`, replaces the very word), and a match takes the
+//! marks of its last letter with it (so a repair or removal leaves no orphan haraka for
+//! `verify --strict` to find). This module compares nothing; it only prepares the source lines.
 
 use std::ops::Range;
 
 use super::letters::{CharKind, kind};
 use super::report::{Declaration, Problem};
 use super::{Original, Removal, Repair};
+use crate::chars::is_arabic_mark;
 
 /// A source line that takes part in the comparison.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -133,7 +137,11 @@ fn check_removal(
             "{} is past the end of the source ({line_count} lines)",
             lines_phrase(r)
         )
-    } else if r.text.as_deref().is_some_and(|t| loose_chars(t).is_empty()) {
+    } else if r
+        .text
+        .as_deref()
+        .is_some_and(|t| loose_chars(t, Harakat::Skipped).is_empty())
+    {
         "the text to remove is empty".to_owned()
     } else {
         return true;
@@ -184,7 +192,7 @@ fn apply_repair(repair: &Repair, lines: &mut [Option<String>]) -> Result<(), Str
     };
     // A `from` made only of marks (e.g. a stray tatweel) changes no letters; it must still
     // be on the line.
-    let range = if loose_chars(&repair.from).is_empty() {
+    let range = if loose_chars(&repair.from, Harakat::Skipped).is_empty() {
         line.find(repair.from.as_str())
             .filter(|_| !repair.from.is_empty())
             .map(|at| at..at + repair.from.len())
@@ -209,9 +217,19 @@ enum Loose {
     Space,
 }
 
-fn loose_char(c: char) -> Option<Loose> {
+/// Whether loose matching compares harakat (other marks are always skipped).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Harakat {
+    Compared,
+    Skipped,
+}
+
+fn loose_char(c: char, harakat: Harakat) -> Option<Loose> {
     if c.is_whitespace() {
         return Some(Loose::Space);
+    }
+    if harakat == Harakat::Compared && is_arabic_mark(c) {
+        return Some(Loose::Char(c));
     }
     match kind(c) {
         CharKind::Mark => None,
@@ -222,10 +240,12 @@ fn loose_char(c: char) -> Option<Loose> {
 
 /// The loose characters of `text` with their byte ranges, whitespace runs collapsed and
 /// trimmed at both ends.
-fn loose_chars(text: &str) -> Vec<(Loose, Range<usize>)> {
+fn loose_chars(text: &str, harakat: Harakat) -> Vec<(Loose, Range<usize>)> {
     let mut out: Vec<(Loose, Range<usize>)> = Vec::new();
     for (at, c) in text.char_indices() {
-        let Some(l) = loose_char(c) else { continue };
+        let Some(l) = loose_char(c, harakat) else {
+            continue;
+        };
         let range = at..at + c.len_utf8();
         match out.last_mut() {
             Some((Loose::Space, last)) if l == Loose::Space => last.end = range.end,
@@ -239,10 +259,24 @@ fn loose_chars(text: &str) -> Vec<(Loose, Range<usize>)> {
     out
 }
 
-/// Finds `needle` in `hay` loosely (see the module docs); the byte range in `hay`.
+/// Finds `needle` in `hay` loosely (see the module docs); the byte range in `hay`, with the
+/// marks that follow its last character.
 pub(super) fn find_loose(hay: &str, needle: &str) -> Option<Range<usize>> {
-    let needle: Vec<Loose> = loose_chars(needle).into_iter().map(|(l, _)| l).collect();
-    let hay = loose_chars(hay);
+    let found = find_with(hay, needle, Harakat::Compared)
+        .or_else(|| find_with(hay, needle, Harakat::Skipped))?;
+    let trailing: usize = hay[found.end..]
+        .chars()
+        .take_while(|&c| kind(c) == CharKind::Mark)
+        .map(char::len_utf8)
+        .sum();
+    Some(found.start..found.end + trailing)
+}
+
+fn find_with(hay: &str, needle: &str, harakat: Harakat) -> Option<Range<usize>> {
+    let needle: Vec<Loose> = (loose_chars(needle, harakat).into_iter())
+        .map(|(l, _)| l)
+        .collect();
+    let hay = loose_chars(hay, harakat);
     if needle.is_empty() || needle.len() > hay.len() {
         return None;
     }
@@ -261,7 +295,10 @@ mod tests {
     fn find_loose_skips_marks_and_whitespace_runs() {
         let cases: &[(&str, &str, Option<&str>)] = &[
             ("في الـنار هنا", "النار", Some("الـنار")),
-            ("سعيٍّ منه", "سعي", Some("سعي")),
+            ("سعيٍّ منه", "سعي", Some("سعيٍّ")),
+            ("ردٌ لردٍّّ", "ردٍّّ", Some("ردٍّّ")),
+            ("ردٍّّ منه", "ردُّ", Some("ردٍّّ")),
+            ("حاسماً.", "حاسما", Some("حاسماً")),
             ("a  b c", "a b", Some("a  b")),
             ("سنة ٢٠٢١ م", "2021", Some("٢٠٢١")),
             ("(أمнести) Amnesty", "أمнести", Some("أمнести")),

@@ -101,9 +101,7 @@ pub(super) struct Word {
 
 impl Word {
     pub(super) fn letters(&self) -> Letters {
-        let mut letters = Letters::default();
-        self.text.chars().for_each(|c| letters.push(c));
-        letters
+        Letters::of_word(&self.text)
     }
 }
 
@@ -167,6 +165,13 @@ impl Letters {
         for word in words(text) {
             word.text.chars().for_each(|c| letters.push(c));
         }
+        letters
+    }
+
+    /// The letters of a word as `words` cut it (already normalised).
+    pub(super) fn of_word(text: &str) -> Self {
+        let mut letters = Self::default();
+        text.chars().for_each(|c| letters.push(c));
         letters
     }
 

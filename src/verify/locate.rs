@@ -7,17 +7,20 @@
 //! 2. A line whose words its block has to spare moves whole to a block (or up to three
 //!    consecutive blocks) that has all of them unaccounted for: a duplicate line that went to
 //!    the wrong twin, a cover line («publisher - place») that went to a footnote citing both.
-//! 3. A word a block lacks moves to a nearby block (at most three away) that lacks exactly that
-//!    word: a hard-wrapped line that ends one paragraph and starts the next is split between the
-//!    two.
+//! 3. A word a block has to spare moves to a nearby block (at most three away) that lacks
+//!    exactly that word: a hard-wrapped line that ends one paragraph and starts the next, or a
+//!    line holding a heading and the start of its paragraph, is split between the two. The
+//!    moves are paired as a whole (`pairs.rs`), not word by word, so a run of such lines does
+//!    not shift each word one block along.
 //!
 //! This module decides placement only; `account` compares letters and judges.
 
 use std::cmp::Reverse;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::assign;
 use super::letters::{Letters, Word, words};
+use super::pairs::{Edge, cheapest_pairs};
 
 pub(super) type Gram = [char; 3];
 
@@ -103,6 +106,8 @@ pub(super) struct WordMatch {
     pub(crate) stray: Vec<(usize, usize)>,
     /// For each word of the block: whether a placed source word accounts for it.
     pub(crate) matched: Vec<bool>,
+    /// For each word of the block: the (line, word) that accounts for it.
+    pub(crate) source: Vec<Option<(usize, usize)>>,
 }
 
 /// Matches the source words placed in `block` against the block's words. When a word occurs
@@ -132,6 +137,7 @@ pub(super) fn match_words(block: &Unit, placed: &[(usize, usize)], lines: &[Unit
         (Reverse(fits), n)
     });
     let mut matched = vec![false; block.words.len()];
+    let mut source = vec![None; block.words.len()];
     let mut stray = Vec::new();
     for n in order {
         let (before, word, after) = contexts[n];
@@ -147,10 +153,16 @@ pub(super) fn match_words(block: &Unit, placed: &[(usize, usize)], lines: &[Unit
                 (fits, Reverse(at))
             })
             .map_or(0, |(at, _)| at);
-        matched[candidates.remove(best)] = true;
+        let k = candidates.remove(best);
+        matched[k] = true;
+        source[k] = Some(placed[n]);
     }
     stray.sort_unstable();
-    WordMatch { stray, matched }
+    WordMatch {
+        stray,
+        matched,
+        source,
+    }
 }
 
 fn word_text(word: &Word) -> &str {
@@ -270,25 +282,114 @@ fn move_whole_lines(placement: &mut Placement, lines: &[Unit], blocks: &[Unit]) 
 /// third, nearby paragraph, and so shift the stray one along.
 const REACH: usize = 3;
 
-/// Step 3: a stray word moves to a nearby block that misses exactly that word: the blocks of the
-/// lines around it first, then the nearest blocks.
+/// For each block, the letters of the source words placed in it that it lacks, and its letters
+/// they lack.
+fn balances(
+    placement: &Placement,
+    lines: &[Unit],
+    blocks: &[Unit],
+) -> (Vec<Letters>, Vec<Letters>) {
+    let mut from_source = vec![Letters::default(); blocks.len()];
+    for (i, line) in placement.words.iter().enumerate() {
+        for (w, block) in line.iter().enumerate() {
+            if let Some(j) = *block {
+                from_source[j].add(&lines[i].words[w].letters());
+            }
+        }
+    }
+    let zipped = || from_source.iter().zip(blocks);
+    (
+        zipped().map(|(s, b)| s.minus(&b.letters)).collect(),
+        zipped().map(|(s, b)| b.letters.minus(s)).collect(),
+    )
+}
+
+/// A stray word step 3 may move: its block, line and word.
+type Mover = (usize, usize, usize);
+
+/// Step 3: stray words move to nearby blocks that miss exactly those words (the blocks of the
+/// lines around the word's line, or at most [`REACH`] blocks away), paired so that as many
+/// move as possible and then over the shortest distances (`pairs.rs`). A word moves only when
+/// that settles letters on both sides: its block has the word's letters to spare and the
+/// other block lacks them. A stray word whose letters its own block still accounts for (the
+/// source's «و ... تعتبر» published as «وتعتبر») stays.
 fn move_words(placement: &mut Placement, lines: &[Unit], blocks: &[Unit]) {
-    let (mut missing, stray) = unaccounted(placement, lines, blocks);
-    for (j, i, w) in stray {
+    let (missing, stray) = unaccounted(placement, lines, blocks);
+    let (mut spare, mut lacking) = balances(placement, lines, blocks);
+    let take = |pool: &mut Letters, word: &Letters| {
+        let fits = pool.common(word) == *word;
+        if fits {
+            pool.remove(word);
+        }
+        fits
+    };
+    // Where each stray word could go, at what cost; only words with somewhere to go claim
+    // their block's spare letters.
+    let around = |i: usize| {
         let before = placement.lines[..i].iter().rev().flatten().next().copied();
         let after = placement.lines[i + 1..].iter().flatten().next().copied();
-        let near = (1..=REACH).flat_map(|d| [j.checked_add(d), j.checked_sub(d)]);
-        let neighbours = [before, after].into_iter().chain(near);
-        let text = lines[i].words[w].text.as_str();
-        let target = neighbours
-            .flatten()
-            .filter(|&k| k != j && k < blocks.len())
-            .find(|&k| missing[k].get(text).is_some_and(|m| *m > 0));
-        if let Some(k) = target {
-            if let Some(m) = missing[k].get_mut(text) {
-                *m -= 1;
+        [before, after]
+    };
+    let cost = |j: usize, i: usize, k: usize| -> Option<u32> {
+        if k == j {
+            None
+        } else if around(i).contains(&Some(k)) {
+            Some(1)
+        } else if k.abs_diff(j) <= REACH {
+            u32::try_from(k.abs_diff(j)).ok().map(|d| d + 1)
+        } else {
+            None
+        }
+    };
+    let lacks = |k: usize, text: &str| missing[k].get(text).is_some_and(|n| *n > 0);
+    let targets = |j: usize, i: usize, text: &str| -> Vec<usize> {
+        let near = (j.saturating_sub(REACH)..=j + REACH).filter(|&k| k < blocks.len());
+        let mut all: Vec<usize> = near.chain(around(i).into_iter().flatten()).collect();
+        all.sort_unstable();
+        all.dedup();
+        all.retain(|&k| cost(j, i, k).is_some() && lacks(k, text));
+        all
+    };
+    let mut movers: BTreeMap<&str, Vec<Mover>> = BTreeMap::new();
+    let mut wanted: Vec<BTreeMap<&str, u32>> = vec![BTreeMap::new(); blocks.len()];
+    for (j, i, w) in stray {
+        let word = &lines[i].words[w];
+        let text = word.text.as_str();
+        let targets = targets(j, i, text);
+        if !targets.is_empty() && take(&mut spare[j], &word.letters()) {
+            movers.entry(text).or_default().push((j, i, w));
+            for k in targets {
+                let n = wanted[k].entry(text).or_insert(0);
+                *n = (*n + 1).min(missing[k][text]);
             }
-            placement.words[i][w] = Some(k);
+        }
+    }
+    let mut slots: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (k, words) in wanted.iter().enumerate() {
+        for (&text, &n) in words {
+            let letters = Letters::of_word(text);
+            for _ in 0..n {
+                if take(&mut lacking[k], &letters) {
+                    slots.entry(text).or_default().push(k);
+                }
+            }
+        }
+    }
+    for (text, movers) in &movers {
+        let Some(slots) = slots.get(text) else {
+            continue;
+        };
+        let edges: Vec<Edge> = (movers.iter().enumerate())
+            .flat_map(|(a, &(j, i, _))| {
+                (slots.iter().enumerate())
+                    .filter_map(move |(b, &k)| cost(j, i, k).map(|c| (a, b, c)))
+            })
+            .collect();
+        let paired = cheapest_pairs(movers.len(), slots.len(), &edges);
+        for (&(_, i, w), slot) in movers.iter().zip(paired) {
+            if let Some(b) = slot {
+                placement.words[i][w] = Some(slots[b]);
+            }
         }
     }
 }

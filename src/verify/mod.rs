@@ -13,6 +13,12 @@
 //! that shares most of its letter trigrams (`locate.rs`), then letters are compared block by
 //! block (`account.rs`).
 //!
+//! [`Mode::Strict`] (`verify --strict`) then compares the signs (punctuation, brackets,
+//! quotation marks, dashes, symbols, harakat; `signs.rs`) block by block, with each sign
+//! placed where its word went; unlike the letters, its verdict is per block: a sign that
+//! moved to another block is a difference unless the two blocks share its source line
+//! (`strict.rs`).
+//!
 //! This module does no IO and knows nothing of Markdown or YAML: the caller reads the files,
 //! turns the front matter into [`Original`] and the body into [`Published`] blocks.
 
@@ -21,7 +27,12 @@ mod assign;
 mod declare;
 mod letters;
 mod locate;
+mod pairs;
 mod report;
+mod signs;
+mod strict;
+mod strict_report;
+mod structure;
 
 #[cfg(test)]
 mod tests;
@@ -29,6 +40,8 @@ mod tests;
 mod tests_declarations;
 #[cfg(test)]
 mod tests_seed;
+#[cfg(test)]
+mod tests_strict;
 
 pub(crate) use self::letters::Letters;
 pub(crate) use self::report::{Report, Totals};
@@ -49,8 +62,9 @@ pub(crate) struct Original<'a> {
 /// titles, translations or editorial notes.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Published {
-    /// What editors call it: "title", "author 1", "paragraph 12", "footnote 7",
-    /// "heading introduction".
+    /// What editors call it: "title", "author 1", "publisher", "paragraph", "heading",
+    /// "list item", `note [^7] paragraph`. `--strict` reads the kind of block from it
+    /// (headings and front matter fields, list items: see `strict.rs`).
     pub(crate) label: String,
     /// 1-based line in the document; 0 for a front matter field without a position.
     pub(crate) line: usize,
@@ -58,9 +72,26 @@ pub(crate) struct Published {
     pub(crate) text: String,
 }
 
-/// Compares the published `blocks` with the `source`. Never panics; declarations that do not
-/// fit the source are reported in [`Report::problems`].
+/// What to compare besides letters.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// Letters and digits only.
+    #[default]
+    Letters,
+    /// Also the signs: punctuation, brackets, quotation marks, dashes, symbols, harakat
+    /// (`signs.rs`), block by block (`strict.rs`).
+    Strict,
+}
+
+/// Compares the letters of the published `blocks` with the `source`. Never panics;
+/// declarations that do not fit the source are reported in [`Report::problems`].
+#[cfg(test)]
 pub(crate) fn verify(source: &Original<'_>, blocks: &[Published]) -> Report {
+    verify_in(Mode::Letters, source, blocks)
+}
+
+/// Compares the published `blocks` with the `source` as `mode` says.
+pub(crate) fn verify_in(mode: Mode, source: &Original<'_>, blocks: &[Published]) -> Report {
     let prepared = declare::prepare(source);
     let lines: Vec<locate::Unit> = prepared
         .lines
@@ -76,6 +107,7 @@ pub(crate) fn verify(source: &Original<'_>, blocks: &[Published]) -> Report {
         units: &units,
     };
     let accounts = account::account(&sides, &placement);
+    let signs = (mode == Mode::Strict).then(|| strict::compare(&sides, &placement));
 
     let mut from_source = Letters::default();
     lines
@@ -103,5 +135,6 @@ pub(crate) fn verify(source: &Original<'_>, blocks: &[Published]) -> Report {
             removals: prepared.removals_applied,
             repairs: prepared.repairs_applied,
         },
+        signs,
     }
 }

@@ -9,6 +9,7 @@
 use std::fmt::{self, Write as _};
 
 use super::letters::{Letters, Script};
+use super::strict_report::SignReport;
 
 /// Everything `warraq verify` found for one document.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -24,6 +25,8 @@ pub struct Report {
     /// Document letters missing from the source as a whole.
     pub(crate) added: Letters,
     pub(crate) totals: Totals,
+    /// The sign comparison, when asked for (`verify --strict`).
+    pub(crate) signs: Option<SignReport>,
 }
 
 /// What was compared.
@@ -87,8 +90,13 @@ pub(crate) struct LostLine {
 }
 
 impl Report {
-    /// The document's letters equal the source's and all declarations fit.
+    /// The document's letters equal the source's and all declarations fit; with `--strict`,
+    /// every sign is also where the source has it.
     pub fn is_clean(&self) -> bool {
+        self.letters_clean() && self.signs.as_ref().is_none_or(|s| s.findings.is_empty())
+    }
+
+    fn letters_clean(&self) -> bool {
         self.problems.is_empty() && self.lost.is_empty() && self.added.is_empty()
     }
 
@@ -157,17 +165,24 @@ impl Report {
                 lost.line, lost.excerpt
             )?;
         }
+        if let Some(signs) = &self.signs {
+            signs.write_findings(out, doc)?;
+        }
         let t = &self.totals;
         let compared = format!(
             "{} in {} {} {}{}",
             letter_counts(&t.letters),
             count(t.blocks, "block", "blocks"),
-            if self.is_clean() { "match" } else { "against" },
+            if self.letters_clean() {
+                "match"
+            } else {
+                "against"
+            },
             count(t.lines, "source line", "source lines"),
             declarations(t.removals, t.repairs),
         );
-        if self.is_clean() {
-            writeln!(out, "  ok: {compared}")
+        if self.letters_clean() {
+            writeln!(out, "  ok: {compared}")?;
         } else {
             let mut parts = Vec::new();
             if !self.lost.is_empty() {
@@ -183,7 +198,11 @@ impl Report {
                     "declaration problems",
                 ));
             }
-            writeln!(out, "  FAILED: {}; compared {compared}", parts.join(", "))
+            writeln!(out, "  FAILED: {}; compared {compared}", parts.join(", "))?;
+        }
+        match &self.signs {
+            Some(signs) => signs.write_summary(out),
+            None => Ok(()),
         }
     }
 }
@@ -259,7 +278,7 @@ fn letters(n: usize) -> String {
     count(n, "letter", "letters")
 }
 
-fn count(n: usize, one: &str, many: &str) -> String {
+pub(super) fn count(n: usize, one: &str, many: &str) -> String {
     format!("{} {}", thousands(n), if n == 1 { one } else { many })
 }
 

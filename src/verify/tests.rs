@@ -121,6 +121,32 @@ fn faithful_documents_pass_without_notes() {
             "¹ المرجع نفسه.\nنص طويل عن المرجع نفسه هنا\n² المرجع نفسه.",
             &["المرجع نفسه.", "نص طويل عن المرجع نفسه هنا", "المرجع نفسه."],
         ),
+        // Regression (000): each heading sits at the end of its paragraph's first line, as in
+        // a visual-order extraction; moving each stray «البحث» to the first block missing it
+        // shifted them all one heading along, and the last one had nowhere to go.
+        (
+            "a run of headings each on its paragraph's line",
+            "يهدف البحث إلى تسليط الضوء هدف البحث\nتكمن أهمية البحث في الصراع أهمية البحث\nتنطلق مشكلة البحث من سؤالين مشكلة البحث",
+            &[
+                "هدف البحث",
+                "يهدف البحث إلى تسليط الضوء",
+                "أهمية البحث",
+                "تكمن أهمية البحث في الصراع",
+                "مشكلة البحث",
+                "تنطلق مشكلة البحث من سؤالين",
+            ],
+        ),
+        // Regression (000): «تعتبر ، و» published as «وتعتبر» is settled in its own block; it
+        // must not move to the next paragraph, which lacks «تعتبر» only as a word because
+        // the source glued it to «منطقة».
+        (
+            "a word split in one block and glued in the next",
+            "هذا الأمر تعتبر ، و عاملا مؤثرا\nجذابة منطقةتعتبر منطقة ما وراء القوقاز",
+            &[
+                "هذا الأمر وتعتبر عاملا مؤثرا",
+                "تعتبر منطقة ما وراء القوقاز منطقة جذابة",
+            ],
+        ),
         (
             "Latin inside Arabic",
             "زار نجم الدين صادقوف Najmaddin Sadikov إسرائيل",

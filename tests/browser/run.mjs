@@ -9,7 +9,8 @@
 // backlinks followed with the keyboard, the aligned abstract (one row per pair when wide,
 // stacked when narrow, hover and focus highlighting), footnote previews (hover, focus, stay,
 // Escape), axe-core with zero violations (light and dark), no console errors and no request
-// to another host. Screenshots go to target/browser/.
+// to another host; and the search (header field, `?q=` on load, typing, keyboard, odd queries).
+// Screenshots go to target/browser/.
 
 import { spawnSync } from "node:child_process";
 import { createServer } from "node:http";
@@ -52,6 +53,17 @@ if (!args.includes("--no-build")) {
     console.error("the site did not build");
     process.exit(1);
   }
+}
+
+// The search's query core under Node first (tests/search/): the test vectors and the index
+// of the site just built.
+{
+  const core = spawnSync(process.execPath, ["--test", path.join(repo, "tests", "search")], {
+    cwd: repo,
+    env: { ...process.env, WARRAQ_SITE: siteDir },
+    encoding: "utf8",
+  });
+  check(core.status === 0, `node --test tests/search/ failed:\n${core.stdout}${core.stderr}`);
 }
 
 const TYPES = {
@@ -218,6 +230,22 @@ async function runAxe(page, label) {
   check(result.length === 0, `${label}: axe-core violations: ${result.join("; ")}`);
 }
 
+// Records a page's script errors, and refuses (and records) every request to another host.
+async function watch(page) {
+  const seen = { errors: [], foreign: [] };
+  page.on("console", (msg) => {
+    if (msg.type() === "error") seen.errors.push(msg.text());
+  });
+  page.on("pageerror", (err) => seen.errors.push(String(err)));
+  await page.route("**/*", (route) => {
+    const target = route.request().url();
+    if (target.startsWith(origin) || target.startsWith("data:")) return route.continue();
+    seen.foreign.push(target);
+    return route.abort();
+  });
+  return seen;
+}
+
 const shotName = (url, width, suffix = "") =>
   path.join(shotsDir, `${(url.replace(/^\/|\/$/g, "").replace(/\//g, "_") || "home")}-${width}${suffix}.png`);
 
@@ -227,21 +255,10 @@ for (const width of WIDTHS) {
     const label = `${url} @${width}px`;
     console.log(label);
     const page = await context.newPage();
-    const errors = [];
-    const foreign = [];
+    const { errors, foreign } = await watch(page);
     const missing = [];
     page.on("response", (r) => {
       if (r.status() >= 400) missing.push(`${r.request().method()} ${r.url()}`);
-    });
-    page.on("console", (msg) => {
-      if (msg.type() === "error") errors.push(msg.text());
-    });
-    page.on("pageerror", (err) => errors.push(String(err)));
-    await page.route("**/*", (route) => {
-      const target = route.request().url();
-      if (target.startsWith(origin) || target.startsWith("data:")) return route.continue();
-      foreign.push(target);
-      return route.abort();
     });
     const response = await page.goto(origin + url, { waitUntil: "load" });
     await page.evaluate(() => document.fonts.ready);
@@ -409,6 +426,88 @@ for (const width of WIDTHS) {
     if (print.notes !== null) check(print.notes !== "none", `${label}: print hides the notes`);
     await page.close();
   }
+  await context.close();
+}
+
+// Search: the header's field leads there, `?q=` runs on load, typing keeps the address, the
+// keyboard reaches the results and follows one to its passage; odd queries are shown as text.
+// In both languages, narrow and wide, light and dark.
+for (const [ui, width, scheme, query] of [
+  ["search/", 320, "light", "لروسيا"],
+  ["search/", 1280, "dark", "مجلس الامن"],
+  ["en/search/", 1280, "light", "Aliyev"],
+  ["en/search/", 320, "dark", "قره باغ"],
+]) {
+  const label = `/${ui} @${width}px ${scheme}`;
+  console.log(label);
+  const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme, reducedMotion: "reduce" });
+  const page = await context.newPage();
+  const { errors, foreign } = await watch(page);
+  const results = () => page.$$eval("#search-results li a", (as) => as.map((a) => a.getAttribute("href")));
+  const waitFor = (q) =>
+    page.waitForFunction((q) => {
+      const busy = document.getElementById("search-results").getAttribute("aria-busy");
+      return new URLSearchParams(location.search).get("q") === q && busy === "false";
+    }, q, { timeout: 5000 }).then(() => true, () => false);
+
+  // The header's field, from the home page of the same language, submits to the search page.
+  await page.goto(`${origin}/${ui.replace("search/", "")}`, { waitUntil: "load" });
+  await page.fill(".site-search input", query);
+  await page.press(".site-search input", "Enter");
+  await page.waitForLoadState("load");
+  check(new URL(page.url()).pathname === `/${ui}`, `${label}: the header's field went to ${page.url()}`);
+  check(await waitFor(query), `${label}: ?q=${query} did not run on load`);
+  check((await page.inputValue("#search-q")) === query, `${label}: the field does not show the query`);
+  let hrefs = await results();
+  check(hrefs.length > 0 && hrefs.length <= 10, `${label}: ${hrefs.length} results for ${query}`);
+  check(hrefs.every((h) => /^(\.\.\/)+[a-z0-9-]+\/#[^#\s]+$/.test(h)), `${label}: results are not passage addresses: ${hrefs.slice(0, 3).join(" ")}`);
+  check((await page.$$("#search-results mark")).length > 0, `${label}: no matched word is marked`);
+  const status = await page.textContent("#search-status");
+  check(/\d|[٠-٩]/.test(status), `${label}: the status does not count the results: ${status}`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  check(overflow <= 0, `${label}: scrolls sideways by ${overflow}px`);
+  const dir = await page.evaluate(() => getComputedStyle(document.querySelector("#search-results")).direction);
+  check(dir === (ui === "search/" ? "rtl" : "ltr"), `${label}: the results run ${dir}`);
+  await page.screenshot({ path: shotName(`/${ui}`, width, `-results-${scheme}`), fullPage: true });
+  await runAxe(page, label);
+
+  // Typing: the address follows (replaceState), the results change.
+  await page.fill("#search-q", "");
+  await page.type("#search-q", "موسكو");
+  check(await waitFor("موسكو"), `${label}: typing did not update the address (${page.url()})`);
+  hrefs = await results();
+  check(hrefs.length > 0, `${label}: no results after typing موسكو`);
+  check((await page.evaluate(() => history.length)) <= 3, `${label}: typing added history entries`);
+
+  // Keyboard: from the field down to the first result, then Enter lands on its passage.
+  await page.focus("#search-q");
+  await page.keyboard.press("ArrowDown");
+  const focused = await page.evaluate(() => document.activeElement && document.activeElement.getAttribute("href"));
+  check(focused === hrefs[0], `${label}: ArrowDown focused ${focused}, not the first result`);
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowUp");
+  const back = await page.evaluate(() => document.activeElement && document.activeElement.getAttribute("href"));
+  check(back === hrefs[0], `${label}: ArrowUp did not return to the first result`);
+  await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+  const landed = await page.evaluate(() => ({ hash: decodeURIComponent(location.hash.slice(1)), found: !!document.getElementById(decodeURIComponent(location.hash.slice(1))) }));
+  check(landed.found, `${label}: the first result's passage #${landed.hash} is not on its page`);
+  await page.goBack();
+  await page.waitForLoadState("load");
+
+  // Odd queries: markup stays text, one letter asks for more, punctuation and long queries answer.
+  for (const odd of ["<img src=x onerror=window.__hit=1>", "ا", "؟!،", "Alkan قره باغ 2020 " + "ب".repeat(1000)]) {
+    await page.goto(`${origin}/${ui}?q=${encodeURIComponent(odd)}`, { waitUntil: "load" });
+    const ran = await waitFor(odd.slice(0, 2000));
+    const state = await page.evaluate(() => ({
+      imgs: document.querySelectorAll("main img").length,
+      hit: window.__hit === 1,
+      status: document.getElementById("search-status").textContent,
+    }));
+    check(ran && state.status !== "", `${label}: ${JSON.stringify(odd.slice(0, 30))} gave no answer`);
+    check(state.imgs === 0 && !state.hit, `${label}: the query's markup became markup`);
+  }
+  check(errors.length === 0, `${label}: console errors: ${errors.join(" | ")}`);
+  check(foreign.length === 0, `${label}: requests to other hosts: ${foreign.join(" ")}`);
   await context.close();
 }
 

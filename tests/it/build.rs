@@ -12,7 +12,7 @@ use crate::util::{
 fn valid_site_builds_every_page() {
     let site = Site::new(&["valid"]);
     let outcome = site.build_clean();
-    assert_eq!((outcome.documents, outcome.pages), (2, 14));
+    assert_eq!((outcome.documents, outcome.pages), (2, 16));
     let files: Vec<String> = tree(&site.root.join("site")).into_keys().collect();
     assert_eq!(
         files,
@@ -27,6 +27,7 @@ fn valid_site_builds_every_page() {
             "assets/noto-naskh-arabic-400.woff2",
             "assets/noto-naskh-arabic-700.woff2",
             "assets/noto-naskh-arabic-OFL.txt",
+            "assets/search.js",
             "assets/style.css",
             "assets/warraq.js",
             "authors/first-author/index.html",
@@ -39,10 +40,17 @@ fn valid_site_builds_every_page() {
             "en/authors/katib-thani/index.html",
             "en/authors/second-author/index.html",
             "en/index.html",
+            "en/search/index.html",
             "english-paper/cite.bib",
             "english-paper/cite.ris",
             "english-paper/index.html",
             "index.html",
+            "search/index.html",
+            "search/index.json",
+            "search/p/0.json",
+            "search/p/1.json",
+            "search/p/2.json",
+            "search/s/0.json",
         ]
     );
     // Nothing else beside the site: no temporary folders left over.

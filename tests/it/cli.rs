@@ -9,7 +9,7 @@ fn check_passes_a_good_site_and_writes_nothing() {
     let run = site.run(&["check"]);
     assert_eq!(
         run.stderr,
-        "warraq: checked 2 document(s), 14 page(s); 0 warning(s)\n"
+        "warraq: checked 2 document(s), 16 page(s); 0 warning(s)\n"
     );
     assert_eq!(run.code, 0);
     assert!(tree(&site.root) == before, "check changed the site folder");

@@ -7,7 +7,8 @@
 //! temporary folder behind. Most inputs are files under `tests/fixtures/hostile/`; the large,
 //! binary and file-system ones are made here at run time. `docs/bad-input.md` is generated
 //! from this same list (see [`the_answer_table_in_docs_is_current`]), so the table and the
-//! tests cannot drift apart.
+//! tests cannot drift apart. The raw extractions `warraq import` refuses (or takes) are a
+//! second list here, checked the same way: the answer, and nothing in the site changed.
 
 use std::fs;
 use std::path::Path;
@@ -527,6 +528,182 @@ fn the_answer_table_in_docs_is_current() {
     );
 }
 
+/// What `warraq import` answers.
+#[derive(Clone, Copy)]
+enum Imports {
+    /// Exit 0 with the draft written.
+    Writes,
+    /// This exit code and message (`file:line:column: error: …` for content, `warraq: error: …`
+    /// for usage and IO); nothing in the site changes.
+    Refuses(i32, &'static str, &'static str),
+}
+
+struct ImportCase {
+    name: &'static str,
+    what: &'static str,
+    /// Puts the raw file (and whatever else) in place; the arguments after `import`.
+    make: fn(&Site) -> Vec<&'static str>,
+    answer: Imports,
+}
+
+const fn import_case(
+    name: &'static str,
+    what: &'static str,
+    make: fn(&Site) -> Vec<&'static str>,
+    answer: Imports,
+) -> ImportCase {
+    ImportCase {
+        name,
+        what,
+        make,
+        answer,
+    }
+}
+
+#[rustfmt::skip]
+const IMPORT_CASES: &[ImportCase] = &[
+    import_case("import-empty", "an empty extraction", |s| raw(s, b""), Imports::Refuses(1, "raw.txt:1:1", "the file is empty")),
+    import_case("import-no-arabic", "an extraction with no Arabic", |s| raw(s, b"An English paper.\nNothing else.\n"), Imports::Refuses(1, "raw.txt:1:1", "the file has no Arabic letters")),
+    import_case("import-binary", "binary data (an executable)", |s| raw(s, b"\x7fELF\x02\x01\x01\x00\x00\x00"), Imports::Refuses(1, "raw.txt:1:1", "binary data, not text: control character U+007F at byte 0")),
+    import_case("import-invalid-utf8", "invalid UTF-8 on line 2", |s| raw(s, &["نص عربي\nسطر ".as_bytes(), b"\xff"].concat()), Imports::Refuses(1, "raw.txt:2:5", "byte 0xFF at byte 21")),
+    import_case("import-windows-1256", "Arabic in Windows-1256", |s| raw(s, b"\xda\xd1\xc8\xed\n"), Imports::Refuses(1, "raw.txt:1:1", "byte 0xDA at byte 0 does not fit (is it in another encoding, such as Windows-1256?")),
+    import_case("import-20mb", "a 20 MB extraction", big_extraction, Imports::Writes),
+    import_case("import-output-exists", "an `--output` that exists", |s| { raw(s, "نص عربي.\n".as_bytes()); vec!["raw.txt", "--output", "content/index-like.md", "--slug", "x"] }, Imports::Refuses(2, "warraq: error", "content/index-like.md already exists; nothing was written")),
+    import_case("import-source-differs", "a different file kept under the same source name", |s| { s.write("content/_sources/raw.txt", "نص آخر"); raw(s, "نص عربي.\n".as_bytes()) }, Imports::Refuses(2, "warraq: error", "already exists and differs from raw.txt; nothing was written")),
+    import_case("import-bad-name", "a file name that is no slug, and no `--slug`", |s| { s.write("Paper 1.txt", "نص عربي.\n"); vec!["Paper 1.txt"] }, Imports::Refuses(2, "warraq: error", "the file name `Paper 1` is not a valid slug")),
+    import_case("import-no-site", "a folder without content/", |s| { raw(s, "نص عربي.\n".as_bytes()); vec!["raw.txt", "--root", "elsewhere"] }, Imports::Refuses(2, "warraq: error", "elsewhere has no content/ folder")),
+    import_case("import-unwritable", "a site folder it may not write to", |s| { raw(s, "نص عربي.\n".as_bytes()); lock_writes(&s.root.join("content")); vec!["raw.txt", "--slug", "locked"] }, Imports::Refuses(2, "warraq: error", "Permission denied")),
+];
+
+fn raw(site: &Site, bytes: &[u8]) -> Vec<&'static str> {
+    site.write("raw.txt", bytes);
+    vec!["raw.txt", "--slug", "draft"]
+}
+
+fn big_extraction(site: &Site) -> Vec<&'static str> {
+    let page = "لم تصمد حتى الآن ثلاث محاولات لوقف النار في ناغورنو قره باغ كثيرا.فالاتفاق\nالذي وقعه في موسكو وزيرا خارجية أرمينيا وأذربيجان برعاية وزير خارجية\n\nواشنطن لإجلاء القتلى واسعاف المصابين لم يصمدوا حتى لساعات.¹\n¹ حاشية في أسفل الصفحة.\n12\n\n";
+    let mut text = String::with_capacity(21 * 1024 * 1024);
+    while text.len() < 20 * 1024 * 1024 {
+        text.push_str(page);
+    }
+    raw(site, text.as_bytes())
+}
+
+fn lock_writes(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(path, fs::Permissions::from_mode(0o555)).unwrap();
+}
+
+fn check_import(case: &ImportCase) -> Result<(), String> {
+    let site = Site::new(&["valid"]);
+    site.write("content/index-like.md", "كتبه المحرر");
+    let args = (case.make)(&site);
+    let before = tree(&site.root);
+    let mut full = vec!["import"];
+    full.extend(args);
+    let run = if case.name == "import-unwritable" && !permissions_bind() {
+        let setpriv = Path::new("/usr/bin/setpriv");
+        if !setpriv.exists() {
+            eprintln!(
+                "hostile: `{}` NOT TESTED: running as root without setpriv",
+                case.name
+            );
+            return Ok(());
+        }
+        let output = std::process::Command::new(setpriv)
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+            .arg(env!("CARGO_BIN_EXE_warraq"))
+            .args(&full)
+            .current_dir(&site.root)
+            .output()
+            .unwrap();
+        Run::of(output)
+    } else {
+        site.run(&full)
+    };
+    if case.name == "import-unwritable" {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = fs::set_permissions(site.root.join("content"), fs::Permissions::from_mode(0o755));
+    }
+    let shown = format!("{}: exit {}\n{}", case.name, run.code, run.stderr);
+    let fail = |why: &str| Err(format!("{why}\n--- {shown}"));
+    if run.code == 101 || run.stderr.contains("panicked") {
+        return fail("panicked");
+    }
+    match case.answer {
+        Imports::Writes => {
+            if run.code != 0 {
+                return fail("expected exit 0");
+            }
+            if !site.root.join("content/draft.md").is_file() {
+                return fail("no draft written");
+            }
+        }
+        Imports::Refuses(code, place, fragment) => {
+            if run.code != code {
+                return fail(&format!("expected exit {code}"));
+            }
+            let found = run.stderr.lines().any(|l| {
+                l.strip_prefix(&format!("{place}: error: "))
+                    .or_else(|| l.strip_prefix(&format!("{place}: ")))
+                    .is_some_and(|rest| rest.contains(fragment))
+            });
+            if !found {
+                return fail(&format!("expected `{place}: error: …{fragment}…`"));
+            }
+            if tree(&site.root) != before {
+                return fail("the site changed although the import was refused");
+            }
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn every_bad_extraction_gets_its_answer() {
+    let failures: Vec<String> = IMPORT_CASES
+        .iter()
+        .filter_map(|case| check_import(case).err())
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} case(s) failed:\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
+}
+
+fn import_table() -> String {
+    let mut out = String::from(
+        "\n## `warraq import`\n\n\
+         Each raw extraction is imported into a copy of a site that built. A refused import exits\n\
+         with 1 when the file is not Arabic text it can read (the message names the line, column\n\
+         and byte) and with 2 for usage and IO problems; either way nothing in the site changes.\n\n\
+         | input | answer | message |\n\
+         | --- | --- | --- |\n",
+    );
+    for case in IMPORT_CASES {
+        let (answer, message) = match case.answer {
+            Imports::Writes => ("draft written (exit 0)".to_string(), "—".to_string()),
+            Imports::Refuses(code, place, fragment) => (
+                format!("refused (exit {code})"),
+                if place.starts_with("warraq") {
+                    format!("`` {place}: …{fragment}… ``")
+                } else {
+                    format!("`` {place}: error: …{fragment}… ``")
+                },
+            ),
+        };
+        out.push_str(&format!(
+            "| {} | {answer} | {} |\n",
+            case.what.replace('|', "\\|"),
+            message.replace('|', "\\|")
+        ));
+    }
+    out.push_str(&format!("\n{} cases.\n", IMPORT_CASES.len()));
+    out
+}
+
 fn answer_table() -> String {
     let mut out = String::from(
         "# What Warraq answers to bad input\n\n\
@@ -559,6 +736,7 @@ fn answer_table() -> String {
         ));
     }
     out.push_str(&format!("\n{} cases.\n", CASES.len()));
+    out.push_str(&import_table());
     out
 }
 

@@ -28,7 +28,7 @@ fn an_unused_note_is_a_warning_and_the_build_succeeds() {
         "\
 content/unused-note.md:10:1: warning: footnote: the note [^unused] is never referenced
   hint: refer to it with [^unused] where it belongs, or delete it
-warraq: built 3 document(s), 16 page(s) into ./site; 1 warning(s)
+warraq: built 3 document(s), 18 page(s) into ./site; 1 warning(s)
 "
     );
     assert_eq!(run.code, 0);

@@ -115,7 +115,7 @@ fn the_command_says_the_site_is_up_to_date_and_shows_the_warnings_again() {
     assert!(warnings.contains("warning: digits:"), "{}", again.stderr);
     assert_eq!(
         summary.trim_end(),
-        "./site is up to date: nothing changed since it was built (3 document(s), 16 page(s); 1 warning(s)); `--full` builds it again"
+        "./site is up to date: nothing changed since it was built (3 document(s), 18 page(s); 1 warning(s)); `--full` builds it again"
     );
 
     let full = site.run(&["build", "--full"]);
