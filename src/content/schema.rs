@@ -24,7 +24,9 @@ use crate::lang::Lang;
 pub(crate) struct Slug(String);
 
 /// Slugs that would collide with the site's own folders.
-const RESERVED_SLUGS: [&str; 7] = ["en", "assets", "search", "topics", "series", "authors", "page"];
+const RESERVED_SLUGS: [&str; 7] = [
+    "en", "assets", "search", "topics", "series", "authors", "page",
+];
 
 impl Slug {
     /// Checks the slug rules; the error says which rule is broken.

@@ -24,6 +24,12 @@ pub(crate) struct Facts<'a> {
     pub(crate) visual_damage: bool,
 }
 
+/// The placeholder id of the `i`th author (from 0), whose romanised name the source does not
+/// give.
+pub(crate) fn author_id_placeholder(i: usize) -> String {
+    format!("author-{}", i + 1)
+}
+
 /// The placeholder of a title the source does not give.
 pub(crate) const TITLE_PLACEHOLDER: &str = "[عنوان يضعه المحرر]";
 /// The placeholder of the English title.
@@ -130,8 +136,10 @@ fn front_matter(facts: &Facts<'_>, out: &mut String) {
         out.push_str("authors: []\n");
     } else {
         out.push_str("authors:\n");
-        for (author, note) in cover.authors.iter().zip(&linked.byline) {
+        for (i, (author, note)) in cover.authors.iter().zip(&linked.byline).enumerate() {
             let _ = writeln!(out, "  - name: {}", quote(&author.name));
+            // The author page's id: a placeholder until the editor gives the romanised name.
+            let _ = writeln!(out, "    id: {}", author_id_placeholder(i));
             if let Some(label) = note {
                 let _ = writeln!(out, "    note: {}", quote(label));
             }

@@ -192,6 +192,12 @@ fn for_editor(facts: &Facts<'_>, visual: &[(usize, Vec<Sign>)], report: &mut Rep
     if cover.authors.is_empty() {
         add("authors: none found on a cover; add them if the source names them".to_owned());
     }
+    for i in 0..cover.authors.len() {
+        add(format!(
+            "authors[{i}]: add `name_en`, the romanised name, and replace the placeholder `id: {}` by an id made from it (the author page's address)",
+            render::author_id_placeholder(i)
+        ));
+    }
     for line in &cover.unplaced {
         add(format!(
             "line {line}: a cover line that fits no field was left in the text: move it if it is the subtitle, an author or a date"

@@ -101,7 +101,7 @@ fn search_false_builds_no_search() {
         ),
     );
     let outcome = site.build_clean();
-    assert_eq!(outcome.pages, 6);
+    assert_eq!(outcome.pages, 14);
     let files = tree(&site.root.join("site"));
     assert!(
         files.keys().all(|p| !p.contains("search")),
