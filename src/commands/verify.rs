@@ -8,14 +8,11 @@
 use std::path::{Path, PathBuf};
 
 use crate::content::document::Document;
-use crate::content::schema::Origin;
 use crate::content::yaml_path::Seg;
 use crate::diagnostics::Diagnostic;
 use crate::error::Error;
-use crate::markdown;
 use crate::pipeline;
-use crate::source_map::SourceMap;
-use crate::verify::{self as fidelity, Original, Published, Report};
+use crate::verify::{self as fidelity, Original, Report};
 
 pub use crate::verify::Mode;
 
@@ -91,7 +88,7 @@ pub fn run(
             removed: source.removed.clone(),
             repairs: source.repairs.clone(),
         };
-        let report = fidelity::verify_in(mode, &source_spec, &published_blocks(doc));
+        let report = fidelity::verify_in(mode, &source_spec, &fidelity::published_blocks(doc));
         let shown = source_path
             .strip_prefix(".")
             .map(Path::to_path_buf)
@@ -110,62 +107,4 @@ fn same_file(a: &Path, b: &Path) -> bool {
         (Ok(a), Ok(b)) => a == b,
         _ => a == b,
     }
-}
-
-/// The published text of a document that comes from its source, block by block.
-pub(crate) fn published_blocks(doc: &Document) -> Vec<Published> {
-    let map = SourceMap::new(&doc.file.text);
-    let line_of = |path: &[Seg]| map.position(doc.file.field_offset(path)).0;
-    let meta = &doc.meta;
-    let mut blocks = Vec::new();
-    let mut field = |label: String, path: &[Seg], value: &str| {
-        blocks.push(Published {
-            label,
-            line: line_of(path),
-            text: value.to_string(),
-        });
-    };
-    if meta.title_origin == Origin::Source {
-        field("title".into(), &[Seg::Key("title")], &meta.title);
-    }
-    if meta.title_en_origin == Origin::Source {
-        field("title_en".into(), &[Seg::Key("title_en")], &meta.title_en);
-    }
-    for (i, author) in meta.authors.iter().enumerate() {
-        field(
-            format!("author {}", i + 1),
-            &[Seg::Key("authors"), Seg::Index(i), Seg::Key("name")],
-            &author.name,
-        );
-    }
-    let optional = [
-        ("date_text", &meta.date_text),
-        ("publisher", &meta.publisher),
-        ("place", &meta.place),
-    ];
-    for (key, value) in optional {
-        if let Some(value) = value {
-            field(key.into(), &[Seg::Key(key)], value);
-        }
-    }
-    if let Some(abstract_) = &meta.abstract_ {
-        for (key, value) in [("ar", &abstract_.ar), ("en", &abstract_.en)] {
-            if let Some(value) = value {
-                field(
-                    format!("abstract.{key}"),
-                    &[Seg::Key("abstract"), Seg::Key(key)],
-                    value,
-                );
-            }
-        }
-    }
-    let base = doc.file.body_offset;
-    for block in markdown::text_blocks(doc.file.body()) {
-        blocks.push(Published {
-            label: block.label,
-            line: map.position(base + block.offset).0,
-            text: block.text,
-        });
-    }
-    blocks
 }

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::score::score;
 use super::{Options, import};
-use crate::commands::verify::published_blocks;
+use crate::verify::published_blocks;
 use crate::verify::{Original, verify};
 
 const RAW_000: &str = include_str!("../../content/_sources/000_1c839a9471bdbbf2.txt");

@@ -141,12 +141,8 @@ fn split<'a>(
         from = offset + len;
         rest = from;
     }
-    if from == 0 {
-        out.push((
-            Event::Text(text.clone()),
-            at(0)..at(text.len()).max(start + source.len()),
-        ));
-    } else if from < text.len() {
+    // What follows the last mark (the whole text when none counted).
+    if from < text.len() {
         out.push((
             Event::Text(piece(text, from..text.len())),
             at(from)..start + source.len(),
@@ -256,30 +252,23 @@ fn script_of(words: &str) -> Lang {
 /// The mark after a slip, in `lang`.
 pub(crate) fn sic_html(markup: &BodyMarkup, lang: Lang) -> String {
     let strings = i18n::strings(lang);
-    let mut html = String::new();
-    markup.sic.write(
-        &mut html,
-        &[
-            lang.code(),
-            &attr_value(&strings.sic_label),
-            &escape(&strings.sic_mark),
-        ],
-    );
-    html
+    mark_html(&markup.sic, lang, &strings.sic_label, &strings.sic_mark)
 }
 
 /// Supplied words, in `lang`.
 pub(crate) fn supplied_html(markup: &BodyMarkup, lang: Lang, words: &str) -> String {
-    let strings = i18n::strings(lang);
+    mark_html(
+        &markup.supplied,
+        lang,
+        &i18n::strings(lang).supplied_label,
+        words,
+    )
+}
+
+/// One of the editor's marks: `pattern` with the language, its label and its text.
+fn mark_html(pattern: &super::markup::Pattern, lang: Lang, label: &str, text: &str) -> String {
     let mut html = String::new();
-    markup.supplied.write(
-        &mut html,
-        &[
-            lang.code(),
-            &attr_value(&strings.supplied_label),
-            &escape(words),
-        ],
-    );
+    pattern.write(&mut html, &[lang.code(), &attr_value(label), &escape(text)]);
     html
 }
 

@@ -158,16 +158,18 @@ fn pair_changes(
     pub_paired: &mut [bool],
 ) -> Vec<(SourceSign, Sign)> {
     let mut excess: BTreeMap<char, i64> = BTreeMap::new();
-    for (s, (_, sign)) in source.iter().enumerate().filter(|&(s, _)| !src_paired[s]) {
-        let _ = s;
+    for ((_, sign), _) in source
+        .iter()
+        .zip(src_paired.iter())
+        .filter(|(_, paired)| !**paired)
+    {
         *excess.entry(folded(sign.c)).or_insert(0) += 1;
     }
-    for (p, sign) in published
+    for (sign, _) in published
         .iter()
-        .enumerate()
-        .filter(|&(p, _)| !pub_paired[p])
+        .zip(pub_paired.iter())
+        .filter(|(_, paired)| !**paired)
     {
-        let _ = p;
         *excess.entry(folded(sign.c)).or_insert(0) -= 1;
     }
     let mut candidates: Vec<(Reverse<u8>, usize, usize)> = Vec::new();
