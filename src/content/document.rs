@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use super::front_matter::FrontMatter;
 use super::schema::{self, Meta, SiteConfig};
 use super::split::split;
+use super::words::Words;
 use super::yaml_path::Seg;
 use crate::diagnostics::{Diagnostic, FileDiagnostics};
 use crate::lang::Lang;
@@ -62,6 +63,8 @@ pub struct Document {
     pub meta: Meta,
     /// Its text.
     pub file: Text,
+    /// Its body's words and digit style, for its reading time ([`super::words`]).
+    pub(crate) words: Words,
 }
 
 /// The home page: settings and body.
@@ -124,6 +127,7 @@ pub fn document(
     drop(diags);
     let doc = meta.map(|(meta, front_matter, body_offset)| Document {
         meta,
+        words: super::words::count(&text[body_offset..]),
         file: Text {
             path: path.to_path_buf(),
             text,

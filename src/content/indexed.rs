@@ -1,5 +1,7 @@
 //! A validated document without its text: what the site keeps of every document between the
-//! load and render passes, so memory grows with the index, not with the corpus.
+//! load and render passes, so memory grows with the index, not with the corpus. It keeps what
+//! the reading time is made from ([`super::words`]), counted while the text was at hand, so
+//! the listings need nothing of the render pass.
 //!
 //! Pure: the caller reads the text again for rendering and hands it to [`Indexed::restore`],
 //! which checks that everything up to the body is what was indexed (a fingerprint of those
@@ -11,6 +13,7 @@ use std::path::PathBuf;
 
 use super::document::{Document, Text};
 use super::schema::Meta;
+use super::words::Words;
 use super::yaml_path::Seg;
 use crate::diagnostics::Diagnostic;
 use crate::hash::WordHasher;
@@ -24,6 +27,8 @@ pub struct Indexed {
     pub(crate) path: PathBuf,
     /// Line and column of the `slug:` value, for the duplicate-slug error.
     pub(crate) slug_position: (usize, usize),
+    /// The body's words and digit style, for its reading time.
+    pub(crate) words: Words,
     front_matter: Range<usize>,
     body_offset: usize,
     fingerprint: u64,
@@ -35,6 +40,7 @@ impl Indexed {
         Indexed {
             slug_position: doc.file.field_position(&[Seg::Key("slug")]),
             fingerprint: fingerprint(&doc.file.text, doc.file.body_offset),
+            words: doc.words,
             front_matter: doc.file.front_matter,
             body_offset: doc.file.body_offset,
             path: doc.file.path,
@@ -58,6 +64,7 @@ impl Indexed {
         }
         Ok(Document {
             meta: self.meta.clone(),
+            words: self.words,
             file: Text {
                 path: self.path.clone(),
                 text,

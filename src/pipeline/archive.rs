@@ -1,7 +1,8 @@
 //! The archive's listings: the home pages paged, and the pages of every topic, series and
 //! author in both languages (each paged the same way), with an index page of each kind.
 //!
-//! Made from the documents' front matter and their reading times alone. The documents are
+//! Made from the documents' front matter and their reading times alone, both known once the
+//! site is loaded, so the listings are made alongside the document stage. The documents are
 //! put in order once (newest first) and grouped in one pass into a `BTreeMap` per kind, so
 //! every group is already in that order (a series is then sorted by number); each document's
 //! entry is made once per language and shared by every page that lists it. Work and output
@@ -12,7 +13,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::content::indexed::Indexed;
 use crate::content::schema::{Author, Meta, SiteConfig};
+use crate::content::words::Words;
 use crate::i18n::{self, measures};
 use crate::lang::Lang;
 use crate::render::context::{ListEntry, NameView};
@@ -20,7 +23,7 @@ use crate::render::context::{ListEntry, NameView};
 /// Documents a listing page shows.
 pub(crate) const PER_PAGE: usize = 20;
 
-/// How long a document takes to read, as its document stage counted it.
+/// How long a document takes to read, from the words its load counted ([`Words`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Reading {
     /// Minutes, at least 1.
@@ -30,6 +33,14 @@ pub struct Reading {
 }
 
 impl Reading {
+    /// The reading time of a document in `lang` of `words`.
+    pub(crate) fn of(words: Words, lang: Lang) -> Reading {
+        Reading {
+            minutes: measures::minutes(words.count, lang),
+            arabic_indic: words.arabic_indic,
+        }
+    }
+
     /// "مدة القراءة: 12 دقيقة" or "12 min read", for a page in `lang`: the Arabic in the
     /// body's digits, the English in Western ones.
     pub(crate) fn text(self, lang: Lang) -> String {
@@ -45,6 +56,14 @@ pub struct Listed<'a> {
 }
 
 impl<'a> Listed<'a> {
+    /// A loaded document as the listings know it.
+    pub(crate) fn of(indexed: &'a Indexed) -> Self {
+        Listed {
+            meta: &indexed.meta,
+            reading: Reading::of(indexed.words, indexed.meta.lang),
+        }
+    }
+
     /// A document of `minutes` minutes' reading, its numbers in Western digits.
     pub fn new(meta: &'a Meta, minutes: usize) -> Self {
         Listed {

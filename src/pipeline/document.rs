@@ -20,7 +20,6 @@ use crate::diagnostics::{self, Diagnostic, FileDiagnostics};
 use crate::error::Error;
 use crate::i18n::measures;
 use crate::lang::Lang;
-use crate::markdown::digits::DigitStyle;
 use crate::markdown::local_links::{self, LocalLink};
 use crate::markdown::markup::BodyMarkup;
 use crate::markdown::{self, RenderedBody};
@@ -45,8 +44,6 @@ pub(crate) struct DocumentOutput {
     pub(crate) anchors: anchors::Index,
     /// Every file it made, by path, with what the link check needs of it.
     pub(crate) files: Vec<(String, links::Summary)>,
-    /// How long it takes to read, for the listings.
-    pub(crate) reading: Reading,
     /// Its passages for the site search, unless the search is off.
     pub(crate) search: Option<crate::search::DocumentIndex>,
 }
@@ -101,7 +98,6 @@ pub(crate) fn render_document(
         broken_links: std::mem::take(&mut broken.list),
         anchors: made.anchors,
         files,
-        reading: made.reading,
         search: made.search,
     })
 }
@@ -180,8 +176,6 @@ pub struct DocumentFiles {
     pub page: String,
     /// The author's links to `#ids` of that page.
     pub local_links: Vec<LocalLink>,
-    /// How long it takes to read.
-    pub(crate) reading: Reading,
     /// Its passages for the site search, unless the search is off.
     pub(crate) search: Option<crate::search::DocumentIndex>,
 }
@@ -196,10 +190,8 @@ pub fn document_files(
     let raw_html = templates.config.allow_raw_html;
     let rendered = render_markdown_with(doc, raw_html, templates.renderer.markup(), diags);
     let rows = abstract_rows(doc, &templates.config.glossary, diags);
-    let reading = Reading {
-        minutes: measures::minutes(rendered.model.words(), doc.meta.lang),
-        arabic_indic: rendered.model.digits == DigitStyle::ArabicIndic,
-    };
+    // The reading time from the words the load counted, as the listings show it.
+    let reading = Reading::of(doc.words, doc.meta.lang);
     let pdf = pdf::read(doc, templates.content, diags);
     let slug = doc.meta.slug.as_str();
     let url = format!("{slug}/");
@@ -260,7 +252,6 @@ pub fn document_files(
         anchors,
         page: format!("{url}index.html"),
         local_links: rendered.local_links,
-        reading,
         search,
     })
 }

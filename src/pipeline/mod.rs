@@ -7,7 +7,9 @@
 //! 2. **documents** (`document.rs`): each document read again and taken through Markdown,
 //!    abstract pairs, citations and templates, on every core, its files put in the [`Sink`] as
 //!    they are made: a [`DocumentOutput`] each (diagnostics, public addresses, link
-//!    summaries); the **listings** (`listings.rs`: home pages, `404.html`) are made alongside;
+//!    summaries); the **listings** (`listings.rs`: home pages, the archive's topic, series and
+//!    author pages, `404.html`) are made alongside, from the index alone (the reading times
+//!    come from the words counted at load);
 //! 3. **site files** (`site_files.rs`): assets, crawler files, `CNAME`, and `anchors.json`
 //!    from every page's addresses; the **search index** (`search.rs`) from every document's
 //!    passages, which the document stage took from its model;
@@ -158,6 +160,8 @@ pub(crate) struct Sources {
     pub(crate) documents: Vec<PathBuf>,
     /// `content/_index.md` and the template files, which every page depends on.
     pub(crate) site: Vec<PathBuf>,
+    /// The other files under `content/` (a document's PDF among them), sorted by path.
+    pub(crate) attachments: Vec<PathBuf>,
     /// The folders holding them: a file added or removed changes one of these.
     pub(crate) folders: Vec<PathBuf>,
     /// Folders that could not be read and links not followed under `content/`.
@@ -179,6 +183,7 @@ pub(crate) fn sources(root: &Path) -> Sources {
     Sources {
         documents: found.documents,
         site,
+        attachments: found.attachments,
         folders,
         problems: found.problems,
     }
@@ -229,10 +234,14 @@ pub(crate) fn build_site(
     })
     .adding_to_pages(page_script);
     let metas: Vec<&Meta> = site.documents.iter().map(|d| &d.meta).collect();
-    let documents = render_documents(&site.documents, &templates, &sink)?;
-    // The listings show each paper's reading time, which its document stage counted.
-    let listed = listed(&metas, documents.iter());
-    let listings = render_listings(&site.home, &listed, &templates, &sink)?;
+    // The listings need only the index (front matter and the words counted at load), so they
+    // are made on one core while the documents take the other.
+    let listed: Vec<Listed> = site.documents.iter().map(Listed::of).collect();
+    let (documents, listings) = rayon::join(
+        || render_documents(&site.documents, &templates, &sink),
+        || render_listings(&site.home, &listed, &templates, &sink),
+    );
+    let (documents, listings) = (documents?, listings?);
     drop(listed);
     // Site files, `anchors.json` and the link check, over what the documents made.
     let outputs: Vec<&DocumentOutput> = documents.iter().collect();
@@ -268,21 +277,6 @@ pub(crate) fn build_site(
             documents,
         }),
     })
-}
-
-/// The documents as the listings know them: front matter and reading time, in order.
-pub(crate) fn listed<'a>(
-    metas: &[&'a Meta],
-    outputs: impl IntoIterator<Item = &'a DocumentOutput>,
-) -> Vec<Listed<'a>> {
-    metas
-        .iter()
-        .zip(outputs)
-        .map(|(meta, output)| Listed {
-            meta,
-            reading: output.reading,
-        })
-        .collect()
 }
 
 /// What the stages after the documents made of the site.

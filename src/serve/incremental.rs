@@ -30,7 +30,7 @@ use crate::error::Error;
 use crate::fs::Stamp;
 use crate::output::sink::Sink;
 use crate::output::write::{remove_file, replace_file};
-use crate::pipeline::{self, DocumentOutput, Loaded, Options, Templates};
+use crate::pipeline::{self, DocumentOutput, Listed, Loaded, Options, Templates};
 use crate::render::Renderer;
 
 /// What one rebuild did.
@@ -56,6 +56,8 @@ pub struct Preview {
 struct State {
     /// The stamps of `content/_index.md` and the templates: a change means a full build.
     site: BTreeMap<PathBuf, Option<Stamp>>,
+    /// The stamps of the other files under `content/`, where the documents' PDFs are.
+    attachments: BTreeMap<PathBuf, Option<Stamp>>,
     home: Home,
     renderer: Renderer,
     /// Every document file, by its path as messages show it.
@@ -143,6 +145,7 @@ impl Preview {
             .collect();
         self.state = Some(State {
             site: snapshot.site.clone(),
+            attachments: snapshot.attachments.clone(),
             home: made.site.home,
             // The templates the build just used: parsed once, and the same ones.
             renderer: made.renderer,
@@ -178,8 +181,30 @@ impl Preview {
             .map(|(shown, (path, stamp))| (shown.clone(), load(path, *stamp, default_lang)))
             .collect();
         changed |= !loaded.is_empty();
-        let touched: BTreeSet<PathBuf> = loaded.iter().map(|(path, _)| path.clone()).collect();
+        let mut touched: BTreeSet<PathBuf> = loaded.iter().map(|(path, _)| path.clone()).collect();
         state.documents.extend(loaded);
+        // A file under `content/` added, removed or changed: the documents naming it as their
+        // PDF are rendered again (the PDF copied, its size shown anew, or its error reported).
+        if state.attachments != snapshot.attachments {
+            let moved: BTreeSet<PathBuf> = (state.attachments.iter())
+                .filter(|(path, stamp)| snapshot.attachments.get(*path) != Some(*stamp))
+                .chain(
+                    (snapshot.attachments.iter())
+                        .filter(|(path, _)| !state.attachments.contains_key(*path)),
+                )
+                .map(|(path, _)| pipeline::display(path))
+                .collect();
+            let content = pipeline::display(&self.options.root.join("content"));
+            for (path, doc) in &mut state.documents {
+                let pdf = doc.indexed.as_ref().and_then(|i| i.meta.pdf.as_ref());
+                if pdf.is_some_and(|pdf| moved.contains(&content.join(pdf.as_str()))) {
+                    doc.output = None;
+                    touched.insert(path.clone());
+                    changed = true;
+                }
+            }
+            state.attachments = snapshot.attachments.clone();
+        }
         if !changed {
             report.kind = "";
             return Ok(report);
@@ -243,14 +268,14 @@ impl State {
             .map(|indexed| indexed.path.clone())
             .zip(pipeline::render_documents(&stale, &templates, &sink)?)
             .collect();
-        let (metas, outputs): (Vec<&Meta>, Vec<&DocumentOutput>) = (self.documents.iter())
+        let (listed, outputs): (Vec<Listed>, Vec<&DocumentOutput>) = (self.documents.iter())
             .filter(|(path, _)| published.contains(*path))
             .filter_map(|(path, doc)| {
                 let output = doc.output.as_ref().or_else(|| fresh.get(path))?;
-                Some((&doc.indexed.as_ref()?.meta, output))
+                Some((Listed::of(doc.indexed.as_ref()?), output))
             })
             .unzip();
-        let listed = pipeline::listed(&metas, outputs.iter().copied());
+        let metas: Vec<&Meta> = listed.iter().map(|doc| doc.meta).collect();
         let listings = pipeline::render_listings(&self.home, &listed, &templates, &sink)?;
         drop(listed);
         // Every file the site now has, by path: the kept documents' here, the rest as written.
