@@ -3,7 +3,7 @@
 //!
 //! The record holds what the build's result depends on and what it made: the program and the
 //! options it ran with, a stamp of every source file it read (documents, `content/_index.md`,
-//! templates), every file (with its length) and folder of the site it wrote, and what it
+//! templates, and every other file under `content/`, where a document's PDF is), every file (with its length) and folder of the site it wrote, and what it
 //! reported. A build that finds its record still true reports the recorded diagnostics again
 //! and leaves the site as it is. Any difference or doubt means a full build, after which a new
 //! record is written:
@@ -92,6 +92,7 @@ impl SourceStamps {
         // its folder, whose stamp is then too recent to trust.
         let files: Vec<&PathBuf> = (found.documents.iter())
             .chain(&found.site)
+            .chain(&found.attachments)
             .chain(&found.folders)
             .collect();
         let stamps = files

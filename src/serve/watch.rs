@@ -44,6 +44,9 @@ pub struct Snapshot {
     pub(crate) documents: BTreeMap<PathBuf, Option<Stamp>>,
     /// `content/_index.md` and the template files a build reads: a change rebuilds everything.
     pub(crate) site: BTreeMap<PathBuf, Option<Stamp>>,
+    /// The other files under `content/`: a change renders again the documents naming the
+    /// file (as their `pdf:`).
+    pub(crate) attachments: BTreeMap<PathBuf, Option<Stamp>>,
 }
 
 /// Takes a snapshot of the site at `root`.
@@ -61,6 +64,7 @@ pub fn snapshot(root: &Path) -> Snapshot {
     Snapshot {
         documents: stamped(found.documents),
         site: stamped(found.site),
+        attachments: stamped(found.attachments),
     }
 }
 

@@ -197,4 +197,26 @@ fn the_archive_in_the_preview_is_what_build_writes() {
     site.write("content/war-paper.md", &text);
     assert_preview_is_build(&site, &mut preview, "the topic back");
     assert!(site.root.join("preview/en/topics/war/index.html").is_file());
+
+    // The PDF changed, then gone, then back: its copy and the size its link shows follow.
+    let pdf = site.root.join("content/_sources/energy-paper.pdf");
+    let bytes = fs::read(&pdf).unwrap();
+    let grown = [bytes.as_slice(), &vec![b'%'; 3000]].concat();
+    fs::write(&pdf, &grown).unwrap();
+    let changed = assert_preview_is_build(&site, &mut preview, "the PDF changed");
+    assert_eq!(changed.kind, "incremental");
+    let copied = site.root.join("preview/energy-paper/energy-paper.pdf");
+    assert_eq!(fs::read(&copied).unwrap(), grown);
+    let page = fs::read_to_string(site.root.join("preview/energy-paper/index.html")).unwrap();
+    assert!(page.contains("4 كيلوبايت"), "the new size on the page");
+    fs::remove_file(&pdf).unwrap();
+    let gone = preview.update(&watch::snapshot(&site.root)).unwrap();
+    assert!(
+        (gone.diagnostics.iter()).any(|d| d.to_string().contains("cannot read the PDF")),
+        "{:?}",
+        gone.diagnostics
+    );
+    fs::write(&pdf, &bytes).unwrap();
+    assert_preview_is_build(&site, &mut preview, "the PDF back");
+    assert_eq!(fs::read(&copied).unwrap(), bytes);
 }
