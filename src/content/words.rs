@@ -176,15 +176,12 @@ mod tests {
             ("~~~ info\nx = 1\n~~~\nبعد\n", 3, false),
             ("عام ۱۲\n", 2, true),
         ];
-        for (body, count, arabic_indic) in cases {
-            assert_eq!(
-                count(body),
-                Words {
-                    count,
-                    arabic_indic
-                },
-                "{body:?}"
-            );
+        for (body, n, arabic_indic) in cases {
+            let expected = Words {
+                count: n,
+                arabic_indic,
+            };
+            assert_eq!(count(body), expected, "{body:?}");
         }
     }
 
