@@ -45,7 +45,7 @@ pub(crate) fn discover(content_dir: &Path) -> Discovered {
             Ok(entry) if entry.file_type().is_dir() => found.folders.push(entry.into_path()),
             Ok(entry) if entry.file_type().is_file() => {
                 let path = entry.into_path();
-                if !path.extension().is_some_and(|ext| ext == "md") {
+                if path.extension().is_none_or(|ext| ext != "md") {
                     found.attachments.push(path);
                 } else if path.parent() == Some(content_dir)
                     && path.file_name().is_some_and(|n| n == "_index.md")
