@@ -287,10 +287,7 @@ pub(crate) fn site_wide(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<SiteWide, Error> {
     let config = templates.config;
-    let mut files = site_files::site_files(config, templates.renderer, metas, sink)?;
-    if config.search {
-        files.extend(search::index_files(documents, sink)?);
-    }
+    let files = site_files::site_files(config, templates.renderer, metas, sink)?;
     for output in documents {
         diagnostics.extend(output.diagnostics.iter().cloned());
     }
@@ -308,18 +305,24 @@ pub(crate) fn site_wide(
         .filter(|(path, _)| path.ends_with(".html"))
         .count();
     let failed = diagnostics::has_errors(diagnostics);
-    // `anchors.json` is made while the links are checked: the check needs only to know that
-    // the file exists. Pages of content with errors are not worth checking: their problems
-    // are already named.
-    let ((), json) = rayon::join(
+    // `anchors.json` and the search's index are made while the links are checked: the check
+    // needs only to know that `anchors.json` exists, and no page links to the index's files.
+    // Pages of content with errors are not worth checking: their problems are already named.
+    let ((), (json, index)) = rayon::join(
         || {
             if !failed {
                 let base_url = config.base_url.as_deref();
                 check::check_links(summaries, base_url, out, diagnostics);
             }
         },
-        || anchors.to_json(),
+        || {
+            rayon::join(
+                || anchors.to_json(),
+                || config.search.then(|| search::index_files(documents, sink)),
+            )
+        },
     );
+    index.transpose()?;
     for output in documents {
         diagnostics.extend(output.broken_links.iter().cloned());
     }
