@@ -219,6 +219,33 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_errors_and_the_status_are_answered_and_a_miss_before_any_build_has_the_script() {
+        let served = Served {
+            dir: std::env::temp_dir().join("warraq-http-test-no-such-folder"),
+            base_path: "/".into(),
+            status: Arc::new(Status::default()),
+        };
+        assert_eq!(respond(STATUS_PATH, &served).body, b"0 0");
+        assert_eq!(respond("/__warraq/errors/en", &served).body, b"");
+        assert_eq!(
+            respond("/__warraq/errors/xx", &served).status,
+            "404 Not Found"
+        );
+        served
+            .status
+            .failed(super::super::overlay::Failure::Environment(
+                "template base.html: broken".into(),
+            ));
+        let overlay = String::from_utf8(respond("/__warraq/errors/ar", &served).body).unwrap();
+        assert!(overlay.contains("lang=\"ar\""), "{overlay}");
+        // No 404.html yet (the first build failed): the page carries the live-reload script,
+        // which shows the overlay and reloads once a build succeeds.
+        let miss = respond("/any/page/", &served);
+        assert_eq!(miss.status, "404 Not Found");
+        assert!(String::from_utf8(miss.body).unwrap().contains(SCRIPT));
+    }
+
+    #[test]
     fn paths_that_leave_the_site_are_refused() {
         for bad in [
             "/../x",
