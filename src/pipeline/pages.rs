@@ -27,7 +27,7 @@ impl<'a> Templates<'a> {
     pub fn new(config: &'a SiteConfig, renderer: &'a Renderer) -> Self {
         Templates {
             config,
-            site: SiteView::new(config),
+            site: SiteView::new(config, renderer.has_extra_css()),
             renderer,
         }
     }

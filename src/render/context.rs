@@ -51,6 +51,9 @@ pub(crate) struct SiteView<'a> {
     pub(crate) title_en: &'a str,
     /// Whether the site has its search (every header then has a search field).
     pub(crate) search: bool,
+    /// Whether the site's `templates/assets/` has an `extra.css`, linked after the built-in
+    /// style sheet.
+    pub(crate) extra_css: bool,
 }
 
 /// What `base.html` needs on every page.
@@ -376,12 +379,13 @@ impl<'a> ListEntry<'a> {
 }
 
 impl<'a> SiteView<'a> {
-    /// The site's titles.
-    pub(crate) fn new(config: &'a SiteConfig) -> Self {
+    /// The site's titles and settings; `extra_css` when the site has a style sheet of its own.
+    pub(crate) fn new(config: &'a SiteConfig, extra_css: bool) -> Self {
         SiteView {
             title: &config.title,
             title_en: &config.title_en,
             search: config.search,
+            extra_css,
         }
     }
 }

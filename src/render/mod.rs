@@ -58,9 +58,10 @@ const BUILTIN_TEMPLATES: [(&str, &str); 12] = [
 ];
 
 /// Static files copied to `site/assets/`: the style sheet, the reading script, the search
-/// page's script, and the Naskh
-/// face (Arabic letters only; Latin text uses the reader's own serif) with its licence.
-const BUILTIN_ASSETS: [(&str, &[u8]); 7] = [
+/// page's script, the Naskh
+/// face (Arabic letters only; Latin text uses the reader's own serif) with its licence, and
+/// the icon every page links to (`favicon.svg`, so no page asks for a `/favicon.ico`).
+const BUILTIN_ASSETS: [(&str, &[u8]); 8] = [
     (
         "style.css",
         include_bytes!("../../templates/assets/style.css"),
@@ -86,7 +87,15 @@ const BUILTIN_ASSETS: [(&str, &[u8]); 7] = [
         "noto-naskh-arabic-OFL.txt",
         include_bytes!("../../templates/assets/noto-naskh-arabic-OFL.txt"),
     ),
+    (
+        "favicon.svg",
+        include_bytes!("../../templates/assets/favicon.svg"),
+    ),
 ];
+
+/// A site's own style sheet, linked after the built-in one on every page when the site's
+/// `templates/assets/` has it (`docs/theming.md`).
+pub(crate) const EXTRA_CSS: &str = "extra.css";
 
 /// The parsed templates of a site, ready to render many pages.
 pub struct Renderer {
@@ -172,6 +181,12 @@ impl Renderer {
             assets: own.into_iter().collect(),
             markup,
         })
+    }
+
+    /// Whether the site has a style sheet of its own ([`EXTRA_CSS`]) to link after the
+    /// built-in one.
+    pub(crate) fn has_extra_css(&self) -> bool {
+        self.assets.iter().any(|(name, _)| name == EXTRA_CSS)
     }
 
     /// The markup of the templates' `partials/body.html`, for the Markdown stage.

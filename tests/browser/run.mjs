@@ -1,7 +1,7 @@
 // Reads every page of the built site in headless Chromium, as a reader would, at a phone
 // width and a desktop width, and fails on anything a reader would trip over.
 //
-//   node tests/browser/run.mjs [--site DIR] [--shots DIR] [--no-build]
+//   node tests/browser/run.mjs [--site DIR] [--shots DIR] [--no-build] [--warraq BINARY]
 //
 // It builds the site (release), serves it on 127.0.0.1, and for every page checks: the
 // direction of Arabic and English blocks, that Latin islands in Arabic text run left to right
@@ -10,11 +10,13 @@
 // stacked when narrow, hover and focus highlighting), footnote previews (hover, focus, stay,
 // Escape), axe-core with zero violations (light and dark), no console errors and no request
 // to another host; and the search (header field, `?q=` on load, typing, keyboard, odd queries).
-// Screenshots go to target/browser/.
+// Then `warraq serve` on a copy of the content: a broken edit shows the error overlay over the
+// open pages, the fix takes it away. Screenshots go to target/browser/.
 
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:http";
-import { readFile, readdir, stat, mkdir } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -74,11 +76,15 @@ const TYPES = {
   ".xml": "application/xml",
   ".woff2": "font/woff2",
   ".txt": "text/plain; charset=utf-8",
+  ".svg": "image/svg+xml",
   ".bib": "text/plain; charset=utf-8",
   ".ris": "text/plain; charset=utf-8",
 };
 
 // A static server shaped like GitHub Pages: folders serve index.html, misses serve 404.html.
+// Every miss is recorded, also those the browser makes outside the page (such as an icon):
+// at the end, only the misses the run asks for on purpose may be there.
+const misses = [];
 const server = createServer(async (req, res) => {
   const url = new URL(req.url, "http://localhost");
   let file = path.join(siteDir, decodeURIComponent(url.pathname));
@@ -92,6 +98,7 @@ const server = createServer(async (req, res) => {
     res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream" });
     res.end(body);
   } catch {
+    misses.push(`${req.method} ${url.pathname}`);
     res.writeHead(404, { "content-type": TYPES[".html"] });
     res.end(await readFile(path.join(siteDir, "404.html")));
   }
@@ -605,6 +612,144 @@ for (const width of WIDTHS) {
   await page.locator("#editorial-notes").scrollIntoViewIfNeeded();
   await page.screenshot({ path: shotName("/en/azerbaijan-turkey-israel/", width, "-editorial") });
   await context.close();
+}
+
+// ---------------------------------------------------------------------------------------
+// `warraq serve`: a broken edit shows the error over the open pages, in their language, and
+// the fix takes it away. Run on a copy of the site's content, never on the content itself.
+{
+  const binary = path.resolve(option("--warraq", path.join(process.env.CARGO_TARGET_DIR || path.join(repo, "target"), "release", "warraq")));
+  const work = await mkdtemp(path.join(tmpdir(), "warraq-serve-"));
+  await cp(path.join(repo, "content"), path.join(work, "content"), { recursive: true });
+  const file = "content/azerbaijan-turkey-israel.md";
+  const original = await readFile(path.join(work, file), "utf8");
+  // The first paragraph of the body, which gets a reference to a note that does not exist.
+  const lines = original.split("\n");
+  const fence = lines.indexOf("---", 1);
+  const at = lines.findIndex((l, i) => i > fence && /^\p{Script=Arabic}/u.test(l));
+  lines[at] += "[^warraq-no-such-note]";
+  const broken = lines.join("\n");
+  const where = `${file}:${at + 1}:`;
+
+  const serve = spawn(binary, ["serve", "--port", "0", "--out", path.join(work, "preview")], { cwd: work, stdio: ["ignore", "ignore", "pipe"] });
+  let log = "";
+  const address = await new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), 120000);
+    serve.stderr.on("data", (chunk) => {
+      log += chunk;
+      const found = /serving .* at (http:\/\/127\.0\.0\.1:\d+)\//.exec(log);
+      if (found) {
+        clearTimeout(timer);
+        resolve(found[1]);
+      }
+    });
+    serve.on("exit", () => resolve(null));
+  });
+  check(address !== null, `serve did not start: ${log}`);
+  const waitLog = (needle) =>
+    new Promise((resolve) => {
+      const from = log.length;
+      const timer = setInterval(() => {
+        if (log.slice(from).includes(needle)) {
+          clearInterval(timer);
+          resolve(true);
+        }
+      }, 50);
+      setTimeout(() => {
+        clearInterval(timer);
+        resolve(false);
+      }, 60000);
+    });
+
+  if (address !== null) {
+    const cases = [
+      { url: "/azerbaijan-turkey-israel/", lang: "ar", title: "تعذّر بناء آخر تعديل", width: 320, scheme: "light" },
+      { url: "/en/", lang: "en", title: "The last edit did not build", width: 320, scheme: "dark" },
+      { url: "/azerbaijan-turkey-israel/", lang: "ar", title: "تعذّر بناء آخر تعديل", width: 1280, scheme: "dark" },
+      { url: "/en/", lang: "en", title: "The last edit did not build", width: 1280, scheme: "light" },
+    ];
+    const opened = [];
+    for (const c of cases) {
+      const context = await browser.newContext({ viewport: { width: c.width, height: 700 }, colorScheme: c.scheme, reducedMotion: "reduce" });
+      const page = await context.newPage();
+      const errors = [];
+      page.on("pageerror", (err) => errors.push(String(err)));
+      page.on("console", (msg) => {
+        if (msg.type() === "error") errors.push(msg.text());
+      });
+      await page.goto(address + c.url, { waitUntil: "load" });
+      opened.push({ ...c, context, page, errors, label: `serve ${c.url} @${c.width}px ${c.scheme}` });
+    }
+    // Each page has taken the live-reload script's first answer before the edit.
+    await new Promise((r) => setTimeout(r, 1200));
+
+    await writeFile(path.join(work, file), broken);
+    check(await waitLog("shown over its pages"), `serve did not report the broken edit: ${log}`);
+    for (const o of opened) {
+      const { page, label } = o;
+      const shown = await page.waitForSelector("#warraq-errors", { timeout: 15000 }).then(() => true, () => false);
+      check(shown, `${label}: no error overlay after a broken edit`);
+      if (!shown) continue;
+      const seen = await page.evaluate(() => {
+        const box = document.getElementById("warraq-errors");
+        const style = getComputedStyle(box);
+        return {
+          role: box.getAttribute("role"),
+          lang: box.lang,
+          dir: style.direction,
+          title: box.querySelector("h2").textContent,
+          where: [...box.querySelectorAll(".where")].map((e) => e.textContent),
+          focused: document.activeElement === box,
+          overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          inside: box.scrollWidth - box.clientWidth,
+          bg: style.backgroundColor,
+          fg: style.color,
+        };
+      });
+      check(seen.role === "alertdialog" && seen.focused, `${label}: the overlay is not a focused alert dialog (${seen.role}, ${seen.focused})`);
+      check(seen.lang === o.lang && seen.dir === (o.lang === "ar" ? "rtl" : "ltr"), `${label}: the overlay is in ${seen.lang} ${seen.dir}`);
+      check(seen.title === o.title, `${label}: the overlay's title is ${seen.title}`);
+      check(seen.where.some((w) => w.startsWith(where)), `${label}: the overlay does not point at ${where}: ${seen.where.join(" ")}`);
+      check(seen.overflow <= 0 && seen.inside <= 0, `${label}: the overlay scrolls sideways (${seen.overflow}, ${seen.inside})`);
+      check(o.scheme === "dark" ? seen.bg !== "rgb(255, 248, 246)" : seen.bg === "rgb(255, 248, 246)", `${label}: the overlay's background is ${seen.bg} in ${o.scheme}`);
+      await page.screenshot({ path: path.join(shotsDir, `serve-overlay-${o.lang}-${o.width}-${o.scheme}.png`) });
+      await runAxe(page, `${label} (overlay)`);
+    }
+    // Escape dismisses it (on one page), and focus goes back to the page.
+    {
+      const { page, label } = opened[0];
+      await page.keyboard.press("Escape");
+      const gone = await page.evaluate(() => document.getElementById("warraq-errors") === null);
+      check(gone, `${label}: Escape does not dismiss the overlay`);
+    }
+
+    // Fixed: each page reloads with the good build, and no overlay is left.
+    const reloaded = opened.map((o) => o.page.waitForEvent("load", { timeout: 30000 }).then(() => true, () => false));
+    await writeFile(path.join(work, file), original);
+    check(await waitLog("no error remains"), `serve did not report the fix: ${log}`);
+    for (const [i, o] of opened.entries()) {
+      const { page, label } = o;
+      check(await reloaded[i], `${label}: the page did not reload after the fix`);
+      await new Promise((r) => setTimeout(r, 1200));
+      const gone = await page.evaluate(() => document.getElementById("warraq-errors") === null);
+      check(gone, `${label}: the overlay stays after the fix`);
+      check(o.errors.length === 0, `${label}: console errors: ${o.errors.join(" | ")}`);
+      await o.context.close();
+    }
+
+    // A removed file: the terminal names it.
+    await rm(path.join(work, "content/turkey-karabakh-2020.md"));
+    check(await waitLog("removed content/turkey-karabakh-2020.md"), `serve did not say a file was removed: ${log}`);
+  }
+  serve.kill();
+  await rm(work, { recursive: true, force: true });
+}
+
+// The only misses any page made are those of the missing page itself and its root finder:
+// no icon, style sheet or script of a real page is missing.
+{
+  const unexpected = misses.filter((m) => !/^(GET|HEAD) \/no-such-page\//.test(m));
+  check(unexpected.length === 0, `requests answered 404: ${[...new Set(unexpected)].join(" ")}`);
 }
 
 await browser.close();

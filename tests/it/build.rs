@@ -24,6 +24,7 @@ fn valid_site_builds_every_page() {
             "arabic-paper/cite.ris",
             "arabic-paper/index.html",
             "assets/cite.js",
+            "assets/favicon.svg",
             "assets/noto-naskh-arabic-400.woff2",
             "assets/noto-naskh-arabic-700.woff2",
             "assets/noto-naskh-arabic-OFL.txt",
@@ -219,7 +220,7 @@ fn two_builds_are_byte_identical() {
     }
     let first = tree(&site.root.join("first"));
     let second = tree(&site.root.join("second"));
-    assert_eq!(first.len(), 26);
+    assert_eq!(first.len(), 27);
     assert_eq!(
         first.keys().collect::<Vec<_>>(),
         second.keys().collect::<Vec<_>>()

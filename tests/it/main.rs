@@ -30,6 +30,7 @@ mod scholar;
 mod search;
 mod seeds;
 mod serve;
+mod theming;
 mod up_to_date;
 mod util;
 mod verify;
