@@ -198,6 +198,7 @@ fn init(args: InitArgs) -> Result<ExitCode, Error> {
         dir: args.dir,
         title: args.title,
         title_en: args.title_en,
+        force: args.force,
     };
     let written = commands::init::run(&request)?;
     for path in &written {

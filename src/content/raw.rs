@@ -25,6 +25,10 @@ pub(crate) struct RawSite {
     pub(crate) search: Option<bool>,
     /// Custom domain for GitHub Pages, written to `site/CNAME`.
     pub(crate) cname: Option<String>,
+    /// Papers taken down: `old-slug: {ar: reason, en: reason}`; their addresses keep a page
+    /// saying so.
+    #[serde(default)]
+    pub(crate) withdrawn: BTreeMap<String, RawBilingual>,
 }
 
 /// The front matter of one document.
@@ -53,6 +57,9 @@ pub(crate) struct RawDocument {
     /// Old ids that must keep working: `old-id: new-id`.
     #[serde(default)]
     pub(crate) aliases: BTreeMap<String, String>,
+    /// Slugs the document was published under before: their addresses send readers here.
+    #[serde(default)]
+    pub(crate) former_slugs: Vec<String>,
     #[serde(default)]
     pub(crate) editorial_notes: Vec<RawEditorialNote>,
     pub(crate) source: Option<RawSource>,

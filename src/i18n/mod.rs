@@ -64,6 +64,10 @@ pub(crate) struct Strings {
     pub(crate) arabic: String,
     pub(crate) not_found_title: String,
     pub(crate) not_found_text: String,
+    pub(crate) moved_title: String,
+    pub(crate) moved_text: String,
+    pub(crate) withdrawn_title: String,
+    pub(crate) withdrawn_reason: String,
     pub(crate) no_documents: String,
     pub(crate) search: String,
     /// The search landmark's name.

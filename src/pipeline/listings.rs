@@ -1,5 +1,6 @@
 //! Listings stage: the pages that list documents or belong to no document (both home pages,
-//! both search pages and `404.html`), made from the index alone, alongside the document stage.
+//! both search pages, the pages at old addresses and `404.html`), made from the index alone,
+//! alongside the document stage.
 
 use std::collections::BTreeMap;
 
@@ -118,6 +119,11 @@ pub fn site_pages(
     if config.search {
         pages.extend(search_pages(templates)?);
     }
+    pages.extend(super::old_addresses::old_address_pages(
+        documents,
+        templates,
+        anchor_index,
+    )?);
 
     let mut page = PageView::new(
         Lang::Ar,

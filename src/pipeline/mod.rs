@@ -22,6 +22,7 @@ mod check;
 mod document;
 mod listings;
 mod load;
+mod old_addresses;
 mod pages;
 pub mod record;
 mod search;

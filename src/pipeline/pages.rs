@@ -63,6 +63,8 @@ pub(super) struct PageContext<'a> {
     pub(super) intro_html: String,
     /// Home page text as plain text (the English description).
     pub(super) intro_text: Option<&'a str>,
+    /// On a page at an old address: the renamed paper, or why the paper was withdrawn.
+    pub(super) old_address: Option<crate::render::context::OldAddressView<'a>>,
 }
 
 impl<'a> PageContext<'a> {
@@ -74,6 +76,7 @@ impl<'a> PageContext<'a> {
             entries: Vec::new(),
             intro_html: String::new(),
             intro_text: None,
+            old_address: None,
         }
     }
 }

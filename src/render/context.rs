@@ -452,3 +452,20 @@ mod tests {
         assert_eq!(shape(&toc_tree(flat)), "x y(z)");
     }
 }
+
+/// A page at an old address (`pipeline/old_addresses.rs`): a renamed paper's, with where it is
+/// now and its titles (`moved.html`), or a withdrawn paper's, with why (`withdrawn.html`).
+#[derive(Debug, Serialize)]
+pub(crate) struct OldAddressView<'a> {
+    /// The paper's address, relative to this page (a renamed paper).
+    pub(crate) href: Option<String>,
+    /// `href` as a JavaScript string literal, for the script that sends readers on (a slug
+    /// has only `a-z`, `0-9` and `-`, so nothing in it can end the script).
+    pub(crate) href_js: Option<String>,
+    /// The paper's title (a renamed paper).
+    pub(crate) title: Option<&'a str>,
+    /// The paper's English title (a renamed paper).
+    pub(crate) title_en: Option<&'a str>,
+    /// Why it was withdrawn, `reason.ar` and `reason.en` (a withdrawn paper).
+    pub(crate) reason: Option<&'a crate::content::schema::Withdrawal>,
+}

@@ -255,6 +255,7 @@ mod tests {
             abstract_: None,
             sections: Default::default(),
             aliases: Default::default(),
+            former_slugs: Vec::new(),
             editorial_notes: Vec::new(),
             source: None,
             alignment: None,

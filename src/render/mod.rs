@@ -21,7 +21,7 @@ use crate::error::Error;
 use crate::markdown::markup::{self, BodyMarkup, Pattern};
 
 /// Templates built into the binary, by file name.
-const BUILTIN_TEMPLATES: [(&str, &str); 12] = [
+const BUILTIN_TEMPLATES: [(&str, &str); 14] = [
     ("base.html", include_str!("../../templates/base.html")),
     ("index.html", include_str!("../../templates/index.html")),
     (
@@ -42,6 +42,11 @@ const BUILTIN_TEMPLATES: [(&str, &str); 12] = [
         include_str!("../../templates/toc-entry.html"),
     ),
     ("404.html", include_str!("../../templates/404.html")),
+    ("moved.html", include_str!("../../templates/moved.html")),
+    (
+        "withdrawn.html",
+        include_str!("../../templates/withdrawn.html"),
+    ),
     ("search.html", include_str!("../../templates/search.html")),
     (
         "partials/meta.html",

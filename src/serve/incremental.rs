@@ -217,10 +217,11 @@ impl State {
         let loaded = (self.documents.values())
             .filter_map(|doc| doc.indexed.as_ref())
             .map(Loaded::indexed);
-        let published: BTreeSet<PathBuf> = pipeline::select(loaded, options.drafts, &mut all)
-            .into_iter()
-            .map(|indexed| indexed.path.clone())
-            .collect();
+        let published: BTreeSet<PathBuf> =
+            pipeline::select(loaded, options.drafts, Some(&self.home), &mut all)
+                .into_iter()
+                .map(|indexed| indexed.path.clone())
+                .collect();
         for (path, doc) in &mut self.documents {
             if !published.contains(path) {
                 doc.output = None;

@@ -752,6 +752,105 @@ for (const width of WIDTHS) {
   check(unexpected.length === 0, `requests answered 404: ${[...new Set(unexpected)].join(" ")}`);
 }
 
+// A title's mark («[عنوان من وضع المحرر]», "[editor's translation]") never breaks inside its
+// brackets: each is one line box at 1280 px, on every page that has one (at 320 px a mark in a
+// heading may be wider than the line; the sideways-scroll check above covers it there).
+for (const width of [1280]) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, reducedMotion: "reduce" });
+  const page = await context.newPage();
+  let marks = 0;
+  for (const url of pages.filter((u) => !u.startsWith("/no-such-page"))) {
+    await page.goto(origin + url, { waitUntil: "load" });
+    await page.evaluate(() => document.fonts.ready);
+    const broken = await page.evaluate(() => [...document.querySelectorAll("span.supplied")].map((s) => ({ text: s.textContent, lines: new Set([...s.getClientRects()].map((r) => Math.round(r.top))).size })));
+    marks += broken.length;
+    for (const mark of broken) check(mark.lines === 1, `${url} @${width}px: the mark ${mark.text} breaks over ${mark.lines} lines`);
+  }
+  check(marks > 0, `@${width}px: no title mark found on any page`);
+  await page.goto(`${origin}/turkey-karabakh-2020/`, { waitUntil: "load" });
+  await page.screenshot({ path: shotName("/turkey-karabakh-2020/", width, "-title-mark") });
+  await context.close();
+}
+
+// ---------------------------------------------------------------------------------------
+// Old addresses (tests/fixtures/old-addresses, built on its own): a renamed paper's former
+// address sends the reader to the same fragment of its new page, with or without JavaScript;
+// a withdrawn paper's address says so in both languages.
+{
+  const fixture = path.join(repo, "tests", "fixtures", "old-addresses");
+  const oldSite = path.join(shotsDir, "old-addresses-site");
+  const built = spawnSync("cargo", ["run", "--release", "--quiet", "--", "build", "--full", "--root", fixture, "--out", oldSite], {
+    cwd: repo,
+    stdio: "inherit",
+  });
+  check(built.status === 0, "the old-addresses fixture did not build");
+  const oldServer = createServer(async (req, res) => {
+    let file = path.join(oldSite, decodeURIComponent(new URL(req.url, "http://localhost").pathname));
+    try {
+      if ((await stat(file)).isDirectory()) file = path.join(file, "index.html");
+      res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream" });
+      res.end(await readFile(file));
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => oldServer.listen(0, "127.0.0.1", resolve));
+  const at = `http://127.0.0.1:${oldServer.address().port}`;
+  for (const width of WIDTHS) {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, reducedMotion: "reduce" });
+    const page = await context.newPage();
+    for (const [from, to] of [
+      ["/arabic-paper/#introduction-p1", "/arabic-paper-renamed/#introduction-p1"],
+      ["/en/arabic-paper/#abstract-s1", "/en/arabic-paper-renamed/#abstract-s1"],
+    ]) {
+      await page.goto(at + from);
+      await page.waitForURL(at + to, { timeout: 5000 }).catch(() => {});
+      const landed = await page.evaluate(() => ({ url: location.pathname + location.hash, target: document.querySelector(":target")?.id ?? null }));
+      check(landed.url === to && landed.target === to.split("#")[1], `${from} @${width}px: landed on ${landed.url} (target ${landed.target}), not ${to}`);
+    }
+    await page.screenshot({ path: shotName("/old-addresses/arabic-paper-renamed/", width, "-landed") });
+    // The moved page itself, kept on screen: served as built but with its way on (the script's
+    // call and the refresh) taken out.
+    await page.route(`${at}/arabic-paper/`, async (route) => {
+      const body = (await (await route.fetch()).text()).replace("location.replace(", "void (").replace(/<noscript>.*?<\/noscript>/, "");
+      await route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body });
+    });
+    await page.goto(`${at}/arabic-paper/`, { waitUntil: "load" });
+    await page.evaluate(() => document.fonts.ready);
+    const moved = await page.evaluate(() => ({ h1: document.querySelector("h1").textContent, link: document.querySelector("a.moved-to").getAttribute("href") }));
+    check(moved.h1 === "نُقلت هذه الورقة إلى عنوان جديد" && moved.link === "../arabic-paper-renamed/", `moved page @${width}px: ${JSON.stringify(moved)}`);
+    await page.screenshot({ path: shotName("/old-addresses/arabic-paper/", width, "-moved") });
+    await runAxe(page, `moved page @${width}px`);
+    await page.unroute(`${at}/arabic-paper/`);
+    for (const [url, h1, lang] of [
+      ["/english-paper/", "سُحبت هذه الورقة", "ar"],
+      ["/en/english-paper/", "This paper has been withdrawn", "en"],
+    ]) {
+      const response = await page.goto(at + url, { waitUntil: "load" });
+      const shown = await page.evaluate(() => ({
+        lang: document.documentElement.lang,
+        h1: document.querySelector("h1").textContent,
+        reasons: [...document.querySelectorAll("main p")].map((p) => p.textContent).join(" "),
+        home: [...document.querySelectorAll("a.home-link")].map((a) => a.href),
+      }));
+      check(response.status() === 200 && shown.lang === lang && shown.h1 === h1, `withdrawn ${url} @${width}px: ${JSON.stringify(shown)}`);
+      check(/سُحبت بطلب من المؤلف/.test(shown.reasons) && /Withdrawn at the author's request/.test(shown.reasons), `withdrawn ${url} @${width}px: the reasons are not both shown`);
+      check(shown.home.includes(`${at}/`) && shown.home.includes(`${at}/en/`), `withdrawn ${url} @${width}px: no links home (${shown.home})`);
+      await page.screenshot({ path: shotName(`/old-addresses${url}`, width, "-withdrawn") });
+      await runAxe(page, `withdrawn ${url} @${width}px`);
+    }
+    await context.close();
+  }
+  // Without JavaScript: the refresh and the link still lead to the new page.
+  const plain = await browser.newContext({ javaScriptEnabled: false });
+  const page = await plain.newPage();
+  await page.goto(`${at}/arabic-paper/`);
+  await page.waitForURL(`${at}/arabic-paper-renamed/`, { timeout: 5000 }).catch(() => {});
+  check(new URL(page.url()).pathname === "/arabic-paper-renamed/", `without JavaScript the old address stays at ${page.url()}`);
+  await plain.close();
+  oldServer.close();
+}
+
 await browser.close();
 server.close();
 console.log(`\n${checks} checks on ${pages.length} pages at ${WIDTHS.join(" and ")} px; ${failures.length} failed`);

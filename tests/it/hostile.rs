@@ -65,7 +65,7 @@ const CASES: &[Case] = &[
     // The file and its fences.
     case("empty", "an empty file", File, Error("content/empty.md:1:1", "the file does not start with front matter")),
     case("bom-only", "a file holding only a byte order mark", File, Error("content/bom-only.md:1:1", "the file does not start with front matter")),
-    case("only-front-matter", "front matter fences with nothing between them", File, Error("content/only-front-matter.md:2:1", "slug: the required field `slug` is missing")),
+    case("only-front-matter", "front matter fences with nothing between them", File, Error("content/only-front-matter.md:2:1", "title: the required field `title` is missing")),
     case("lone-fence", "a lone `---`", File, Error("content/lone-fence.md:1:1", "the front matter is never closed")),
     case("no-front-matter", "Markdown without front matter", File, Error("content/no-front-matter.md:1:1", "the file does not start with front matter")),
     case("unclosed-front-matter", "front matter never closed", File, Error("content/unclosed-front-matter.md:1:1", "the front matter is never closed")),

@@ -22,6 +22,7 @@ mod markdown;
 mod minified;
 mod model;
 mod odd_inputs;
+mod old_addresses;
 mod pages;
 mod parallel;
 mod preview;
