@@ -217,7 +217,8 @@ impl<'o> Writer<'o> {
                 title,
                 ..
             } => {
-                self.out.push_str("<img");
+                // Figures load as the reader comes to them.
+                self.out.push_str("<img loading=lazy");
                 self.attr_href("src", *link_type, dest_url);
                 if !title.is_empty() {
                     self.attr("title", title);

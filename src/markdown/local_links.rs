@@ -93,6 +93,7 @@ mod tests {
                 raw_html: false,
                 aliases: &Default::default(),
                 markup: crate::markdown::markup::BodyMarkup::builtin(),
+                files: None,
             },
             &mut diags,
         );
