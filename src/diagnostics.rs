@@ -208,7 +208,7 @@ pub(crate) fn has_errors(diagnostics: &[Diagnostic]) -> bool {
 }
 
 /// The candidate closest to `word` when it is close enough to be what was meant (at most two
-/// edits, or a third of the candidate's length): the one "did you mean" of every hint (front
+/// edits, or a third of the candidate's length, and fewer than the shorter has letters): the one "did you mean" of every hint (front
 /// matter keys, the paper's files, a page's ids, the editor's fields). Ties go to the
 /// candidate first in sorted order.
 pub(crate) fn closest<'a>(
@@ -218,7 +218,11 @@ pub(crate) fn closest<'a>(
     candidates
         .into_iter()
         .map(|candidate| (edit_distance(word, candidate), candidate))
-        .filter(|(distance, candidate)| *distance <= 2.max(candidate.len() / 3))
+        .filter(|(distance, candidate)| {
+            // Not a word all of whose letters would change (`s9` is not a slip for `p1`).
+            *distance <= 2.max(candidate.len() / 3)
+                && *distance < word.chars().count().min(candidate.chars().count())
+        })
         .min()
         .map(|(_, candidate)| candidate)
 }
@@ -310,6 +314,9 @@ mod tests {
         assert_eq!(closest("senarios", ids), Some("scenarios"));
         assert_eq!(closest("introdution", ids), Some("introduction"));
         assert_eq!(closest("conclusion", ids), None);
+        assert_eq!(closest("s9", ids), Some("s1"));
+        assert_eq!(closest("p9", ids), None);
+        assert_eq!(closest("s", ids), None);
         let files = ["fig-1.png", "fig1.jpg", "map.png"];
         assert_eq!(closest("fig1.png", files), Some("fig-1.png"));
     }
