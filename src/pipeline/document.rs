@@ -321,6 +321,24 @@ fn render_markdown_in<'d>(
                 .set_hint(format!("the headings' ids are: {}", known.join(", ")));
         }
     }
+    // An Arabic paper with some English section titles shows the others in Arabic in its
+    // English contents: each such heading is named.
+    if doc.meta.lang == Lang::Ar && !doc.meta.sections.is_empty() {
+        let untitled = (rendered.model.blocks.iter())
+            .filter(|b| matches!(b.kind, markdown::BlockKind::Heading { .. }))
+            .filter_map(|b| Some((b.id.as_deref()?, b.offset)))
+            .filter(|(id, _)| !doc.meta.sections.contains_key(*id))
+            .filter(|(id, _)| rendered.model.headings.iter().any(|h| h.id == *id));
+        for (id, offset) in untitled {
+            file_diags
+                .warning(
+                    offset,
+                    format!("the heading `{id}` has no English title in `sections:`, so the English contents show it in Arabic"),
+                )
+                .set_field("sections")
+                .set_hint(format!("add `  {id}: <English title>` under `sections:`"));
+        }
+    }
     for problem in crate::anchors::aliases::check(
         &doc.meta.aliases,
         &rendered.model.anchors,
