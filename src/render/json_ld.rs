@@ -256,6 +256,7 @@ mod tests {
             sections: Default::default(),
             aliases: Default::default(),
             editorial_notes: Vec::new(),
+            editor_supplied: Vec::new(),
             source: None,
             alignment: None,
             draft: false,
