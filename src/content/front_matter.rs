@@ -366,7 +366,7 @@ mod tests {
             [
                 "d.md:3:1: error: tittle: unknown front matter key `tittle`\n  hint: did you mean `title`?",
                 "d.md:6:5: error: authors[0].nme_en: unknown front matter key `nme_en` in `authors[0]`\n  hint: did you mean `name_en`?",
-                "d.md:7:1: error: foo: unknown front matter key `foo`\n  hint: valid keys here: slug, lang, title, title_en, title_origin, title_en_origin, authors, date, date_text, publisher, publisher_en, place, place_en, abstract, sections, aliases, editorial_notes, source, alignment, draft",
+                "d.md:7:1: error: foo: unknown front matter key `foo`\n  hint: valid keys here: slug, lang, title, title_en, title_origin, title_en_origin, authors, date, date_text, publisher, publisher_en, place, place_en, abstract, sections, aliases, editorial_notes, editor_supplied, source, alignment, draft",
             ]
         );
     }
