@@ -159,7 +159,7 @@ const CASES: &[Case] = &[
     case("byline-note-undefined", "a byline note that does not exist", File, Error("content/byline-note-undefined.md:8:11", "the byline refers to the note [^9], which is not defined")),
     case("sections-unknown-id", "an English section title for no heading", File, Warning("content/sections-unknown-id.md:7:15", "no heading has the id `conclusion`")),
     case("id-moves-outline", "an explicit `{#s1}` that moves an earlier heading's automatic id", File, Warning("content/id-moves-outline.md:9:1", "the id `s1` is another heading's outline number, so automatic ids moved: `s1` → `s1-2` (line 7)")),
-    case("sections-missing-english", "a heading without an English title when others have one", File, Warning("content/sections-missing-english.md:10:1", "the heading `s2` has no English title in `sections:`")),
+    case("sections-missing-english", "a heading without an English title when others have one", File, Warning("content/sections-missing-english.md:11:1", "the heading `s2` has no English title in `sections:`")),
     case("abstract-mismatch", "abstracts that do not translate each other", File, Warning("content/abstract-mismatch.md:6:10", "do not align well")),
     case("alignment-pin-mismatch", "pinned pairs that do not fit the sentences", File, Error("content/alignment-pin-mismatch.md:9:12", "the pinned beads cover 3 Arabic sentence(s), but the abstract has 2")),
     case("link-javascript", "a `javascript:` link", File, Error("content/link-javascript.md:7:1", "links with `javascript:` URLs are not allowed")),
