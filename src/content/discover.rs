@@ -49,7 +49,7 @@ pub(crate) fn discover(content_dir: &Path) -> Discovered {
         match entry {
             Ok(entry) if entry.file_type().is_dir() => {
                 let path = entry.into_path();
-                if entry_depth_ok(&path, content_dir)
+                if path != content_dir
                     && bundle_of(&path, &bundle_dirs).is_none()
                     && document_of_bundle(&path).is_file()
                 {
@@ -171,11 +171,6 @@ fn document_of_bundle(dir: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// True for a folder below `content_dir` (the content folder itself is no bundle).
-fn entry_depth_ok(path: &Path, content_dir: &Path) -> bool {
-    path != content_dir
-}
-
 /// The bundle folder (of `bundle_dirs`) that `path` is in, if any.
 fn bundle_of<'a>(path: &Path, bundle_dirs: &'a BTreeSet<PathBuf>) -> Option<&'a PathBuf> {
     if bundle_dirs.is_empty() {
@@ -221,6 +216,46 @@ mod tests {
             [PathBuf::from("a.md"), "b.md".into(), "sub/c.md".into()]
         );
         assert_eq!(found.index, Some(dir.join("_index.md")));
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_folder_named_after_a_document_is_its_bundle() {
+        let dir = std::env::temp_dir().join(format!("warraq-bundle-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        for file in [
+            "paper.md",
+            "paper/fig1.png",
+            "paper/notes.md",
+            "paper/data/t.csv",
+            "paper/.DS_Store",
+            "paper/_draft.png",
+            "other/c.md",
+            "loose.png",
+        ] {
+            let path = dir.join(file);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, "x").unwrap();
+        }
+        let found = discover(&dir);
+        // `paper/notes.md` is a file of the paper; `other/` is no bundle (no `other.md`).
+        assert_eq!(
+            found.documents,
+            [dir.join("other/c.md"), dir.join("paper.md")]
+        );
+        assert_eq!(
+            found.bundles.get(&dir.join("paper.md")),
+            Some(&vec![
+                dir.join("paper/data/t.csv"),
+                dir.join("paper/fig1.png"),
+                dir.join("paper/notes.md")
+            ])
+        );
+        let paper = bundle(&dir.join("paper.md"));
+        assert_eq!(paper.prefix, "paper/");
+        assert_eq!(paper.names, ["data/t.csv", "fig1.png", "notes.md"]);
+        assert_eq!(paper.paths[1], dir.join("paper/fig1.png"));
+        assert_eq!(bundle(&dir.join("other/c.md")).names, Vec::<String>::new());
         fs::remove_dir_all(&dir).unwrap();
     }
 }
