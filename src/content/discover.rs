@@ -1,5 +1,11 @@
 //! Finds the content files under `content/`, in a stable sorted order. The only user of walkdir.
+//!
+//! A folder beside a document and named after its file's stem (`content/paper/` beside
+//! `content/paper.md`) is that document's bundle: its own files (figures, data, PDFs), which
+//! the build copies to the paper's folder of the site. Nothing in a bundle is a document, a
+//! Markdown file included.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
@@ -15,6 +21,8 @@ pub(crate) struct Discovered {
     pub(crate) documents: Vec<PathBuf>,
     /// Every folder walked, `content_dir` first: adding or removing a document changes one.
     pub(crate) folders: Vec<PathBuf>,
+    /// Every document's bundle files (see [`bundle`]), by the document's path, sorted.
+    pub(crate) bundles: BTreeMap<PathBuf, Vec<PathBuf>>,
     /// Folders that could not be read (errors) and links not followed (warnings).
     pub(crate) problems: Vec<Diagnostic>,
 }
@@ -34,12 +42,28 @@ pub(crate) fn discover(content_dir: &Path) -> Discovered {
                     || (entry.depth() == 1 && name == "_index.md")
             }
         });
+    // Folders are walked before what they hold (and `x/` before `x.md`): a file's bundle, if
+    // any, is known when the file is reached.
+    let mut bundle_dirs: BTreeSet<PathBuf> = BTreeSet::new();
     for entry in walker {
         match entry {
-            Ok(entry) if entry.file_type().is_dir() => found.folders.push(entry.into_path()),
+            Ok(entry) if entry.file_type().is_dir() => {
+                let path = entry.into_path();
+                if path != content_dir
+                    && bundle_of(&path, &bundle_dirs).is_none()
+                    && document_of_bundle(&path).is_file()
+                {
+                    bundle_dirs.insert(path.clone());
+                }
+                found.folders.push(path);
+            }
             Ok(entry) if entry.file_type().is_file() => {
                 let path = entry.into_path();
-                if path.extension().is_some_and(|ext| ext == "md") {
+                if let Some(dir) = bundle_of(&path, &bundle_dirs) {
+                    (found.bundles.entry(document_of_bundle(dir)))
+                        .or_default()
+                        .push(path);
+                } else if path.extension().is_some_and(|ext| ext == "md") {
                     if path.parent() == Some(content_dir)
                         && path.file_name().is_some_and(|n| n == "_index.md")
                     {
@@ -52,7 +76,8 @@ pub(crate) fn discover(content_dir: &Path) -> Discovered {
             Ok(entry) if entry.path_is_symlink() => {
                 let path = entry.path();
                 let other_file = path.extension().is_some_and(|ext| ext != "md")
-                    && std::fs::metadata(path).is_ok_and(|m| m.is_file());
+                    && std::fs::metadata(path).is_ok_and(|m| m.is_file())
+                    && bundle_of(path, &bundle_dirs).is_none();
                 if !other_file {
                     found.problems.push(
                         Diagnostic::warning(
@@ -80,6 +105,80 @@ pub(crate) fn discover(content_dir: &Path) -> Discovered {
         }
     }
     found
+}
+
+/// A document's bundle: the folder beside it named after its file's stem, and the files in
+/// it as the site will hold them under the paper's folder.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Bundle {
+    /// The folder as editors name it: `content/paper/`.
+    pub folder: String,
+    /// The folder's name as a link from the document starts with it: `paper/`.
+    pub prefix: String,
+    /// Each file's path inside the bundle (`images/fig1.png`, `/`-separated), sorted.
+    pub names: Vec<String>,
+    /// Where each of `names` is.
+    pub paths: Vec<PathBuf>,
+}
+
+/// The bundle of the document at `document` (`content/paper.md` → `content/paper/`), walked
+/// as [`discover`] walks it: sorted, names starting with `_` or `.` left out, links not
+/// followed; file names that are not UTF-8 are left out too (no link can name them).
+pub fn bundle(document: &Path) -> Bundle {
+    let dir = document.with_extension("");
+    let Some(stem) = dir.file_name().and_then(|n| n.to_str()) else {
+        return Bundle::default();
+    };
+    let mut found = Bundle {
+        folder: format!("{}/", dir.display()),
+        prefix: format!("{stem}/"),
+        ..Bundle::default()
+    };
+    if !dir.is_dir() {
+        return found;
+    }
+    let walker = WalkDir::new(&dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| {
+            let name = entry.file_name().to_string_lossy();
+            entry.depth() == 0 || !(name.starts_with('.') || name.starts_with('_'))
+        });
+    let mut files = Vec::new();
+    for entry in walker.flatten() {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.into_path();
+        let inside = path.strip_prefix(&dir).ok().and_then(|p| {
+            let parts: Option<Vec<&str>> = p.components().map(|c| c.as_os_str().to_str()).collect();
+            parts.map(|parts| parts.join("/"))
+        });
+        if let Some(name) = inside {
+            files.push((name, path));
+        }
+    }
+    // Sorted by name as the site names them (a walk sorts by each part), for lookups.
+    files.sort();
+    (found.names, found.paths) = files.into_iter().unzip();
+    found
+}
+
+/// The document a bundle folder belongs to: `content/paper/` → `content/paper.md`.
+fn document_of_bundle(dir: &Path) -> PathBuf {
+    let mut name = dir.as_os_str().to_owned();
+    name.push(".md");
+    PathBuf::from(name)
+}
+
+/// The bundle folder (of `bundle_dirs`) that `path` is in, if any.
+fn bundle_of<'a>(path: &Path, bundle_dirs: &'a BTreeSet<PathBuf>) -> Option<&'a PathBuf> {
+    if bundle_dirs.is_empty() {
+        return None;
+    }
+    path.ancestors()
+        .skip(1)
+        .find_map(|dir| bundle_dirs.get(dir))
 }
 
 #[cfg(test)]
@@ -117,6 +216,46 @@ mod tests {
             [PathBuf::from("a.md"), "b.md".into(), "sub/c.md".into()]
         );
         assert_eq!(found.index, Some(dir.join("_index.md")));
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_folder_named_after_a_document_is_its_bundle() {
+        let dir = std::env::temp_dir().join(format!("warraq-bundle-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        for file in [
+            "paper.md",
+            "paper/fig1.png",
+            "paper/notes.md",
+            "paper/data/t.csv",
+            "paper/.DS_Store",
+            "paper/_draft.png",
+            "other/c.md",
+            "loose.png",
+        ] {
+            let path = dir.join(file);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, "x").unwrap();
+        }
+        let found = discover(&dir);
+        // `paper/notes.md` is a file of the paper; `other/` is no bundle (no `other.md`).
+        assert_eq!(
+            found.documents,
+            [dir.join("other/c.md"), dir.join("paper.md")]
+        );
+        assert_eq!(
+            found.bundles.get(&dir.join("paper.md")),
+            Some(&vec![
+                dir.join("paper/data/t.csv"),
+                dir.join("paper/fig1.png"),
+                dir.join("paper/notes.md")
+            ])
+        );
+        let paper = bundle(&dir.join("paper.md"));
+        assert_eq!(paper.prefix, "paper/");
+        assert_eq!(paper.names, ["data/t.csv", "fig1.png", "notes.md"]);
+        assert_eq!(paper.paths[1], dir.join("paper/fig1.png"));
+        assert_eq!(bundle(&dir.join("other/c.md")).names, Vec::<String>::new());
         fs::remove_dir_all(&dir).unwrap();
     }
 }

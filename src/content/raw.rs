@@ -62,6 +62,9 @@ pub(crate) struct RawDocument {
     pub(crate) former_slugs: Vec<String>,
     #[serde(default)]
     pub(crate) editorial_notes: Vec<RawEditorialNote>,
+    /// Front matter fields the editor wrote, not the source: `verify` leaves them out.
+    #[serde(default)]
+    pub(crate) editor_supplied: Vec<String>,
     pub(crate) source: Option<RawSource>,
     pub(crate) alignment: Option<crate::align::Pin>,
     #[serde(default)]

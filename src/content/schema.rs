@@ -279,12 +279,31 @@ pub struct Meta {
     pub(crate) former_slugs: Vec<FormerSlug>,
     /// What the editor repaired or supplied, in Arabic, English or both.
     pub(crate) editorial_notes: Vec<EditorialNote>,
+    /// Front matter fields the editor supplied (`editor_supplied:`), each one of
+    /// [`EDITOR_FIELDS`]: `verify` leaves them out of the text it compares with the source.
+    #[serde(skip)]
+    pub(crate) editor_supplied: Vec<String>,
     pub(crate) source: Option<Provenance>,
     /// The editor's pinned abstract alignment, checked against the sentences when rendering.
     #[serde(skip)]
     pub(crate) alignment: Option<crate::align::Pin>,
     pub(crate) draft: bool,
 }
+
+/// The front matter fields `editor_supplied:` may name: those `verify` would otherwise
+/// compare with the source (the English ones are named too, for an editor who lists every
+/// field they wrote).
+pub(crate) const EDITOR_FIELDS: [&str; 9] = [
+    "title",
+    "title_en",
+    "date_text",
+    "publisher",
+    "publisher_en",
+    "place",
+    "place_en",
+    "abstract.ar",
+    "abstract.en",
+];
 
 /// Site-wide settings from `content/_index.md`.
 #[derive(Debug, Clone, Serialize)]
@@ -694,6 +713,22 @@ pub(crate) fn document<'a>(
         };
         editorial_notes.push(note);
     }
+    let mut editor_supplied = Vec::with_capacity(raw.editor_supplied.len());
+    for (i, name) in raw.editor_supplied.into_iter().enumerate() {
+        if EDITOR_FIELDS.contains(&name.as_str()) {
+            editor_supplied.push(name);
+            continue;
+        }
+        let hint = match crate::diagnostics::closest(&name, EDITOR_FIELDS) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => format!("the fields it may name: {}", EDITOR_FIELDS.join(", ")),
+        };
+        c.error(
+            &[Key("editor_supplied"), Seg::Index(i)],
+            format!("`{name}` is not a field `verify` compares with the source"),
+            hint,
+        );
+    }
     if c.diags.list.len() > before {
         return None;
     }
@@ -716,6 +751,7 @@ pub(crate) fn document<'a>(
         aliases,
         former_slugs,
         editorial_notes,
+        editor_supplied,
         source,
         alignment: raw.alignment,
         draft: raw.draft,

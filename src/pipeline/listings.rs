@@ -196,6 +196,7 @@ fn home_intro(home: &Home, markup: &BodyMarkup, diags: &mut Vec<Diagnostic>) -> 
         raw_html: home.config.allow_raw_html,
         aliases: &BTreeMap::new(),
         markup,
+        files: None,
     };
     let rendered = markdown::render(&input, &mut file_diags);
     diags.append(&mut file_diags.list);

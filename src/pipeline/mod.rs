@@ -157,6 +157,8 @@ pub(crate) struct Sources {
     pub(crate) site: Vec<PathBuf>,
     /// The folders holding them: a file added or removed changes one of these.
     pub(crate) folders: Vec<PathBuf>,
+    /// Each document's bundle files (figures, data), by the document's path.
+    pub(crate) bundles: std::collections::BTreeMap<PathBuf, Vec<PathBuf>>,
     /// Folders that could not be read and links not followed under `content/`.
     pub(crate) problems: Vec<Diagnostic>,
 }
@@ -177,6 +179,7 @@ pub(crate) fn sources(root: &Path) -> Sources {
         documents: found.documents,
         site,
         folders,
+        bundles: found.bundles,
         problems: found.problems,
     }
 }

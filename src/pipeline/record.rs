@@ -93,6 +93,7 @@ impl SourceStamps {
         let files: Vec<&PathBuf> = (found.documents.iter())
             .chain(&found.site)
             .chain(&found.folders)
+            .chain(found.bundles.values().flatten())
             .collect();
         let stamps = files
             .par_iter()

@@ -257,6 +257,7 @@ mod tests {
             aliases: Default::default(),
             former_slugs: Vec::new(),
             editorial_notes: Vec::new(),
+            editor_supplied: Vec::new(),
             source: None,
             alignment: None,
             draft: false,

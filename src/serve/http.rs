@@ -207,6 +207,12 @@ fn content_type(path: &Path) -> &'static str {
         "svg" => "image/svg+xml",
         "png" => "image/png",
         "jpg" | "jpeg" => "image/jpeg",
+        // A paper's own files (its bundle).
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
+        "pdf" => "application/pdf",
+        "csv" => "text/csv; charset=utf-8",
         "woff2" => "font/woff2",
         "bib" => "application/x-bibtex; charset=utf-8",
         "ris" => "application/x-research-info-systems; charset=utf-8",

@@ -71,6 +71,8 @@ struct State {
 struct Doc {
     /// Its stamp when last read; `None` while it could not be.
     stamp: Option<Stamp>,
+    /// Its bundle files' stamps when it was last read.
+    bundle: BTreeMap<PathBuf, Option<Stamp>>,
     /// Its index entry, when it loaded (drafts and repeated slugs too: `select` decides).
     indexed: Option<Indexed>,
     /// What loading it reported.
@@ -124,14 +126,16 @@ impl Preview {
             .par_iter()
             .map(|(path, stamp)| {
                 let shown = pipeline::display(path);
+                let bundle = snapshot.bundles.get(path).cloned().unwrap_or_default();
                 let doc = match published.get(&shown) {
                     Some((indexed, output)) => Doc {
                         stamp: *stamp,
+                        bundle,
                         indexed: Some(indexed.clone()),
                         loaded: Vec::new(),
                         output: Some(output.clone()),
                     },
-                    None => load(path, *stamp, default_lang),
+                    None => load(path, *stamp, bundle, default_lang),
                 };
                 (shown, doc)
             })
@@ -170,12 +174,18 @@ impl Preview {
 
         // Load: the documents that are new or changed, read again, in parallel.
         let default_lang = state.home.config.default_language;
+        let no_files = BTreeMap::new();
+        let bundle_of = |path: &PathBuf| snapshot.bundles.get(path).unwrap_or(&no_files);
         let loaded: Vec<(PathBuf, Doc)> = wanted
             .par_iter()
-            .filter(|(shown, (_, stamp))| {
-                (state.documents.get(*shown)).is_none_or(|d| d.stamp != *stamp)
+            .filter(|(shown, (path, stamp))| {
+                (state.documents.get(*shown))
+                    .is_none_or(|d| d.stamp != *stamp || d.bundle != *bundle_of(path))
             })
-            .map(|(shown, (path, stamp))| (shown.clone(), load(path, *stamp, default_lang)))
+            .map(|(shown, (path, stamp))| {
+                let bundle = bundle_of(path).clone();
+                (shown.clone(), load(path, *stamp, bundle, default_lang))
+            })
             .collect();
         changed |= !loaded.is_empty();
         let touched: BTreeSet<PathBuf> = loaded.iter().map(|(path, _)| path.clone()).collect();
@@ -189,12 +199,18 @@ impl Preview {
     }
 }
 
-/// Loads one document file for the preview.
-fn load(path: &Path, stamp: Option<Stamp>, default_lang: crate::lang::Lang) -> Doc {
+/// Loads one document file for the preview; `bundle` are its bundle files' stamps.
+fn load(
+    path: &Path,
+    stamp: Option<Stamp>,
+    bundle: BTreeMap<PathBuf, Option<Stamp>>,
+    default_lang: crate::lang::Lang,
+) -> Doc {
     let mut loaded = Vec::new();
     let indexed = pipeline::load_document(path, default_lang, &mut loaded).map(Indexed::new);
     Doc {
         stamp,
+        bundle,
         indexed,
         loaded,
         output: None,

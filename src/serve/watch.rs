@@ -44,6 +44,9 @@ pub struct Snapshot {
     pub(crate) documents: BTreeMap<PathBuf, Option<Stamp>>,
     /// `content/_index.md` and the template files a build reads: a change rebuilds everything.
     pub(crate) site: BTreeMap<PathBuf, Option<Stamp>>,
+    /// Each document's bundle files and their stamps, by the document's path (as in
+    /// `documents`): a change renders that document again.
+    pub(crate) bundles: BTreeMap<PathBuf, BTreeMap<PathBuf, Option<Stamp>>>,
 }
 
 /// Takes a snapshot of the site at `root`.
@@ -61,6 +64,9 @@ pub fn snapshot(root: &Path) -> Snapshot {
     Snapshot {
         documents: stamped(found.documents),
         site: stamped(found.site),
+        bundles: (found.bundles.into_iter())
+            .map(|(document, files)| (document, stamped(files)))
+            .collect(),
     }
 }
 

@@ -9,9 +9,10 @@
 // backlinks followed with the keyboard, the aligned abstract (one row per pair when wide,
 // stacked when narrow, hover and focus highlighting), footnote previews (hover, focus, stay,
 // Escape), axe-core with zero violations (light and dark), no console errors and no request
-// to another host; and the search (header field, `?q=` on load, typing, keyboard, odd queries).
-// Then `warraq serve` on a copy of the content: a broken edit shows the error overlay over the
-// open pages, the fix takes it away. Screenshots go to target/browser/.
+// to another host; and the search (header field, `?q=` on load, typing, keyboard, odd queries);
+// and a figure with its caption, on a fixture site built under a project path. Then `warraq
+// serve` on a copy of the content: a broken edit shows the error overlay over the open pages,
+// the fix takes it away. Screenshots go to target/browser/.
 
 import { spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:http";
@@ -79,7 +80,22 @@ const TYPES = {
   ".svg": "image/svg+xml",
   ".bib": "text/plain; charset=utf-8",
   ".ris": "text/plain; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".csv": "text/csv; charset=utf-8",
 };
+
+// A fixture site with figures (tests/fixtures/figures), built by the suite and served under a
+// project path, `/figures/repo/`: the seed papers have no figures, and none are invented.
+const FIGURES = "/figures/repo/";
+const figuresDir = path.join(shotsDir, "..", "browser-figures", "site");
+{
+  const built = spawnSync("cargo", ["run", "--release", "--quiet", "--", "build", "--root", path.join(repo, "tests", "fixtures", "figures"), "--out", figuresDir], {
+    cwd: repo,
+    stdio: "inherit",
+  });
+  check(built.status === 0, "the figures fixture did not build");
+}
 
 // A static server shaped like GitHub Pages: folders serve index.html, misses serve 404.html.
 // Every miss is recorded, also those the browser makes outside the page (such as an icon):
@@ -87,8 +103,10 @@ const TYPES = {
 const misses = [];
 const server = createServer(async (req, res) => {
   const url = new URL(req.url, "http://localhost");
-  let file = path.join(siteDir, decodeURIComponent(url.pathname));
-  if (!file.startsWith(siteDir)) {
+  const fixture = url.pathname.startsWith(FIGURES);
+  const root = fixture ? figuresDir : siteDir;
+  let file = path.join(root, decodeURIComponent(fixture ? url.pathname.slice(FIGURES.length - 1) : url.pathname));
+  if (!file.startsWith(root)) {
     res.writeHead(403).end();
     return;
   }
@@ -745,13 +763,6 @@ for (const width of WIDTHS) {
   await rm(work, { recursive: true, force: true });
 }
 
-// The only misses any page made are those of the missing page itself and its root finder:
-// no icon, style sheet or script of a real page is missing.
-{
-  const unexpected = misses.filter((m) => !/^(GET|HEAD) \/no-such-page\//.test(m));
-  check(unexpected.length === 0, `requests answered 404: ${[...new Set(unexpected)].join(" ")}`);
-}
-
 // A title's mark («[عنوان من وضع المحرر]», "[editor's translation]") never breaks inside its
 // brackets: each is one line box at 1280 px, on every page that has one (at 320 px a mark in a
 // heading may be wider than the line; the sideways-scroll check above covers it there).
@@ -849,6 +860,64 @@ for (const width of [1280]) {
   check(new URL(page.url()).pathname === "/arabic-paper-renamed/", `without JavaScript the old address stays at ${page.url()}`);
   await plain.close();
   oldServer.close();
+}
+
+// A figure with its caption (the figures fixture, under a project path), in both schemes and
+// at both widths: the image loads, fits the column, has its description, and the caption sits
+// under it; the figure is a citable address.
+for (const scheme of ["light", "dark"]) {
+  for (const width of WIDTHS) {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme, reducedMotion: "reduce" });
+    const page = await context.newPage();
+    const { errors, foreign } = await watch(page);
+    const url = `${FIGURES}paper-with-figures/`;
+    const label = `${url} figure @${width}px ${scheme}`;
+    await page.goto(`${origin}${url}#introduction-p2`, { waitUntil: "load" });
+    await page.evaluate(() => Promise.all([...document.images].map((img) => (img.loading = "eager", img.decode().catch(() => null)))));
+    const figure = await page.evaluate(() => {
+      const figure = document.querySelector("figure#introduction-p2");
+      if (!figure) return null;
+      const img = figure.querySelector("img");
+      const caption = figure.querySelector("figcaption");
+      const i = img.getBoundingClientRect();
+      const c = caption.getBoundingClientRect();
+      const column = figure.parentElement.getBoundingClientRect();
+      return {
+        loaded: img.complete && img.naturalWidth > 0,
+        alt: img.alt,
+        lazy: img.loading,
+        fits: i.width <= column.width + 1 && i.left >= column.left - 1 && i.right <= column.right + 1,
+        below: c.top >= i.bottom - 1,
+        captionText: caption.textContent,
+        captionColor: getComputedStyle(caption).color,
+        ground: getComputedStyle(img).backgroundColor,
+        scrolls: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+        others: [...document.images].filter((img) => !(img.complete && img.naturalWidth > 0)).map((img) => img.src),
+      };
+    });
+    check(figure !== null, `${label}: no figure#introduction-p2`);
+    if (figure) {
+      check(figure.loaded && figure.others.length === 0, `${label}: an image did not load (${figure.others.join(" ")})`);
+      check(figure.alt.length > 0, `${label}: the figure's image has no description`);
+      check(figure.fits, `${label}: the figure's image is wider than the column`);
+      check(figure.below && figure.captionText.startsWith("الشكل 1"), `${label}: the caption is not under the image (${figure.captionText})`);
+      check(!figure.scrolls, `${label}: the page scrolls sideways`);
+      if (scheme === "dark") check(figure.ground !== "rgba(0, 0, 0, 0)", `${label}: the image has no light ground in the dark scheme`);
+    }
+    await runAxe(page, label);
+    check(errors.length === 0, `${label}: console errors: ${errors.join(" | ")}`);
+    check(foreign.length === 0, `${label}: requests to other hosts: ${foreign.join(" ")}`);
+    await page.locator("figure").first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shotName("/figures/paper-with-figures/", width, `-figure-${scheme}`) });
+    await context.close();
+  }
+}
+
+// The only misses any page made are those of the missing page itself and its root finder:
+// no icon, style sheet or script of a real page is missing.
+{
+  const unexpected = misses.filter((m) => !/^(GET|HEAD) \/no-such-page\//.test(m));
+  check(unexpected.length === 0, `requests answered 404: ${[...new Set(unexpected)].join(" ")}`);
 }
 
 await browser.close();

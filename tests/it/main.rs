@@ -12,6 +12,7 @@ mod cli;
 mod crash;
 mod editorial;
 mod errors;
+mod figures;
 mod footnotes;
 mod fuzz_regressions;
 mod hostile;

@@ -210,7 +210,15 @@ fn odd_markdown_bodies_build_with_unique_ids_and_working_links() {
             format!("---\nslug: {slug}\ntitle: t\ntitle_en: T\ndate: 2022\n---\n{body}"),
         );
     }
-    site.build_clean();
+    // The one diagnostic: the explicit `s2` moved the automatic id of `## b` (a warning).
+    let outcome = site.build_into("site");
+    let shown: Vec<String> = outcome.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert!(outcome.written, "{shown:#?}");
+    assert_eq!(shown.len(), 1, "{shown:#?}");
+    assert!(
+        shown[0].contains("explicit-like-generated.md:7:1: warning: heading id: the id `s2` is another heading's outline number, so automatic ids moved: `s2` → `s2-2` (line 9)"),
+        "{shown:#?}"
+    );
     for (path, page) in site.pages() {
         assert_links_resolve(&path, &page);
     }

@@ -167,3 +167,48 @@ fn the_preview_after_every_kind_of_edit_is_what_build_writes() {
     let full = assert_preview_is_build(&site, &mut preview, "template added");
     assert_eq!(full.kind, "full");
 }
+
+#[test]
+fn the_preview_follows_a_papers_own_files() {
+    let site = Site::new(&["figures"]);
+    let mut preview = Preview::new(options(&site, "preview"));
+    assert_preview_is_build(&site, &mut preview, "first build");
+    // A figure replaced: the paper is rendered again and the new bytes are served.
+    site.write(
+        "content/paper/fig1.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    let changed = assert_preview_is_build(&site, &mut preview, "figure replaced");
+    assert_eq!(changed.kind, "incremental");
+    assert_eq!(
+        fs::read(site.root.join("preview/paper-with-figures/fig1.svg")).unwrap(),
+        b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>"
+    );
+    // A file added, then removed.
+    site.write("content/paper/report.pdf", "%PDF-1.4\n");
+    assert_preview_is_build(&site, &mut preview, "file added");
+    assert!(
+        site.root
+            .join("preview/paper-with-figures/report.pdf")
+            .is_file()
+    );
+    fs::remove_file(site.root.join("content/paper/report.pdf")).unwrap();
+    assert_preview_is_build(&site, &mut preview, "file removed");
+    assert!(
+        !site
+            .root
+            .join("preview/paper-with-figures/report.pdf")
+            .exists()
+    );
+    // A figure the page links to removed: an error at the link, the last preview stays.
+    fs::remove_file(site.root.join("content/paper/map.png")).unwrap();
+    let broken = preview.update(&watch::snapshot(&site.root)).unwrap();
+    assert!(!broken.written);
+    assert!(
+        broken.diagnostics.iter().any(|d| d
+            .to_string()
+            .contains("`map.png` is not in the paper's folder")),
+        "{:?}",
+        broken.diagnostics
+    );
+}

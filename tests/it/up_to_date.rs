@@ -122,3 +122,21 @@ fn the_command_says_the_site_is_up_to_date_and_shows_the_warnings_again() {
     assert_eq!(full.code, 0, "{}", full.stderr);
     assert_eq!(full.stderr, first.stderr);
 }
+
+#[test]
+fn a_papers_own_file_changed_is_a_change() {
+    let site = Site::new(&["figures"]);
+    let build = || pipeline::build(&site.options("site", false)).unwrap();
+    settle();
+    assert!(build().written);
+    assert!(build().up_to_date);
+    site.write("content/paper/data/table.csv", "city,population\nA,121\n");
+    settle();
+    let again = build();
+    assert!(again.written, "the record noticed the edited file");
+    assert_eq!(
+        std::fs::read(site.root.join("site/paper-with-figures/data/table.csv")).unwrap(),
+        b"city,population\nA,121\n"
+    );
+    assert!(build().up_to_date);
+}
