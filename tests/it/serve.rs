@@ -241,7 +241,7 @@ fn errors_reach_the_open_pages_until_fixed_and_a_removal_is_reported() {
     assert!(overlay.contains("role=\"alertdialog\""), "{overlay}");
     assert!(overlay.contains("The last edit did not build"), "{overlay}");
     assert!(
-        overlay.contains("<code>content/arabic-paper.md:27:"),
+        overlay.contains("<code>content/arabic-paper.md:29:"),
         "{overlay}"
     );
     assert!(overlay.contains("&lt;b&gt;nowhere"), "{overlay}");
