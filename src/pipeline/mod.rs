@@ -86,6 +86,9 @@ pub struct Outcome {
     pub anchors: crate::anchors::Index,
     /// Every file and folder of the site written, for its record.
     pub(crate) files: Written,
+    /// True when the site was built without `base_url`: its citations carry relative
+    /// addresses (said once per build, with how to set it).
+    pub no_base_url: bool,
 }
 
 impl Outcome {
@@ -249,6 +252,7 @@ pub(crate) fn build_site(
         documents: documents.len(),
         pages: site_wide.pages,
         anchors: site_wide.anchors,
+        no_base_url: site.home.config.base_url.is_none(),
         ..Outcome::default()
     };
     // Write: the staging folder swapped in for the site, unless there is an error.

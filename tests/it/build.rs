@@ -229,3 +229,20 @@ fn two_builds_are_byte_identical() {
         assert!(bytes == &second[path], "{path} differs between builds");
     }
 }
+
+#[test]
+fn a_build_without_base_url_says_once_what_it_costs_and_how_to_set_it() {
+    let site = Site::new(&["valid"]);
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stderr.matches("note: no base_url").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("hint: set `base_url:"), "{}", run.stderr);
+    let run = site.run(&["build", "--base-url", "https://example.org/papers/"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("base_url"), "{}", run.stderr);
+}
