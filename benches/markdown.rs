@@ -56,6 +56,7 @@ fn bench_markdown(c: &mut Criterion) {
                     raw_html: false,
                     aliases: &aliases,
                     markup: markdown::markup::BodyMarkup::builtin(),
+                    files: None,
                 };
                 black_box(markdown::render(&input, &mut diags))
             })

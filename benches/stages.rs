@@ -1,8 +1,10 @@
 //! Benchmarks of the build stages on generated papers, so the profile of a build is visible:
 //! front matter (read + validate), Markdown (parse and passes), abstract alignment,
 //! templates, putting the body into the page (and, for comparison, minify-html, which the
-//! build no longer runs on paper pages), writing, and the link summary of each page; then
-//! all of them for each paper as the build runs them, reading its file twice included.
+//! build no longer runs on paper pages), writing, the link summary of each page, and the
+//! floor of a search index (each word read once, normalised); then all of them for each
+//! paper as the build runs them, reading its file twice included, with the site search's part
+//! of each paper and without.
 //!
 //! Run with `cargo bench --bench stages`. The papers come from
 //! `target/bench-corpus/warraq-1000/` (made by `benches/build.sh`); without it, the project's
@@ -165,25 +167,47 @@ fn bench(c: &mut Criterion) {
             }
         })
     });
-    // As the build does it: the front matter read into the index, then the paper read again,
-    // rendered, its files written and summarized (the site-wide steps are not included).
-    group.bench_function("all stages of each paper, one thread", |b| {
+    // The floor of any search index: every word of the paper read once, normalised.
+    group.bench_function("8 search: each word of the paper, normalised", |b| {
         b.iter(|| {
-            let staging = Staging::begin(&out).unwrap();
-            for (path, _) in &texts {
-                let mut diags = Vec::new();
-                let doc = pipeline::load_document(path, Lang::Ar, &mut diags).unwrap();
-                let indexed = Indexed::new(doc);
-                let doc = pipeline::reload(&indexed, &mut diags).unwrap();
-                let made = pipeline::document_files(&doc, &templates, &mut diags).unwrap();
-                for file in made.files {
-                    staging.write(&file.path, &file.html).unwrap();
-                    black_box(links::Summary::of(&file.path, &file.html));
-                }
+            let mut words = 0usize;
+            for doc in &docs {
+                warraq::search::each_word(&doc.file.text, |w| words += w.len());
             }
-            staging.commit().unwrap();
+            black_box(words)
         })
     });
+    // As the build does it: the front matter read into the index, then the paper read again,
+    // rendered, its files written and summarized (the site-wide steps are not included), with
+    // the site search's part of each paper made too, and without.
+    let mut unsearched = config.clone();
+    unsearched.search = false;
+    let unsearched = Templates::new(&unsearched, &renderer);
+    for (name, templates) in [
+        ("all stages of each paper, one thread", &templates),
+        (
+            "all stages of each paper, one thread, search: false",
+            &unsearched,
+        ),
+    ] {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let staging = Staging::begin(&out).unwrap();
+                for (path, _) in &texts {
+                    let mut diags = Vec::new();
+                    let doc = pipeline::load_document(path, Lang::Ar, &mut diags).unwrap();
+                    let indexed = Indexed::new(doc);
+                    let doc = pipeline::reload(&indexed, &mut diags).unwrap();
+                    let made = pipeline::document_files(&doc, templates, &mut diags).unwrap();
+                    for file in made.files {
+                        staging.write(&file.path, &file.html).unwrap();
+                        black_box(links::Summary::of(&file.path, &file.html));
+                    }
+                }
+                staging.commit().unwrap();
+            })
+        });
+    }
     group.finish();
     let _ = std::fs::remove_dir_all(&out);
 }

@@ -90,6 +90,7 @@ pub fn check_markdown(data: &[u8]) {
             raw_html,
             aliases: &Default::default(),
             markup: warraq::markdown::markup::BodyMarkup::builtin(),
+            files: None,
         },
         &mut diagnostics,
     );

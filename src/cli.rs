@@ -54,7 +54,7 @@ pub enum Command {
     #[command(after_help = EXIT_HELP)]
     Align(AlignArgs),
     /// Start a new site: content/_index.md, content/_sources/, .gitignore and a GitHub Pages
-    /// workflow. Refuses a folder that already has content/.
+    /// workflow. Refuses a folder that already has content/ or the workflow, unless --force.
     #[command(after_help = EXIT_HELP)]
     Init(InitArgs),
     /// Turn a raw PDF text extraction into a draft document that passes `verify`.
@@ -79,6 +79,10 @@ pub struct InitArgs {
     /// The site's English title [default: Research papers].
     #[arg(long, value_name = "TEXT")]
     pub title_en: Option<String>,
+    /// Also in a folder that already holds a site: writes the Pages workflow over an existing
+    /// one and adds what else is missing; content/_index.md is never replaced.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Flags of `import`.

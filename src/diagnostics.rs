@@ -207,6 +207,52 @@ pub(crate) fn has_errors(diagnostics: &[Diagnostic]) -> bool {
     diagnostics.iter().any(Diagnostic::is_error)
 }
 
+/// The candidate closest to `word` when it is close enough to be what was meant (at most two
+/// edits, or a third of the candidate's length, and fewer than the shorter has letters): the one "did you mean" of every hint (front
+/// matter keys, the paper's files, a page's ids, the editor's fields). Ties go to the
+/// candidate first in sorted order.
+pub(crate) fn closest<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|candidate| (edit_distance(word, candidate), candidate))
+        .filter(|(distance, candidate)| {
+            // Not a word all of whose letters would change (`s9` is not a slip for `p1`).
+            *distance <= 2.max(candidate.len() / 3)
+                && *distance < word.chars().count().min(candidate.chars().count())
+        })
+        .min()
+        .map(|(_, candidate)| candidate)
+}
+
+/// Levenshtein distance with adjacent transpositions counted as one edit.
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (rows[i - 1][j] + 1)
+                .min(rows[i][j - 1] + 1)
+                .min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = d;
+        }
+    }
+    rows[a.len()][b.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -251,5 +297,27 @@ mod tests {
             .error(text.find('x').unwrap(), "bad")
             .set_field("slug");
         assert_eq!(diags.list[0].to_string(), "f.md:2:7: error: slug: bad");
+    }
+
+    #[test]
+    fn edit_distances_and_the_closest_candidate() {
+        let cases = [
+            ("tittle", "title", 1),
+            ("tilte", "title", 1),
+            ("slug", "slug", 0),
+            ("", "ab", 2),
+        ];
+        for (a, b, d) in cases {
+            assert_eq!(edit_distance(a, b), d, "{a} {b}");
+        }
+        let ids = ["introduction", "scenarios", "s1", "fn-1"];
+        assert_eq!(closest("senarios", ids), Some("scenarios"));
+        assert_eq!(closest("introdution", ids), Some("introduction"));
+        assert_eq!(closest("conclusion", ids), None);
+        assert_eq!(closest("s9", ids), Some("s1"));
+        assert_eq!(closest("p9", ids), None);
+        assert_eq!(closest("s", ids), None);
+        let files = ["fig-1.png", "fig1.jpg", "map.png"];
+        assert_eq!(closest("fig1.png", files), Some("fig-1.png"));
     }
 }

@@ -120,6 +120,11 @@ fn build(options: Options, previous: Option<&std::path::Path>) -> Result<ExitCod
         "warraq: {verb} {} document(s), {} page(s){place}; {warnings} warning(s)",
         outcome.documents, outcome.pages
     );
+    if outcome.no_base_url {
+        eprintln!(
+            "warraq: note: no base_url, so citations carry relative addresses and pages have no canonical address or feed\n  hint: set `base_url: https://<user>.github.io/<repository>/` in content/_index.md, or build with --base-url"
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -198,6 +203,7 @@ fn init(args: InitArgs) -> Result<ExitCode, Error> {
         dir: args.dir,
         title: args.title,
         title_en: args.title_en,
+        force: args.force,
     };
     let written = commands::init::run(&request)?;
     for path in &written {

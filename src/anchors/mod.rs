@@ -9,7 +9,7 @@
 
 pub(crate) mod aliases;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use crate::markdown::anchors::Anchor;
@@ -29,10 +29,14 @@ pub(crate) struct Page {
     pub(crate) source: Option<PathBuf>,
 }
 
-/// Every public page of a site, by URL relative to the site root (`""`, `en/`, `<slug>/`).
+/// Every public page of a site, by URL relative to the site root (`""`, `en/`, `<slug>/`);
+/// and the old addresses it keeps: a renamed paper's (`redirects`, old URL → the URL readers
+/// are sent to, fragment kept) and a withdrawn paper's (`withdrawn`, where a page says so).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Index {
     pub(crate) pages: BTreeMap<String, Page>,
+    pub(crate) redirects: BTreeMap<String, String>,
+    pub(crate) withdrawn: BTreeSet<String>,
 }
 
 /// The index of pages given as (URL, fragments, source), built in one pass over them sorted
@@ -43,6 +47,7 @@ impl FromIterator<(String, Vec<String>, Option<PathBuf>)> for Index {
             pages: (pages.into_iter())
                 .map(|(url, fragments, source)| (url, Page { fragments, source }))
                 .collect(),
+            ..Index::default()
         }
     }
 }
@@ -77,13 +82,25 @@ impl Index {
             .insert(url.to_string(), Page { fragments, source });
     }
 
-    /// The index as `anchors.json`: pretty-printed, one fragment per line, pages sorted.
+    /// Adds the index of another part of the site (a later page of the same URL wins).
+    pub(crate) fn extend(&mut self, other: Index) {
+        self.pages.extend(other.pages);
+        self.redirects.extend(other.redirects);
+        self.withdrawn.extend(other.withdrawn);
+    }
+
+    /// The index as `anchors.json`: pretty-printed, one fragment per line, pages sorted; the
+    /// old addresses after them, when the site keeps any (a file without them reads the same).
     pub(crate) fn to_json(&self) -> String {
         /// The file's shape, serialized straight from the index (keys in alphabetical order).
         #[derive(serde::Serialize)]
         struct File<'a> {
             pages: Fragments<'a>,
+            #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+            redirects: &'a BTreeMap<String, String>,
             version: u64,
+            #[serde(skip_serializing_if = "BTreeSet::is_empty")]
+            withdrawn: &'a BTreeSet<String>,
         }
         struct Fragments<'a>(&'a BTreeMap<String, Page>);
         impl serde::Serialize for Fragments<'_> {
@@ -93,7 +110,9 @@ impl Index {
         }
         let file = File {
             pages: Fragments(&self.pages),
+            redirects: &self.redirects,
             version: VERSION,
+            withdrawn: &self.withdrawn,
         };
         // Sized beforehand (each fragment on a line of its own, indented, quoted): at 5,000
         // papers the file is 5 MB, and growing it by doubling tripled the time to write it.
@@ -114,6 +133,10 @@ impl Index {
         struct File {
             version: u64,
             pages: BTreeMap<String, Vec<String>>,
+            #[serde(default)]
+            redirects: BTreeMap<String, String>,
+            #[serde(default)]
+            withdrawn: BTreeSet<String>,
         }
         let file: File = serde_json::from_str(text).map_err(|e| {
             format!(
@@ -142,6 +165,8 @@ impl Index {
                     )
                 })
                 .collect(),
+            redirects: file.redirects,
+            withdrawn: file.withdrawn,
         })
     }
 }
@@ -153,13 +178,43 @@ pub(crate) enum Lost {
     Page { url: String, fragments: usize },
     /// One fragment of a page that still exists.
     Fragment { url: String, fragment: String },
+    /// An old address the previous release kept (a redirect or a withdrawn paper's page).
+    OldAddress { url: String },
 }
 
-/// What `previous` published that `current` lacks, in the previous index's order.
+/// What `previous` published that `current` lacks, in the previous index's order. A page
+/// kept as a redirect keeps each fragment that the page it sends readers to has; a withdrawn
+/// page keeps every fragment (its page says the whole paper is gone); an old address the
+/// previous release kept must still be kept, in one of the three ways.
 pub(crate) fn lost(previous: &Index, current: &Index) -> Vec<Lost> {
     let mut lost = Vec::new();
+    let kept = |url: &str| {
+        current.pages.contains_key(url)
+            || current.redirects.contains_key(url)
+            || current.withdrawn.contains(url)
+    };
+    let old_addresses: BTreeSet<&String> = (previous.redirects.keys())
+        .chain(&previous.withdrawn)
+        .collect();
+    for url in old_addresses
+        .into_iter()
+        .filter(|url| !previous.pages.contains_key(*url))
+    {
+        if !kept(url) {
+            lost.push(Lost::OldAddress { url: url.clone() });
+        }
+    }
     for (url, page) in &previous.pages {
-        let Some(now) = current.pages.get(url) else {
+        if current.withdrawn.contains(url) {
+            continue;
+        }
+        let now = (current.pages.get(url)).or_else(|| {
+            current
+                .redirects
+                .get(url)
+                .and_then(|to| current.pages.get(to))
+        });
+        let Some(now) = now else {
             lost.push(Lost::Page {
                 url: url.clone(),
                 fragments: page.fragments.len(),
@@ -300,6 +355,44 @@ mod tests {
             ]
         );
         assert!(lost(&after, &after).is_empty());
+    }
+
+    #[test]
+    fn old_addresses_keep_what_their_pages_promised() {
+        let before = index(&[("old/", &["intro", "end"]), ("gone/", &["p1"]), ("", &[])]);
+        // Renamed (the new page has `intro` but not `end`) and withdrawn.
+        let mut after = index(&[("new/", &["intro"]), ("", &[])]);
+        after.redirects.insert("old/".into(), "new/".into());
+        after.withdrawn.insert("gone/".into());
+        assert_eq!(
+            lost(&before, &after),
+            [Lost::Fragment {
+                url: "old/".into(),
+                fragment: "end".into()
+            }]
+        );
+        // The next release must keep both old addresses, in one of the three ways.
+        let json = after.to_json();
+        let kept = Index::parse(&json).unwrap();
+        assert_eq!(kept, after);
+        assert!(
+            json.contains("\"redirects\": {\n    \"old/\": \"new/\"\n  }"),
+            "{json}"
+        );
+        let dropped = index(&[("new/", &["intro"]), ("", &[])]);
+        assert_eq!(
+            lost(&kept, &dropped),
+            [
+                Lost::OldAddress {
+                    url: "gone/".into()
+                },
+                Lost::OldAddress { url: "old/".into() }
+            ]
+        );
+        let mut republished = dropped.clone();
+        republished.add("gone/", Vec::new(), None);
+        republished.withdrawn.insert("old/".into());
+        assert!(lost(&kept, &republished).is_empty());
     }
 
     #[test]

@@ -4,7 +4,9 @@
 //! publishes the site.
 //!
 //! A folder that already has `content/` is refused, and so is one whose workflow file exists:
-//! nothing is written then. An existing `.gitignore` gets only the lines it lacks.
+//! nothing is written then. With `--force`, an existing site gets the workflow (replacing the
+//! one it has) and whatever else it lacks; the settings in `content/_index.md`, once written,
+//! are never replaced. An existing `.gitignore` gets only the lines it lacks.
 
 use std::path::PathBuf;
 
@@ -24,6 +26,9 @@ pub struct InitRequest {
     pub title: Option<String>,
     /// The site's English title.
     pub title_en: Option<String>,
+    /// Write into a folder that already holds a site: the workflow is replaced, the
+    /// settings kept.
+    pub force: bool,
 }
 
 /// The title a site gets when none is given.
@@ -39,17 +44,18 @@ const IGNORED: [&str; 2] = ["/site", "/.site.*"];
 pub fn run(request: &InitRequest) -> Result<Vec<PathBuf>, Error> {
     let dir = &request.dir;
     let content = dir.join("content");
-    if content.exists() {
+    if content.exists() && !request.force {
         return Err(Error::Usage(format!(
-            "{} already exists: {} already holds a site; nothing was written",
+            "{} already exists: {} already holds a site; nothing was written (with --force, \
+             the folder gets the Pages workflow and what else it lacks; its settings are kept)",
             content.display(),
             dir.display()
         )));
     }
     let workflow = dir.join(".github/workflows/pages.yml");
-    if workflow.exists() {
+    if workflow.exists() && !request.force {
         return Err(Error::Usage(format!(
-            "{} already exists; nothing was written (remove it, or add the site to it by hand)",
+            "{} already exists; nothing was written (--force replaces it)",
             workflow.display()
         )));
     }
@@ -65,8 +71,14 @@ pub fn run(request: &InitRequest) -> Result<Vec<PathBuf>, Error> {
     };
     let title = request.title.as_deref().unwrap_or(DEFAULT_TITLE);
     let title_en = request.title_en.as_deref().unwrap_or(DEFAULT_TITLE_EN);
-    write(content.join("_index.md"), &settings(title, title_en))?;
-    write(sources.join(".gitkeep"), "")?;
+    let index = content.join("_index.md");
+    if !index.exists() {
+        write(index, &settings(title, title_en))?;
+    }
+    let keep = sources.join(".gitkeep");
+    if !keep.exists() {
+        write(keep, "")?;
+    }
     write(workflow, &pages_workflow())?;
     let gitignore = dir.join(".gitignore");
     let current = match std::fs::read_to_string(&gitignore) {

@@ -88,7 +88,8 @@ pub fn run(
             removed: source.removed.clone(),
             repairs: source.repairs.clone(),
         };
-        let report = fidelity::verify_in(mode, &source_spec, &fidelity::published_blocks(doc));
+        let mut report = fidelity::verify_in(mode, &source_spec, &fidelity::published_blocks(doc));
+        report.supplied = fidelity::left_out(doc);
         let shown = source_path
             .strip_prefix(".")
             .map(Path::to_path_buf)

@@ -121,7 +121,11 @@ pub fn document(
     let mut diags = FileDiagnostics::new(path, &text);
     let meta = parse(&text, &mut diags, |fm, diags| {
         let raw = fm.document(diags)?;
-        schema::document(raw, fm, default_lang, diags)
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
+        schema::document(raw, fm, stem, default_lang, diags)
     });
     let list = std::mem::take(&mut diags.list);
     drop(diags);
@@ -228,6 +232,56 @@ mod tests {
             got[0].starts_with("c/x.md:2:1: error: title: the required field `title` is missing"),
             "{}",
             got[0]
+        );
+    }
+
+    #[test]
+    fn the_slug_defaults_to_a_file_name_that_is_one() {
+        let text = "---\ntitle: عنوان\ntitle_en: Title\ndate: 2022\n---\n";
+        let (doc, diags) = document(Path::new("c/my-paper-2.md"), text.into(), Lang::Ar);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(doc.unwrap().meta.slug.as_str(), "my-paper-2");
+        let (doc, diags) = document(Path::new("c/My Paper.md"), text.into(), Lang::Ar);
+        assert!(doc.is_none());
+        assert_eq!(
+            diags.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            [
+                "c/My Paper.md:1:1: error: slug: the document has no `slug` and its file name `My Paper` is not one: the slug contains 'M' (U+004D); only a-z, 0-9 and - are allowed\n  hint: add `slug: …` to the front matter, or rename the file to a slug such as `my-paper.md`"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_english_title_is_the_source_s_unless_the_paper_says_otherwise() {
+        let origin = |extra: &str| {
+            let text = format!("---\ntitle: ع\ntitle_en: T\ndate: 2022\n{extra}---\n");
+            document(Path::new("c/a.md"), text, Lang::Ar)
+                .0
+                .unwrap()
+                .meta
+                .title_en_origin
+        };
+        use crate::content::schema::Origin;
+        assert_eq!(origin(""), Origin::Source);
+        assert_eq!(
+            origin("title_en_origin: translation\n"),
+            Origin::Translation
+        );
+        assert_eq!(origin("title_origin: editor\n"), Origin::Editor);
+    }
+
+    #[test]
+    fn former_slugs_are_checked_in_the_file() {
+        let text = "---\nslug: new\ntitle: ع\ntitle_en: T\ndate: 2022\nformer_slugs:\n  - old\n  - new\n  - old\n  - assets\n  - Old\n---\n";
+        let shown = messages(text);
+        assert_eq!(
+            shown,
+            [
+                "c/x.md:8:5: error: former_slugs[1]: `new` is this document's slug, not a former one\n  hint: list only the slugs the paper was published under before",
+                "c/x.md:9:5: error: former_slugs[2]: `old` is listed twice in `former_slugs`\n  hint: list each former slug once",
+                "c/x.md:10:5: error: former_slugs[3]: `assets` cannot be a former slug: `assets` is reserved for the site's own pages\n  hint: write the slug exactly as it was in the paper's old address",
+                "c/x.md:11:5: error: former_slugs[4]: `Old` cannot be a former slug: the slug contains 'O' (U+004F); only a-z, 0-9 and - are allowed\n  hint: write the slug exactly as it was in the paper's old address",
+            ]
         );
     }
 

@@ -278,6 +278,10 @@ fn site_shape() -> Shape {
         children: vec![
             ("topics", Nested::Values(leaf(fields_of::<RawBilingual>()))),
             ("series", Nested::Values(leaf(fields_of::<RawBilingual>()))),
+            (
+                "withdrawn",
+                Nested::Values(leaf(fields_of::<RawBilingual>())),
+            ),
         ],
     }
 }
@@ -318,41 +322,10 @@ fn document_shape() -> Shape {
 
 /// "did you mean `title`?" for a close key, otherwise the list of valid keys.
 fn suggestion(key: &str, fields: &[&str]) -> String {
-    let best = fields
-        .iter()
-        .map(|field| (edit_distance(key, field), *field))
-        .min()
-        .filter(|(distance, field)| *distance <= 2.max(field.len() / 3));
-    match best {
-        Some((_, field)) => format!("did you mean `{field}`?"),
+    match crate::diagnostics::closest(key, fields.iter().copied()) {
+        Some(field) => format!("did you mean `{field}`?"),
         None => format!("valid keys here: {}", fields.join(", ")),
     }
-}
-
-/// Levenshtein distance with adjacent transpositions counted as one edit.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in rows.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in rows[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (rows[i - 1][j] + 1)
-                .min(rows[i][j - 1] + 1)
-                .min(rows[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(rows[i - 2][j - 2] + 1);
-            }
-            rows[i][j] = d;
-        }
-    }
-    rows[a.len()][b.len()]
 }
 
 /// serde_yaml's message without the YAML-relative positions it mentions (" at line L column
@@ -419,7 +392,7 @@ mod tests {
             [
                 "d.md:3:1: error: tittle: unknown front matter key `tittle`\n  hint: did you mean `title`?",
                 "d.md:6:5: error: authors[0].nme_en: unknown front matter key `nme_en` in `authors[0]`\n  hint: did you mean `name_en`?",
-                "d.md:7:1: error: foo: unknown front matter key `foo`\n  hint: valid keys here: slug, lang, title, title_en, title_origin, title_en_origin, authors, date, date_text, publisher, publisher_en, place, place_en, abstract, sections, aliases, editorial_notes, source, alignment, draft, topics, series, pdf",
+                "d.md:7:1: error: foo: unknown front matter key `foo`\n  hint: valid keys here: slug, lang, title, title_en, title_origin, title_en_origin, authors, date, date_text, publisher, publisher_en, place, place_en, abstract, sections, aliases, former_slugs, editorial_notes, editor_supplied, source, alignment, draft, topics, series, pdf",
             ]
         );
     }
@@ -492,18 +465,5 @@ mod tests {
         let (raw, messages) = document("---\n---\nbody");
         assert!(messages.is_empty());
         assert!(raw.unwrap().slug.is_none());
-    }
-
-    #[test]
-    fn edit_distances() {
-        let cases = [
-            ("tittle", "title", 1),
-            ("tilte", "title", 1),
-            ("slug", "slug", 0),
-            ("", "ab", 2),
-        ];
-        for (a, b, d) in cases {
-            assert_eq!(edit_distance(a, b), d, "{a} {b}");
-        }
     }
 }

@@ -31,6 +31,10 @@ pub(crate) struct RawSite {
     /// The site's series: an ASCII id to its Arabic and English names.
     #[serde(default)]
     pub(crate) series: BTreeMap<String, RawBilingual>,
+    /// Papers taken down: `old-slug: {ar: reason, en: reason}`; their addresses keep a page
+    /// saying so.
+    #[serde(default)]
+    pub(crate) withdrawn: BTreeMap<String, RawBilingual>,
 }
 
 /// The front matter of one document.
@@ -59,8 +63,14 @@ pub(crate) struct RawDocument {
     /// Old ids that must keep working: `old-id: new-id`.
     #[serde(default)]
     pub(crate) aliases: BTreeMap<String, String>,
+    /// Slugs the document was published under before: their addresses send readers here.
+    #[serde(default)]
+    pub(crate) former_slugs: Vec<String>,
     #[serde(default)]
     pub(crate) editorial_notes: Vec<RawEditorialNote>,
+    /// Front matter fields the editor wrote, not the source: `verify` leaves them out.
+    #[serde(default)]
+    pub(crate) editor_supplied: Vec<String>,
     pub(crate) source: Option<RawSource>,
     pub(crate) alignment: Option<crate::align::Pin>,
     #[serde(default)]

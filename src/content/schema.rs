@@ -251,6 +251,25 @@ pub(crate) struct Provenance {
     pub(crate) repairs: Vec<Repair>,
 }
 
+/// A slug a document was published under before (`former_slugs:`), with where it is written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub(crate) struct FormerSlug {
+    pub(crate) slug: Slug,
+    /// Line and column of the entry, for the errors only the whole site can find.
+    #[serde(skip)]
+    pub(crate) at: (usize, usize),
+}
+
+/// A paper taken down (`withdrawn:` in `content/_index.md`): why, in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub(crate) struct Withdrawal {
+    pub(crate) ar: String,
+    pub(crate) en: String,
+    /// Line and column of its key, for the errors only the whole site can find.
+    #[serde(skip)]
+    pub(crate) at: (usize, usize),
+}
+
 /// A document's validated front matter.
 #[derive(Debug, Clone, Serialize)]
 pub struct Meta {
@@ -273,8 +292,14 @@ pub struct Meta {
     pub(crate) sections: BTreeMap<String, String>,
     /// Ids of earlier releases that must keep working, old id → the id that replaces it.
     pub(crate) aliases: BTreeMap<String, String>,
+    /// Slugs of earlier releases, each now a page sending readers to this one.
+    pub(crate) former_slugs: Vec<FormerSlug>,
     /// What the editor repaired or supplied, in Arabic, English or both.
     pub(crate) editorial_notes: Vec<EditorialNote>,
+    /// Front matter fields the editor supplied (`editor_supplied:`), each one of
+    /// [`EDITOR_FIELDS`]: `verify` leaves them out of the text it compares with the source.
+    #[serde(skip)]
+    pub(crate) editor_supplied: Vec<String>,
     pub(crate) source: Option<Provenance>,
     /// The editor's pinned abstract alignment, checked against the sentences when rendering.
     #[serde(skip)]
@@ -287,6 +312,21 @@ pub struct Meta {
     /// Its PDF, a path under `content/`.
     pub(crate) pdf: Option<Placed>,
 }
+
+/// The front matter fields `editor_supplied:` may name: those `verify` would otherwise
+/// compare with the source (the English ones are named too, for an editor who lists every
+/// field they wrote).
+pub(crate) const EDITOR_FIELDS: [&str; 9] = [
+    "title",
+    "title_en",
+    "date_text",
+    "publisher",
+    "publisher_en",
+    "place",
+    "place_en",
+    "abstract.ar",
+    "abstract.en",
+];
 
 /// Site-wide settings from `content/_index.md`.
 #[derive(Debug, Clone, Serialize)]
@@ -311,6 +351,8 @@ pub struct SiteConfig {
     pub(crate) topics: BTreeMap<String, Term>,
     /// The series documents may belong to, by id.
     pub(crate) series: BTreeMap<String, Term>,
+    /// Papers taken down, by their slug; each address keeps a page saying why.
+    pub(crate) withdrawn: BTreeMap<Slug, Withdrawal>,
 }
 
 /// Checks one file's fields, reporting at each field's position.
@@ -409,6 +451,19 @@ impl Checker<'_, '_> {
             Some(origin) => return origin,
         }
         parsed.unwrap_or(default)
+    }
+
+    /// The slug of a document without `slug:`: its file name, when that is a valid slug
+    /// (`content/my-paper.md` is `my-paper`); an error at the file's start otherwise.
+    fn slug_from_file_name(&mut self, stem: &str) -> Option<Slug> {
+        Slug::parse(stem)
+            .map_err(|e| {
+                self.diags
+                    .error(0, format!("the document has no `slug` and its file name `{stem}` is not one: {e}"))
+                    .set_field("slug")
+                    .set_hint("add `slug: …` to the front matter, or rename the file to a slug such as `my-paper.md`".to_string());
+            })
+            .ok()
     }
 
     fn lang(&mut self, path: &[Seg], value: Option<&str>, default: Lang) -> Lang {
@@ -551,6 +606,7 @@ pub(crate) fn site<'a>(
     });
     let topics = terms(&mut c, "topics", raw.topics);
     let series = terms(&mut c, "series", raw.series);
+    let withdrawn = withdrawals(&mut c, raw.withdrawn);
     if c.diags.list.len() > before {
         return None;
     }
@@ -558,6 +614,7 @@ pub(crate) fn site<'a>(
         topics,
         series,
         cname,
+        withdrawn,
         title: title?,
         title_en: title_en?,
         base_url,
@@ -574,18 +631,22 @@ pub(crate) fn site<'a>(
 pub(crate) fn document<'a>(
     raw: RawDocument,
     fm: FrontMatter<'a>,
+    file_stem: &str,
     default_lang: Lang,
     diags: &mut FileDiagnostics<'a>,
 ) -> Option<Meta> {
     let before = diags.list.len();
     let mut c = Checker { fm, diags };
-    let slug = c
-        .required(&[Key("slug")], raw.slug, "give the document's URL segment, e.g. `slug: karabakh-2020`")
-        .and_then(|text| {
-            Slug::parse(&text)
-                .map_err(|e| c.error(&[Key("slug")], e, "use lowercase ASCII letters, digits and hyphens, e.g. `turkey-karabakh-2020`"))
-                .ok()
-        });
+    let slug = match raw.slug {
+        Some(text) => c
+            .required(&[Key("slug")], Some(text), "give the document's URL segment, e.g. `slug: karabakh-2020`")
+            .and_then(|text| {
+                Slug::parse(&text)
+                    .map_err(|e| c.error(&[Key("slug")], e, "use lowercase ASCII letters, digits and hyphens, e.g. `turkey-karabakh-2020`"))
+                    .ok()
+            }),
+        None => c.slug_from_file_name(file_stem),
+    };
     let lang = c.lang(&[Key("lang")], raw.lang.as_deref(), default_lang);
     let title = c.required(
         &[Key("title")],
@@ -603,10 +664,11 @@ pub(crate) fn document<'a>(
         Origin::Source,
         &[Origin::Source, Origin::Editor],
     );
+    // A publisher's own English title is the source's; a translation is marked as one.
     let default_en = if title_origin == Origin::Editor {
         Origin::Editor
     } else {
-        Origin::Translation
+        Origin::Source
     };
     let title_en_origin = c.origin(
         &[Key("title_en_origin")],
@@ -722,6 +784,7 @@ pub(crate) fn document<'a>(
             aliases.insert(old, new.trim().to_string());
         }
     }
+    let former_slugs = former_slugs(&mut c, raw.former_slugs, slug.as_ref());
     let mut editorial_notes = Vec::with_capacity(raw.editorial_notes.len());
     for (i, note) in raw.editorial_notes.into_iter().enumerate() {
         let Some(note) = EditorialNote::of(note) else {
@@ -733,6 +796,22 @@ pub(crate) fn document<'a>(
             continue;
         };
         editorial_notes.push(note);
+    }
+    let mut editor_supplied = Vec::with_capacity(raw.editor_supplied.len());
+    for (i, name) in raw.editor_supplied.into_iter().enumerate() {
+        if EDITOR_FIELDS.contains(&name.as_str()) {
+            editor_supplied.push(name);
+            continue;
+        }
+        let hint = match crate::diagnostics::closest(&name, EDITOR_FIELDS) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => format!("the fields it may name: {}", EDITOR_FIELDS.join(", ")),
+        };
+        c.error(
+            &[Key("editor_supplied"), Seg::Index(i)],
+            format!("`{name}` is not a field `verify` compares with the source"),
+            hint,
+        );
     }
     if c.diags.list.len() > before {
         return None;
@@ -754,7 +833,9 @@ pub(crate) fn document<'a>(
         abstract_,
         sections,
         aliases,
+        former_slugs,
         editorial_notes,
+        editor_supplied,
         source,
         alignment: raw.alignment,
         draft: raw.draft,
@@ -840,6 +921,83 @@ fn series(c: &mut Checker, raw: RawSeries) -> Option<SeriesRef> {
         },
     };
     Some(SeriesRef { id, number })
+}
+
+/// `former_slugs:`: each a valid slug, none twice, none the document's own slug. Whether
+/// another document has it now is for the whole site to say (`pipeline::select`).
+fn former_slugs(c: &mut Checker, raw: Vec<String>, own: Option<&Slug>) -> Vec<FormerSlug> {
+    let mut former: Vec<FormerSlug> = Vec::with_capacity(raw.len());
+    for (i, text) in raw.into_iter().enumerate() {
+        let path = [Key("former_slugs"), Index(i)];
+        let slug = match Slug::parse(text.trim()) {
+            Ok(slug) => slug,
+            Err(e) => {
+                c.error(
+                    &path,
+                    format!("`{}` cannot be a former slug: {e}", text.trim()),
+                    "write the slug exactly as it was in the paper's old address",
+                );
+                continue;
+            }
+        };
+        if own == Some(&slug) {
+            c.error(
+                &path,
+                format!("`{slug}` is this document's slug, not a former one"),
+                "list only the slugs the paper was published under before",
+            );
+        } else if former.iter().any(|f| f.slug == slug) {
+            c.error(
+                &path,
+                format!("`{slug}` is listed twice in `former_slugs`"),
+                "list each former slug once",
+            );
+        } else {
+            let at = c.diags.position(c.fm.value_offset(&path));
+            former.push(FormerSlug { slug, at });
+        }
+    }
+    former
+}
+
+/// `withdrawn:` of the site settings: each key a valid slug, each reason given in Arabic and
+/// English. Whether a document still has the slug is for the whole site to say.
+fn withdrawals(
+    c: &mut Checker,
+    raw: BTreeMap<String, super::raw::RawBilingual>,
+) -> BTreeMap<Slug, Withdrawal> {
+    let mut withdrawn = BTreeMap::new();
+    for (key, reason) in raw {
+        let path = [Key("withdrawn"), Key(&key)];
+        let slug = match Slug::parse(&key) {
+            Ok(slug) => slug,
+            Err(e) => {
+                c.error_at_key(
+                    &path,
+                    format!("`{key}` cannot be a withdrawn paper's slug: {e}"),
+                    "write the slug exactly as it was in the paper's address",
+                );
+                continue;
+            }
+        };
+        let mut reason_in = |lang: &str, text: Option<String>| {
+            let text = Checker::optional(text);
+            if text.is_none() {
+                c.error(
+                    &[Key("withdrawn"), Key(&key), Key(lang)],
+                    format!("the reason in `{lang}` is missing or empty"),
+                    "give the reason in both languages, e.g. `{ar: سُحبت بطلب من المؤلف, en: Withdrawn at the author's request}`",
+                );
+            }
+            text
+        };
+        let (ar, en) = (reason_in("ar", reason.ar), reason_in("en", reason.en));
+        if let (Some(ar), Some(en)) = (ar, en) {
+            let at = c.diags.position(c.fm.key_offset(&path));
+            withdrawn.insert(slug, Withdrawal { ar, en, at });
+        }
+    }
+    withdrawn
 }
 
 fn source(c: &mut Checker, raw: RawSource) -> Option<Provenance> {

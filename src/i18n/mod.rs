@@ -66,6 +66,10 @@ pub(crate) struct Strings {
     pub(crate) arabic: String,
     pub(crate) not_found_title: String,
     pub(crate) not_found_text: String,
+    pub(crate) moved_title: String,
+    pub(crate) moved_text: String,
+    pub(crate) withdrawn_title: String,
+    pub(crate) withdrawn_reason: String,
     pub(crate) no_documents: String,
     pub(crate) topics: String,
     pub(crate) topic: String,
@@ -109,6 +113,13 @@ pub(crate) struct Strings {
     /// What a result in a paper's title block is called.
     pub(crate) search_title_passage: String,
     pub(crate) months: [String; 12],
+    /// `serve`'s error overlay (preview pages only): its heading, what the page shows meanwhile,
+    /// `{n}` errors, the label of a hint, and its close button.
+    pub(crate) serve_error_title: String,
+    pub(crate) serve_error_text: String,
+    pub(crate) serve_error_count: String,
+    pub(crate) serve_error_hint: String,
+    pub(crate) serve_error_close: String,
 }
 
 impl Strings {

@@ -104,6 +104,18 @@ impl Summary {
     }
 }
 
+impl Summary {
+    /// The id of this page closest to `target` (a link's fragment that names none), for a
+    /// "did you mean" hint; never one of the page's own furniture (`fnref-…` backlinks).
+    pub(crate) fn closest_id(&self, target: &str) -> Option<&str> {
+        let Summary::Page(page) = self else {
+            return None;
+        };
+        let ids = (0..page.ids.ends.len()).map(|i| page.ids.get(i));
+        crate::diagnostics::closest(target, ids.filter(|id| !id.starts_with("fnref-")))
+    }
+}
+
 impl PageSummary {
     fn of(text: &str) -> PageSummary {
         // Every id with the offset of its tag, and every `href` and `src` likewise: which

@@ -87,8 +87,10 @@ pub(crate) fn assign(
     let mut current: Option<Heading> = None;
     // Headings inside a note get ids but are neither numbered nor listed: the outline and the
     // table of contents are the body's, and an unreferenced note is not published at all.
+    // Outline ids found taken, so the heading got another: (outline id, id given, offset).
+    let mut moved: Vec<(String, String, usize)> = Vec::new();
     let mut context = Context::default();
-    for (event, _) in events.iter_mut() {
+    for (event, range) in events.iter_mut() {
         let in_note = context.step(event).in_note();
         match event {
             Event::Start(Tag::Heading { level, id, .. }) if in_note => {
@@ -114,7 +116,12 @@ pub(crate) fn assign(
                         .iter()
                         .map(|n| n.max(&1).to_string())
                         .collect();
-                    ids.take_free(&format!("s{}", numbers.join("-")))
+                    let outline = format!("s{}", numbers.join("-"));
+                    let chosen = ids.take_free(&outline);
+                    if chosen != outline {
+                        moved.push((outline, chosen.clone(), base + range.start));
+                    }
+                    chosen
                 });
                 *id = Some(CowStr::from(chosen.clone()));
                 current = Some(Heading {
@@ -144,7 +151,42 @@ pub(crate) fn assign(
             _ => {}
         }
     }
+    warn_moved(&moved, &first_use, diags);
     headings
+}
+
+/// Warns at each explicit id that took a heading's outline number (`{#s1}` on a later
+/// heading), naming the automatic ids that moved because of it: the heading that would have
+/// been `s1`, and any whose number that one then took in turn.
+fn warn_moved(
+    moved: &[(String, String, usize)],
+    explicit: &std::collections::BTreeMap<String, usize>,
+    diags: &mut FileDiagnostics,
+) {
+    for (id, &at) in explicit {
+        let mut names: Vec<&str> = vec![id];
+        let mut shown = Vec::new();
+        for (outline, given, offset) in moved {
+            if names.contains(&outline.as_str()) {
+                names.push(given);
+                let (line, _) = diags.position(*offset);
+                shown.push(format!("`{outline}` → `{given}` (line {line})"));
+            }
+        }
+        if shown.is_empty() {
+            continue;
+        }
+        diags
+            .warning(
+                at,
+                format!(
+                    "the id `{id}` is another heading's outline number, so automatic ids moved: {}",
+                    shown.join(", ")
+                ),
+            )
+            .set_field("heading id")
+            .set_hint("give this heading an id that is not an outline number (`s1`, `s1-2`), or give the moved headings explicit ids");
+    }
 }
 
 #[cfg(test)]
@@ -227,5 +269,23 @@ mod tests {
     fn ids_are_stable_across_runs() {
         let body = "# T\n\n## A\n\n## B\n";
         assert_eq!(run(body), run(body));
+    }
+
+    #[test]
+    fn an_explicit_outline_number_that_moves_automatic_ids_is_a_warning() {
+        // The cause: `{#s1}` on a later heading silently made the first section `s1-2`, and
+        // its subsection, which wanted `s1-2`, `s1-2-2`.
+        let (headings, diags) = run("## أ\n\n### ب\n\n### ج\n\n## د {#s1}\n");
+        let ids: Vec<&str> = headings.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids, ["s1-2", "s1-1", "s1-2-2", "s1"]);
+        assert_eq!(
+            diags,
+            [
+                "d.md:7:1: warning: heading id: the id `s1` is another heading's outline number, so automatic ids moved: `s1` → `s1-2` (line 1), `s1-2` → `s1-2-2` (line 5)\n  hint: give this heading an id that is not an outline number (`s1`, `s1-2`), or give the moved headings explicit ids"
+            ]
+        );
+        // An explicit id that is no outline number of the page moves nothing.
+        let (_, diags) = run("## أ\n\n## ب {#s7}\n\n## ج {#intro}\n");
+        assert_eq!(diags, Vec::<String>::new());
     }
 }

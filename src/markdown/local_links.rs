@@ -58,12 +58,14 @@ pub fn report_missing(links: &[LocalLink], page: &mut Summary, diags: &mut FileD
         true
     });
     for (link, _) in links.iter().zip(&reported).filter(|(_, r)| **r) {
+        let hint = match page.closest_id(&link.target) {
+            Some(id) => format!("did you mean `#{id}`?"),
+            None => "link to a heading's id (`{#id}`, or its outline number like `s1-2`) or a note (`fn-3`)".to_string(),
+        };
         diags
             .error(link.offset, message(&link.target))
             .set_field("link")
-            .set_hint(
-                "link to a heading's id (`{#id}`, or its outline number like `s1-2`) or a note (`fn-3`)",
-            );
+            .set_hint(hint);
     }
 }
 
@@ -93,6 +95,7 @@ mod tests {
                 raw_html: false,
                 aliases: &Default::default(),
                 markup: crate::markdown::markup::BodyMarkup::builtin(),
+                files: None,
             },
             &mut diags,
         );
@@ -138,6 +141,19 @@ mod tests {
             ]
         );
         assert_eq!(left(&summary), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_slip_in_a_fragment_gets_the_closest_id() {
+        let body = "## السيناريوهات {#scenarios}\n\n[x](#senarios) [y](#fn-2)[^a]\n\n[^a]: note\n";
+        let (diags, _) = check(body, "");
+        assert_eq!(
+            diags,
+            [
+                "d.md:3:1: error: link: the link `#senarios` leads to no id on this page\n  hint: did you mean `#scenarios`?",
+                "d.md:3:16: error: link: the link `#fn-2` leads to no id on this page\n  hint: did you mean `#fn-1`?",
+            ]
+        );
     }
 
     #[test]

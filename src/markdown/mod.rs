@@ -4,6 +4,8 @@
 //! `parser` configures pulldown-cmark; `safety` escapes raw HTML and refuses script links;
 //! `depth` caps nesting; `text` merges text runs (and extracts plain text for `verify`); `editorial`
 //! reads the editor's marks (`{sic}`, `{+supplied+}`);
+//! `resources` checks the addresses of links and images (the paper's own files found and
+//! pointed at from the page, root-relative addresses refused) and requires image descriptions;
 //! `digits` picks the document's digit style; `heading_ids` names headings; `footnotes` links
 //! references and lists the notes; `anchors` names paragraphs and adds permalinks and alias
 //! targets; `bidi` wraps Latin runs of Arabic text in `bdi`; `local_links` checks in-page
@@ -26,6 +28,7 @@ pub mod local_links;
 pub mod markup;
 pub(crate) mod model;
 pub mod parser;
+pub mod resources;
 pub(crate) mod safety;
 pub(crate) mod scan;
 pub mod serialize;
@@ -56,6 +59,8 @@ pub struct Input<'a, 'i> {
     /// The permalinks, note references, backlinks and island tags to write (the site's
     /// `partials/body.html`; [`markup::BodyMarkup::default`] is the built-in one).
     pub markup: &'i markup::BodyMarkup,
+    /// The paper's own files (its bundle), which its links may name; `None` for the home page.
+    pub files: Option<resources::PaperFiles<'i>>,
 }
 
 /// A body rendered: its model, and the HTML serialized from it.
@@ -91,6 +96,7 @@ pub fn render<'a>(input: &Input<'a, '_>, diags: &mut FileDiagnostics) -> Rendere
         diags,
         base,
     );
+    resources::apply(&mut events, input.files, diags, base);
     let digits = digits::detect(&events, input.body, input.lang, diags, base);
     let mut ids = ids::PageIds::new();
     let headings = heading_ids::assign(&mut events, &mut ids, diags, base);

@@ -388,6 +388,7 @@ mod tests {
             raw_html: false,
             aliases: &Default::default(),
             markup: crate::markdown::markup::BodyMarkup::builtin(),
+            files: None,
         };
         let rendered = render(&input, &mut diags);
         assert!(diags.list.is_empty(), "{:?}", diags.list);

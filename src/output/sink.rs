@@ -54,6 +54,20 @@ impl Sink {
         }
     }
 
+    /// Puts a file an author supplied (a paper's figure, a PDF) at `path` as it is: never a
+    /// page of the site, so nothing is added to it even when its name ends in `.html`.
+    pub(crate) fn put_verbatim(&self, path: &str, bytes: Vec<u8>) -> Result<(), Error> {
+        match &self.to {
+            Destination::Nowhere => Ok(()),
+            Destination::Staging(staging) => staging.write(path, &bytes),
+            Destination::Memory(files) => {
+                let mut files = files.lock().unwrap_or_else(PoisonError::into_inner);
+                files.push((path.to_string(), bytes));
+                Ok(())
+            }
+        }
+    }
+
     /// Like [`Sink::put`], handing over the bytes, which memory keeps without a copy.
     pub(crate) fn put_owned(&self, path: &str, mut bytes: Vec<u8>) -> Result<(), Error> {
         if let Some(snippet) = self.snippet.filter(|_| path.ends_with(".html")) {

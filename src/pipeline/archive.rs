@@ -253,6 +253,18 @@ pub(crate) fn page_url(url: &str, n: usize) -> String {
     }
 }
 
+/// Whether `url` (a page as `anchors.json` names it) is one of the archive's lists: a
+/// topic's, series' or author's page, an index of them, or a later page of a list. Lists come
+/// and go with the papers they hold (an author's page with their last paper withdrawn), so
+/// `check --previous` does not hold a release to them.
+pub(crate) fn is_list_page(url: &str) -> bool {
+    let url = url.strip_prefix("en/").unwrap_or(url);
+    [Kind::Topics, Kind::Series, Kind::Authors]
+        .iter()
+        .any(|kind| url.starts_with(kind.folder()))
+        || url.starts_with("page/")
+}
+
 /// The relative path from a page at `url` to the site root.
 pub(crate) fn root_of(url: &str) -> String {
     "../".repeat(url.matches('/').count())
@@ -398,6 +410,29 @@ pub(crate) fn index_lines<'l>(lists: &'l [List], kind: Kind) -> Vec<IndexLine<'l
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_lists_are_known_by_their_addresses() {
+        for url in [
+            "topics/",
+            "en/topics/war/",
+            "series/s/page/2/",
+            "authors/a/",
+            "page/3/",
+        ] {
+            assert!(is_list_page(url), "{url}");
+        }
+        for url in [
+            "war-paper/",
+            "en/war-paper/",
+            "",
+            "en/",
+            "search/",
+            "topicsx/",
+        ] {
+            assert!(!is_list_page(url), "{url}");
+        }
+    }
 
     #[test]
     fn pages_and_their_roots() {

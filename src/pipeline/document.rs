@@ -5,6 +5,7 @@
 
 use std::borrow::Borrow;
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use rayon::prelude::*;
 
@@ -12,6 +13,7 @@ use super::archive::Reading;
 use super::load::reload;
 use super::pages::{OutputFile, PageContext, Templates};
 use super::pdf;
+use crate::content::discover::{self, Bundle};
 use crate::content::document::Document;
 use crate::content::indexed::Indexed;
 use crate::content::schema::{Meta, SiteConfig};
@@ -85,6 +87,9 @@ pub(crate) fn render_document(
         .into_iter()
         .map(|file| publish(sink, file))
         .collect::<Result<_, _>>()?;
+    let pdf = (doc.meta.pdf.as_ref()).map(|pdf| templates.content.join(pdf.as_str()));
+    let bundle = copy_bundle(&doc, &made.bundle, &files, pdf.as_deref(), sink, &mut diags)?;
+    files.extend(bundle);
     // The author's in-page links are checked here, once, against the page they are on.
     let mut broken = FileDiagnostics::new(&doc.file.path, &doc.file.text);
     if let Some((_, page)) = files.iter_mut().find(|(path, _)| *path == made.page) {
@@ -159,6 +164,63 @@ impl Paper<'_> {
     }
 }
 
+/// Copies the paper's own files (its bundle) into its folder of the site, byte for byte: an
+/// unreadable one, or one that would take the place of a file the build makes, is an error at
+/// that file. `made` are the document's files already in the sink; `pdf` is the file its
+/// `pdf:` names, which is in the sink already when the bundle holds it as `<slug>.pdf`.
+fn copy_bundle(
+    doc: &Document,
+    bundle: &Bundle,
+    made: &[(String, links::Summary)],
+    pdf: Option<&Path>,
+    sink: &Sink,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Vec<(String, links::Summary)>, Error> {
+    let slug = doc.meta.slug.as_str();
+    let mut copied = Vec::with_capacity(bundle.names.len());
+    for (name, path) in bundle.names.iter().zip(&bundle.paths) {
+        let site_path = format!("{slug}/{name}");
+        if made.iter().any(|(made, _)| *made == site_path) {
+            if pdf == Some(path.as_path()) {
+                // The paper's PDF, published under this very name from this very file.
+                continue;
+            }
+            diags.push(
+                Diagnostic::error(
+                    &super::display(path),
+                    (1, 1),
+                    format!(
+                        "this file would take the place of `{site_path}`, which the build makes"
+                    ),
+                )
+                .field("content")
+                .hint("rename the file (and the links to it)"),
+            );
+            continue;
+        }
+        match crate::fs::read(path) {
+            Ok(bytes) => sink.put_verbatim(&site_path, bytes)?,
+            Err(err) => {
+                let reason = match &err {
+                    Error::Io { source, .. } => source.to_string(),
+                    other => other.to_string(),
+                };
+                diags.push(
+                    Diagnostic::error(
+                        &super::display(path),
+                        (1, 1),
+                        format!("cannot read the file: {reason}"),
+                    )
+                    .hint("check that it exists and is readable"),
+                );
+                continue;
+            }
+        }
+        copied.push((site_path, links::Summary::File));
+    }
+    Ok(copied)
+}
+
 /// Puts a file in `sink` and keeps what the link check needs of it.
 pub(super) fn publish(sink: &Sink, file: OutputFile) -> Result<(String, links::Summary), Error> {
     let summary = links::Summary::of(&file.path, &file.html);
@@ -176,6 +238,8 @@ pub struct DocumentFiles {
     pub page: String,
     /// The author's links to `#ids` of that page.
     pub local_links: Vec<LocalLink>,
+    /// The paper's own files, which go to its folder of the site.
+    pub bundle: Bundle,
     /// Its passages for the site search, unless the search is off.
     pub(crate) search: Option<crate::search::DocumentIndex>,
 }
@@ -188,7 +252,9 @@ pub fn document_files(
     diags: &mut Vec<Diagnostic>,
 ) -> Result<DocumentFiles, Error> {
     let raw_html = templates.config.allow_raw_html;
-    let rendered = render_markdown_with(doc, raw_html, templates.renderer.markup(), diags);
+    let bundle = discover::bundle(&doc.file.path);
+    let markup = templates.renderer.markup();
+    let rendered = render_markdown_in(doc, raw_html, markup, &bundle, diags);
     let rows = abstract_rows(doc, &templates.config.glossary, diags);
     // The reading time from the words the load counted, as the listings show it.
     let reading = Reading::of(doc.words, doc.meta.lang);
@@ -252,6 +318,7 @@ pub fn document_files(
         anchors,
         page: format!("{url}index.html"),
         local_links: rendered.local_links,
+        bundle,
         search,
     })
 }
@@ -272,6 +339,18 @@ pub fn render_markdown_with<'d>(
     doc: &'d Document,
     raw_html: bool,
     markup: &BodyMarkup,
+    diags: &mut Vec<Diagnostic>,
+) -> RenderedBody<'d> {
+    let bundle = discover::bundle(&doc.file.path);
+    render_markdown_in(doc, raw_html, markup, &bundle, diags)
+}
+
+/// [`render_markdown_with`] for a paper whose `bundle` was listed already.
+fn render_markdown_in<'d>(
+    doc: &'d Document,
+    raw_html: bool,
+    markup: &BodyMarkup,
+    bundle: &Bundle,
     diags: &mut Vec<Diagnostic>,
 ) -> RenderedBody<'d> {
     let text = &doc.file.text;
@@ -298,6 +377,11 @@ pub fn render_markdown_with<'d>(
         raw_html,
         aliases: &doc.meta.aliases,
         markup,
+        files: Some(markdown::resources::PaperFiles {
+            folder: &bundle.folder,
+            prefix: &bundle.prefix,
+            names: &bundle.names,
+        }),
     };
     let mut rendered = markdown::render(&input, &mut file_diags);
     // One entry per author, empty for authors without a note, so the template can zip them.
@@ -326,6 +410,24 @@ pub fn render_markdown_with<'d>(
                 .warning(offset, format!("no heading has the id `{id}`"))
                 .set_field("sections")
                 .set_hint(format!("the headings' ids are: {}", known.join(", ")));
+        }
+    }
+    // An Arabic paper with some English section titles shows the others in Arabic in its
+    // English contents: each such heading is named.
+    if doc.meta.lang == Lang::Ar && !doc.meta.sections.is_empty() {
+        let untitled = (rendered.model.blocks.iter())
+            .filter(|b| matches!(b.kind, markdown::BlockKind::Heading { .. }))
+            .filter_map(|b| Some((b.id.as_deref()?, b.offset)))
+            .filter(|(id, _)| !doc.meta.sections.contains_key(*id))
+            .filter(|(id, _)| rendered.model.headings.iter().any(|h| h.id == *id));
+        for (id, offset) in untitled {
+            file_diags
+                .warning(
+                    offset,
+                    format!("the heading `{id}` has no English title in `sections:`, so the English contents show it in Arabic"),
+                )
+                .set_field("sections")
+                .set_hint(format!("add `  {id}: <English title>` under `sections:`"));
         }
     }
     for problem in crate::anchors::aliases::check(

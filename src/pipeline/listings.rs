@@ -1,11 +1,13 @@
 //! Listings stage: the pages that list documents or belong to no document (both home pages,
-//! both search pages and `404.html`), made from the index alone, alongside the document stage.
+//! both search pages, the pages at old addresses and `404.html`), made from the index alone,
+//! alongside the document stage.
 
 use std::collections::BTreeMap;
 
 use super::document::publish;
 use super::pages::{OutputFile, PageContext, Templates};
 use crate::content::document::Home;
+use crate::content::schema::Meta;
 use crate::diagnostics::{Diagnostic, FileDiagnostics};
 use crate::error::Error;
 use crate::lang::Lang;
@@ -264,6 +266,12 @@ pub fn site_pages(
     if config.search {
         pages.extend(search_pages(templates)?);
     }
+    let metas: Vec<&Meta> = documents.iter().map(|listed| listed.meta).collect();
+    pages.extend(super::old_addresses::old_address_pages(
+        &metas,
+        templates,
+        anchor_index,
+    )?);
 
     let mut page = PageView::new(
         Lang::Ar,
@@ -336,6 +344,7 @@ fn home_intro(home: &Home, markup: &BodyMarkup, diags: &mut Vec<Diagnostic>) -> 
         raw_html: home.config.allow_raw_html,
         aliases: &BTreeMap::new(),
         markup,
+        files: None,
     };
     let rendered = markdown::render(&input, &mut file_diags);
     diags.append(&mut file_diags.list);

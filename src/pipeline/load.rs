@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use crate::content::discover::discover;
 use crate::content::document::{self, Document, Home};
 use crate::content::indexed::Indexed;
-use crate::content::schema::Meta;
+use crate::content::schema::{FormerSlug, Meta};
 use crate::content::yaml_path::Seg;
 use crate::diagnostics::{self, Diagnostic};
 use crate::error::Error;
@@ -45,7 +45,7 @@ impl<D: Entry> Content<D> {
         drafts: bool,
         diags: &mut Vec<Diagnostic>,
     ) -> Result<Site<D>, Box<Unbuildable<D>>> {
-        let documents = select(self.documents, drafts, diags);
+        let documents = select(self.documents, drafts, self.home.as_ref(), diags);
         if let Some(home) = &self.home {
             check_archive(home, &documents, diags);
         }
@@ -165,6 +165,7 @@ pub(crate) fn content<T: Send>(
                 let loaded = load_document(path, default_lang, &mut list).map(|doc| Loaded {
                     slug: doc.meta.slug.to_string(),
                     slug_position: doc.file.field_position(&[Seg::Key("slug")]),
+                    former: doc.meta.former_slugs.clone(),
                     draft: doc.meta.draft,
                     path: doc.file.path.clone(),
                     item: keep(doc),
@@ -182,12 +183,16 @@ pub(crate) fn content<T: Send>(
 }
 
 /// The documents to publish, in path order: a document whose slug an earlier one took is an
-/// error, and drafts are left out unless `drafts`. The one rule for `build` and `serve`.
+/// error, and drafts are left out unless `drafts`. Every old address is claimed once
+/// ([`check_old_addresses`]). The one rule for `build` and `serve`.
 pub fn select<T>(
     loaded: impl IntoIterator<Item = Loaded<T>>,
     drafts: bool,
+    home: Option<&Home>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<T> {
+    let loaded: Vec<Loaded<T>> = loaded.into_iter().collect();
+    check_old_addresses(&loaded, home, diags);
     let mut documents = Vec::new();
     let mut slugs: BTreeMap<String, PathBuf> = BTreeMap::new();
     for doc in loaded {
@@ -209,10 +214,79 @@ pub fn select<T>(
     documents
 }
 
+/// Errors for old addresses claimed twice, over every document loaded (drafts too): a former
+/// slug that is a document's slug now, that two documents list, or that `_index.md` also
+/// declares withdrawn; and a withdrawn slug that a document still has.
+fn check_old_addresses<T>(loaded: &[Loaded<T>], home: Option<&Home>, diags: &mut Vec<Diagnostic>) {
+    let mut slugs: BTreeMap<&str, &Path> = BTreeMap::new();
+    for doc in loaded {
+        slugs.entry(&doc.slug).or_insert(&doc.path);
+    }
+    let withdrawn = home.map(|home| (&home.file.path, &home.config.withdrawn));
+    let mut former: BTreeMap<&str, &Path> = BTreeMap::new();
+    for doc in loaded {
+        for old in &doc.former {
+            let slug = old.slug.as_str();
+            let error = |message: String, hint: &str| {
+                Diagnostic::error(&doc.path, old.at, message)
+                    .field("former_slugs")
+                    .hint(hint)
+            };
+            if let Some(owner) = slugs.get(slug) {
+                diags.push(error(
+                    format!(
+                        "the former slug `{slug}` is the slug of {}",
+                        owner.display()
+                    ),
+                    "an old address can send readers on only when no paper has it now",
+                ));
+            } else if let Some(first) = former.get(slug) {
+                diags.push(error(
+                    format!(
+                        "the former slug `{slug}` is also listed by {}",
+                        first.display()
+                    ),
+                    "an old address sends readers to one paper: keep it in one `former_slugs`",
+                ));
+            } else if let Some((index, _)) = withdrawn.filter(|(_, w)| w.contains_key(&old.slug)) {
+                diags.push(error(
+                    format!(
+                        "`{slug}` is a former slug and is withdrawn in {}",
+                        index.display()
+                    ),
+                    "a renamed paper is not withdrawn: remove it from `withdrawn:`",
+                ));
+            } else {
+                former.insert(slug, &doc.path);
+            }
+        }
+    }
+    let Some((index, withdrawn)) = withdrawn else {
+        return;
+    };
+    for (slug, withdrawal) in withdrawn {
+        if let Some(owner) = slugs.get(slug.as_str()) {
+            diags.push(
+                Diagnostic::error(
+                    index,
+                    withdrawal.at,
+                    format!(
+                        "`{slug}` is withdrawn, but {} still has it as its slug",
+                        owner.display()
+                    ),
+                )
+                .field("withdrawn")
+                .hint("remove it from `withdrawn:`, or give that document another slug"),
+            );
+        }
+    }
+}
+
 /// A loaded document with what [`select`] needs to know of it.
 pub struct Loaded<T> {
     slug: String,
     slug_position: (usize, usize),
+    former: Vec<FormerSlug>,
     draft: bool,
     path: PathBuf,
     /// The document, as the stage that loaded it keeps it.
@@ -225,6 +299,7 @@ impl<'a> Loaded<&'a Indexed> {
         Loaded {
             slug: indexed.meta.slug.to_string(),
             slug_position: indexed.slug_position,
+            former: indexed.meta.former_slugs.clone(),
             draft: indexed.meta.draft,
             path: indexed.path.clone(),
             item: indexed,

@@ -25,6 +25,7 @@ mod check;
 mod document;
 mod listings;
 mod load;
+mod old_addresses;
 mod pages;
 mod pdf;
 pub mod record;
@@ -32,6 +33,7 @@ mod search;
 mod site_files;
 
 pub use archive::Listed;
+pub(crate) use archive::is_list_page;
 pub use document::{
     DocumentFiles, Paper, abstract_rows, document_files, document_html, document_pages,
     render_markdown, render_markdown_with,
@@ -91,6 +93,9 @@ pub struct Outcome {
     pub anchors: crate::anchors::Index,
     /// Every file and folder of the site written, for its record.
     pub(crate) files: Written,
+    /// True when the site was built without `base_url`: its citations carry relative
+    /// addresses (said once per build, with how to set it).
+    pub no_base_url: bool,
 }
 
 impl Outcome {
@@ -164,6 +169,8 @@ pub(crate) struct Sources {
     pub(crate) attachments: Vec<PathBuf>,
     /// The folders holding them: a file added or removed changes one of these.
     pub(crate) folders: Vec<PathBuf>,
+    /// Each document's bundle files (figures, data), by the document's path.
+    pub(crate) bundles: std::collections::BTreeMap<PathBuf, Vec<PathBuf>>,
     /// Folders that could not be read and links not followed under `content/`.
     pub(crate) problems: Vec<Diagnostic>,
 }
@@ -185,6 +192,7 @@ pub(crate) fn sources(root: &Path) -> Sources {
         site,
         attachments: found.attachments,
         folders,
+        bundles: found.bundles,
         problems: found.problems,
     }
 }
@@ -259,6 +267,7 @@ pub(crate) fn build_site(
         documents: documents.len(),
         pages: site_wide.pages,
         anchors: site_wide.anchors,
+        no_base_url: site.home.config.base_url.is_none(),
         ..Outcome::default()
     };
     // Write: the staging folder swapped in for the site, unless there is an error.
@@ -301,11 +310,7 @@ pub(crate) fn site_wide(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<SiteWide, Error> {
     let config = templates.config;
-    let mut files =
-        site_files::site_files(config, templates.renderer, metas, &listings.anchors, sink)?;
-    if config.search {
-        files.extend(search::index_files(documents, sink)?);
-    }
+    let files = site_files::site_files(config, templates.renderer, metas, &listings.anchors, sink)?;
     for output in documents {
         diagnostics.extend(output.diagnostics.iter().cloned());
     }
@@ -323,18 +328,24 @@ pub(crate) fn site_wide(
         .filter(|(path, _)| path.ends_with(".html"))
         .count();
     let failed = diagnostics::has_errors(diagnostics);
-    // `anchors.json` is made while the links are checked: the check needs only to know that
-    // the file exists. Pages of content with errors are not worth checking: their problems
-    // are already named.
-    let ((), json) = rayon::join(
+    // `anchors.json` and the search's index are made while the links are checked: the check
+    // needs only to know that `anchors.json` exists, and no page links to the index's files.
+    // Pages of content with errors are not worth checking: their problems are already named.
+    let ((), (json, index)) = rayon::join(
         || {
             if !failed {
                 let base_url = config.base_url.as_deref();
                 check::check_links(summaries, base_url, out, diagnostics);
             }
         },
-        || anchors.to_json(),
+        || {
+            rayon::join(
+                || anchors.to_json(),
+                || config.search.then(|| search::index_files(documents, sink)),
+            )
+        },
     );
+    index.transpose()?;
     for output in documents {
         diagnostics.extend(output.broken_links.iter().cloned());
     }

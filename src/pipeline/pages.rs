@@ -31,7 +31,7 @@ impl<'a> Templates<'a> {
     pub fn new(config: &'a SiteConfig, renderer: &'a Renderer) -> Self {
         Templates {
             config,
-            site: SiteView::new(config),
+            site: SiteView::new(config, renderer.has_extra_css()),
             renderer,
             content: Path::new("content"),
         }
@@ -80,6 +80,8 @@ pub(super) struct PageContext<'a> {
     pub(super) intro_html: String,
     /// Home page text as plain text (the English description).
     pub(super) intro_text: Option<&'a str>,
+    /// On a page at an old address: the renamed paper, or why the paper was withdrawn.
+    pub(super) old_address: Option<crate::render::context::OldAddressView<'a>>,
 }
 
 impl<'a> PageContext<'a> {
@@ -94,6 +96,7 @@ impl<'a> PageContext<'a> {
             nav: None,
             intro_html: String::new(),
             intro_text: None,
+            old_address: None,
         }
     }
 }

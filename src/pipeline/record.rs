@@ -94,6 +94,7 @@ impl SourceStamps {
             .chain(&found.site)
             .chain(&found.attachments)
             .chain(&found.folders)
+            .chain(found.bundles.values().flatten())
             .collect();
         let stamps = files
             .par_iter()

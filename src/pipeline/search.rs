@@ -5,7 +5,6 @@
 
 use crate::content::document::Document;
 use crate::error::Error;
-use crate::links;
 use crate::markdown::{Block, BlockKind, Body};
 use crate::output::sink::Sink;
 use crate::render::context::AbstractRow;
@@ -102,18 +101,8 @@ fn fragment<'b>(block: &'b Block, section_id: &'b str) -> &'b str {
     }
 }
 
-/// The index files of the site made from `documents`' outputs, put in `sink`, each with its
-/// link summary.
-pub(crate) fn index_files(
-    documents: &[&DocumentOutput],
-    sink: &Sink,
-) -> Result<Vec<(String, links::Summary)>, Error> {
+/// The index files of the site made from `documents`' outputs, put in `sink`.
+pub(crate) fn index_files(documents: &[&DocumentOutput], sink: &Sink) -> Result<(), Error> {
     let indexes: Vec<&DocumentIndex> = documents.iter().filter_map(|d| d.search.as_ref()).collect();
-    let mut files = Vec::new();
-    search::files(&indexes, |path, bytes| {
-        sink.put_owned(&path, bytes)?;
-        files.push((path, links::Summary::File));
-        Ok::<(), Error>(())
-    })?;
-    Ok(files)
+    search::files(&indexes, |path, bytes| sink.put_owned(&path, bytes))
 }

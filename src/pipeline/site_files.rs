@@ -44,7 +44,7 @@ pub(crate) fn site_files(
 }
 
 /// Every public page of the site and its fragments: the documents' pages, then the
-/// listings' (a later page of the same URL wins). `serve` keeps the documents' outputs between
+/// listings' (a later page of the same URL wins) with the old addresses the site keeps. `serve` keeps the documents' outputs between
 /// edits, so their pages are copied, not taken.
 pub(crate) fn anchor_index(
     documents: &[&DocumentOutput],
@@ -57,6 +57,6 @@ pub(crate) fn anchor_index(
             .pages
             .extend(pages.map(|(url, page)| (url.clone(), page.clone())));
     }
-    index.pages.extend(listings.pages);
+    index.extend(listings);
     index
 }

@@ -51,6 +51,9 @@ pub(crate) struct SiteView<'a> {
     pub(crate) title_en: &'a str,
     /// Whether the site has its search (every header then has a search field).
     pub(crate) search: bool,
+    /// Whether the site's `templates/assets/` has an `extra.css`, linked after the built-in
+    /// style sheet.
+    pub(crate) extra_css: bool,
 }
 
 /// What `base.html` needs on every page.
@@ -435,12 +438,13 @@ pub(crate) fn first_sentence(text: &str, lang: Lang) -> String {
 }
 
 impl<'a> SiteView<'a> {
-    /// The site's titles.
-    pub(crate) fn new(config: &'a SiteConfig) -> Self {
+    /// The site's titles and settings; `extra_css` when the site has a style sheet of its own.
+    pub(crate) fn new(config: &'a SiteConfig, extra_css: bool) -> Self {
         SiteView {
             title: &config.title,
             title_en: &config.title_en,
             search: config.search,
+            extra_css,
         }
     }
 }
@@ -518,4 +522,21 @@ mod tests {
         let flat = vec![entry("x", 3), entry("y", 2), entry("z", 3)];
         assert_eq!(shape(&toc_tree(flat)), "x y(z)");
     }
+}
+
+/// A page at an old address (`pipeline/old_addresses.rs`): a renamed paper's, with where it is
+/// now and its titles (`moved.html`), or a withdrawn paper's, with why (`withdrawn.html`).
+#[derive(Debug, Serialize)]
+pub(crate) struct OldAddressView<'a> {
+    /// The paper's address, relative to this page (a renamed paper).
+    pub(crate) href: Option<String>,
+    /// `href` as a JavaScript string literal, for the script that sends readers on (a slug
+    /// has only `a-z`, `0-9` and `-`, so nothing in it can end the script).
+    pub(crate) href_js: Option<String>,
+    /// The paper's title (a renamed paper).
+    pub(crate) title: Option<&'a str>,
+    /// The paper's English title (a renamed paper).
+    pub(crate) title_en: Option<&'a str>,
+    /// Why it was withdrawn, `reason.ar` and `reason.en` (a withdrawn paper).
+    pub(crate) reason: Option<&'a crate::content::schema::Withdrawal>,
 }

@@ -21,7 +21,7 @@ use crate::error::Error;
 use crate::markdown::markup::{self, BodyMarkup, Pattern};
 
 /// Templates built into the binary, by file name.
-const BUILTIN_TEMPLATES: [(&str, &str); 17] = [
+const BUILTIN_TEMPLATES: [(&str, &str); 19] = [
     ("base.html", include_str!("../../templates/base.html")),
     ("index.html", include_str!("../../templates/index.html")),
     (
@@ -42,6 +42,11 @@ const BUILTIN_TEMPLATES: [(&str, &str); 17] = [
         include_str!("../../templates/toc-entry.html"),
     ),
     ("404.html", include_str!("../../templates/404.html")),
+    ("moved.html", include_str!("../../templates/moved.html")),
+    (
+        "withdrawn.html",
+        include_str!("../../templates/withdrawn.html"),
+    ),
     ("search.html", include_str!("../../templates/search.html")),
     (
         "partials/meta.html",
@@ -75,9 +80,10 @@ const BUILTIN_TEMPLATES: [(&str, &str); 17] = [
 ];
 
 /// Static files copied to `site/assets/`: the style sheet, the reading script, the search
-/// page's script, and the Naskh
-/// face (Arabic letters only; Latin text uses the reader's own serif) with its licence.
-const BUILTIN_ASSETS: [(&str, &[u8]); 7] = [
+/// page's script, the Naskh
+/// face (Arabic letters only; Latin text uses the reader's own serif) with its licence, and
+/// the icon every page links to (`favicon.svg`, so no page asks for a `/favicon.ico`).
+const BUILTIN_ASSETS: [(&str, &[u8]); 8] = [
     (
         "style.css",
         include_bytes!("../../templates/assets/style.css"),
@@ -103,7 +109,15 @@ const BUILTIN_ASSETS: [(&str, &[u8]); 7] = [
         "noto-naskh-arabic-OFL.txt",
         include_bytes!("../../templates/assets/noto-naskh-arabic-OFL.txt"),
     ),
+    (
+        "favicon.svg",
+        include_bytes!("../../templates/assets/favicon.svg"),
+    ),
 ];
+
+/// A site's own style sheet, linked after the built-in one on every page when the site's
+/// `templates/assets/` has it (`docs/theming.md`).
+pub(crate) const EXTRA_CSS: &str = "extra.css";
 
 /// The parsed templates of a site, ready to render many pages.
 pub struct Renderer {
@@ -189,6 +203,12 @@ impl Renderer {
             assets: own.into_iter().collect(),
             markup,
         })
+    }
+
+    /// Whether the site has a style sheet of its own ([`EXTRA_CSS`]) to link after the
+    /// built-in one.
+    pub(crate) fn has_extra_css(&self) -> bool {
+        self.assets.iter().any(|(name, _)| name == EXTRA_CSS)
     }
 
     /// The markup of the templates' `partials/body.html`, for the Markdown stage.

@@ -31,12 +31,17 @@ const LONGEST: usize = 80;
 pub(crate) struct DocumentIndex {
     /// The paper, as a JSON array: slug, title, English title, language.
     head: String,
-    /// Each passage as a JSON array: fragment, kind, section, English section, text.
-    records: Vec<String>,
+    /// Each passage as a JSON array (fragment, kind, section, English section, text), one
+    /// after another: kept until the site-wide stage, so in one allocation.
+    records: Vec<u8>,
+    /// Each passage's end in `records`.
+    record_ends: Vec<u32>,
     /// Each passage's length in words filed.
     lengths: Vec<u32>,
-    /// Every word filed, sorted, with the end of its postings in `postings`.
-    words: Vec<(Box<str>, u32)>,
+    /// Every word filed, sorted, one after another (one allocation for all of them).
+    words: String,
+    /// Each word's end in `words` and the end of its postings in `postings`.
+    ends: Vec<(u32, u32)>,
     /// The words' postings, one word's after another, each in passage order.
     postings: Vec<Posting>,
 }
@@ -77,11 +82,15 @@ const LEFT_OUT: u32 = u32::MAX;
 /// Cuts `passages` of `paper` into the words each holds.
 pub(crate) fn analyse(paper: Paper, passages: &[Passage]) -> DocumentIndex {
     // Each distinct word once, by number; every occurrence as (word, passage, heading).
-    let mut ids: Fast<Box<str>, u32> = Fast::default();
+    // About one word in six bytes of text, and one new word in eight.
+    let bytes: usize = passages.iter().map(|p| p.text.len()).sum();
+    let mut ids: Fast<Box<str>, u32> =
+        Fast::with_capacity_and_hasher(bytes / 48, Default::default());
     let mut filed = 0u32;
-    let mut hits: Vec<u64> = Vec::new();
+    let mut hits: Vec<u64> = Vec::with_capacity(bytes / 6);
     let mut lengths = Vec::with_capacity(passages.len());
-    let mut records = Vec::with_capacity(passages.len());
+    let mut records = Vec::with_capacity(bytes + bytes / 8 + 64 * passages.len());
+    let mut record_ends = Vec::with_capacity(passages.len());
     for (i, passage) in passages.iter().enumerate() {
         let i = i as u64;
         let heading = u64::from(passage.kind.is_heading());
@@ -105,15 +114,35 @@ pub(crate) fn analyse(paper: Paper, passages: &[Passage]) -> DocumentIndex {
             }
         });
         lengths.push(length);
-        records.push(json_array(&[
-            &passage.fragment,
-            passage.kind.code(),
-            &passage.section,
-            &passage.section_en,
-            &passage.text,
-        ]));
+        json_array_into(
+            &mut records,
+            &[
+                &passage.fragment,
+                passage.kind.code(),
+                &passage.section,
+                &passage.section_en,
+                &passage.text,
+            ],
+        );
+        record_ends.push(records.len() as u32);
     }
-    hits.sort_unstable();
+    // The occurrences by word, each word's in passage order: a counting sort, as they came in
+    // passage order.
+    let mut starts = vec![0u32; filed as usize + 1];
+    for hit in &hits {
+        starts[(hit >> 32) as usize + 1] += 1;
+    }
+    for w in 1..starts.len() {
+        starts[w] += starts[w - 1];
+    }
+    let mut by_word = vec![0u64; hits.len()];
+    for &hit in &hits {
+        let slot = &mut starts[(hit >> 32) as usize];
+        by_word[*slot as usize] = hit;
+        *slot += 1;
+    }
+    drop(starts);
+    let hits = by_word;
     // Words in sorted order, each with its run of postings.
     let mut words: Vec<(Box<str>, u32)> =
         ids.into_iter().filter(|(_, id)| *id != LEFT_OUT).collect();
@@ -138,31 +167,44 @@ pub(crate) fn analyse(paper: Paper, passages: &[Passage]) -> DocumentIndex {
         start = k;
     }
     let mut postings = Vec::with_capacity(grouped.len());
-    let words = words
-        .into_iter()
-        .map(|(word, id)| {
-            let (a, b) = runs[id as usize];
-            postings.extend_from_slice(&grouped[a as usize..b as usize]);
-            (word, postings.len() as u32)
-        })
-        .collect();
+    let mut text = String::with_capacity(words.iter().map(|(w, _)| w.len()).sum());
+    let mut ends = Vec::with_capacity(words.len());
+    for (word, id) in &words {
+        let (a, b) = runs[*id as usize];
+        postings.extend_from_slice(&grouped[a as usize..b as usize]);
+        text.push_str(word);
+        ends.push((text.len() as u32, postings.len() as u32));
+    }
     DocumentIndex {
         head: json_array(&[paper.slug, paper.title, paper.title_en, paper.lang.code()]),
         records,
+        record_ends,
         lengths,
-        words,
+        words: text,
+        ends,
         postings,
     }
 }
 
 impl DocumentIndex {
+    /// Each passage's record, as JSON.
+    fn each_record(&self) -> impl Iterator<Item = &[u8]> {
+        let mut start = 0;
+        self.record_ends.iter().map(move |&end| {
+            let record = &self.records[start as usize..end as usize];
+            start = end;
+            record
+        })
+    }
+
     /// Each word with its postings.
     fn each_word(&self) -> impl Iterator<Item = (&str, &[Posting])> {
-        let mut start = 0;
-        self.words.iter().map(move |(word, end)| {
-            let list = &self.postings[start as usize..*end as usize];
-            start = *end;
-            (&**word, list)
+        let (mut word_start, mut start) = (0, 0);
+        self.ends.iter().map(move |&(word_end, end)| {
+            let word = &self.words[word_start as usize..word_end as usize];
+            let list = &self.postings[start as usize..end as usize];
+            (word_start, start) = (word_end, end);
+            (word, list)
         })
     }
 }
@@ -183,7 +225,7 @@ pub(crate) fn files<E>(
     let mut words_filed = 0u64;
     for doc in documents {
         first.push(total);
-        total += doc.records.len() as u32;
+        total += doc.record_ends.len() as u32;
         words_filed += doc.lengths.iter().map(|&n| u64::from(n)).sum::<u64>();
     }
     let average = (words_filed as f64 / f64::from(total.max(1))).max(1.0);
@@ -280,43 +322,39 @@ fn chunks<E>(
     mut put: impl FnMut(String, Vec<u8>) -> Result<(), E>,
 ) -> Result<(), E> {
     // The chunk's passages in order, each with its document's number.
-    let mut chunk: Vec<(usize, &str)> = Vec::with_capacity(CHUNK);
+    let mut chunk: Vec<(usize, &[u8])> = Vec::with_capacity(CHUNK);
     let mut n = 0;
-    let mut flush = |chunk: &mut Vec<(usize, &str)>| {
+    let mut flush = |chunk: &mut Vec<(usize, &[u8])>| {
         let size = chunk.iter().map(|(_, r)| r.len() + 8).sum::<usize>() + 256;
-        let mut text = String::with_capacity(size);
-        text.push_str("{\"d\":{");
+        let mut text = Vec::with_capacity(size);
+        text.extend_from_slice(b"{\"d\":{");
         let mut last = usize::MAX;
         for &(d, _) in chunk.iter() {
             if d != last {
                 if last != usize::MAX {
-                    text.push(',');
+                    text.push(b',');
                 }
-                text.push('"');
-                text.push_str(&d.to_string());
-                text.push_str("\":");
-                text.push_str(&documents[d].head);
+                text.extend_from_slice(format!("\"{d}\":").as_bytes());
+                text.extend_from_slice(documents[d].head.as_bytes());
                 last = d;
             }
         }
-        text.push_str("},\"p\":[");
+        text.extend_from_slice(b"},\"p\":[");
         for (i, &(d, record)) in chunk.iter().enumerate() {
             if i > 0 {
-                text.push(',');
+                text.push(b',');
             }
-            text.push('[');
-            text.push_str(&d.to_string());
-            text.push(',');
-            text.push_str(&record[1..]);
+            text.extend_from_slice(format!("[{d},").as_bytes());
+            text.extend_from_slice(&record[1..]);
         }
-        text.push_str("]}");
+        text.extend_from_slice(b"]}");
         chunk.clear();
         let path = format!("search/p/{n}.json");
         n += 1;
-        (path, text.into_bytes())
+        (path, text)
     };
     for (d, doc) in documents.iter().enumerate() {
-        for record in &doc.records {
+        for record in doc.each_record() {
             chunk.push((d, record));
             if chunk.len() == CHUNK {
                 let (path, bytes) = flush(&mut chunk);
@@ -347,15 +385,22 @@ fn json_string(s: &str) -> String {
 }
 
 fn json_array(items: &[&str]) -> String {
-    let mut out = String::from("[");
+    let mut out = Vec::new();
+    json_array_into(&mut out, items);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes `items` at the end of `out` as a JSON array of strings.
+fn json_array_into(out: &mut Vec<u8>, items: &[&str]) {
+    out.push(b'[');
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
-            out.push(',');
+            out.push(b',');
         }
-        out.push_str(&json_string(item));
+        // Writing into a Vec cannot fail.
+        let _ = serde_json::to_writer(&mut *out, item);
     }
-    out.push(']');
-    out
+    out.push(b']');
 }
 
 #[cfg(test)]

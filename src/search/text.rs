@@ -152,6 +152,10 @@ struct Chain {
     pending: Option<char>,
     /// True while a run is open.
     open: bool,
+    /// The last character pushed to `text`.
+    last: char,
+    /// The runs with numbers joined, kept between tokens for its room.
+    merged: Vec<(usize, usize)>,
 }
 
 impl Chain {
@@ -159,10 +163,7 @@ impl Chain {
         match class(c) {
             Class::Word => {
                 // Digits and Arabic letters written together are two words: «2020م», «و2020».
-                if self.open
-                    && let Some(last) = self.text.chars().next_back()
-                    && script_changes(last, c)
-                {
+                if self.open && script_changes(self.last, c) {
                     self.flush(each);
                 }
                 if !self.open {
@@ -173,6 +174,7 @@ impl Chain {
                     self.open = true;
                 }
                 self.text.push(c);
+                self.last = c;
                 if let Some(run) = self.runs.last_mut() {
                     run.1 = self.text.len();
                 }
@@ -189,14 +191,24 @@ impl Chain {
     fn flush(&mut self, each: &mut impl FnMut(&str, bool)) {
         self.open = false;
         self.pending = None;
-        if self.runs.is_empty() {
-            return;
+        match self.runs.len() {
+            0 => return,
+            // Most tokens are one run: nothing to join.
+            1 => each(&self.text, false),
+            _ => self.flush_chain(each),
         }
+        self.text.clear();
+        self.runs.clear();
+    }
+
+    /// The tokens of two runs or more, with the joiners between them.
+    fn flush_chain(&mut self, each: &mut impl FnMut(&str, bool)) {
         let text = &self.text;
         let joiner = |i: usize| text.as_bytes()[self.runs[i].1];
         let digits = |(a, b): (usize, usize)| text[a..b].bytes().all(|b| b.is_ascii_digit());
         // Numbers first: digit runs joined by `.` or `,` are one run.
-        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(self.runs.len());
+        let merged = &mut self.merged;
+        merged.clear();
         for (i, &run) in self.runs.iter().enumerate() {
             match merged.last_mut() {
                 Some(last) if digits(*last) && digits(run) && joiner(i - 1) != b'-' => {
@@ -225,8 +237,6 @@ impl Chain {
             }
             start = end;
         }
-        self.text.clear();
-        self.runs.clear();
     }
 }
 

@@ -10,9 +10,9 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::reload::VERSION_PATH;
+use super::reload::{ERRORS_PATH, SCRIPT, STATUS_PATH, Status};
+use crate::lang::Lang;
 
 /// What the server serves.
 pub(crate) struct Served {
@@ -20,8 +20,8 @@ pub(crate) struct Served {
     pub(crate) dir: PathBuf,
     /// The path prefix the site is served under, starting and ending with `/`.
     pub(crate) base_path: String,
-    /// Number of the last good build, for live reload.
-    pub(crate) version: Arc<AtomicU64>,
+    /// The last good build and the errors standing, for live reload and the error overlay.
+    pub(crate) status: Arc<Status>,
 }
 
 /// Answers requests on `listener` until the process ends.
@@ -92,9 +92,18 @@ fn answer(stream: TcpStream, served: &Served) -> std::io::Result<()> {
 /// The answer to a GET of `target`.
 fn respond(target: &str, served: &Served) -> Response {
     let path = target.split(['?', '#']).next().unwrap_or("");
-    if path == VERSION_PATH {
-        let version = served.version.load(Ordering::SeqCst);
-        return Response::text("200 OK", &version.to_string());
+    if path == STATUS_PATH {
+        return Response::text("200 OK", &served.status.poll());
+    }
+    if let Some(code) = path.strip_prefix(ERRORS_PATH) {
+        return match Lang::from_code(code) {
+            Some(lang) => Response {
+                status: "200 OK",
+                headers: vec![("Content-Type", "text/html; charset=utf-8".into())],
+                body: served.status.overlay(lang).into_bytes(),
+            },
+            None => Response::text("404 Not Found", "no such language\n"),
+        };
     }
     let Some(segments) = segments(path) else {
         return Response::text("400 Bad Request", "this path is not allowed\n");
@@ -170,8 +179,16 @@ fn read_inside(dir: &Path, file: &Path) -> Option<Vec<u8>> {
     fs::read(file).ok()
 }
 
+/// The site's `404.html`; before any build has written one (the first build failed), a bare
+/// page with the live-reload script, so that the error overlay shows there too.
 fn not_found(served: &Served) -> Response {
-    let body = fs::read(served.dir.join("404.html")).unwrap_or_else(|_| b"not found\n".to_vec());
+    let body = fs::read(served.dir.join("404.html")).unwrap_or_else(|_| {
+        format!(
+            "<!DOCTYPE html><html lang=\"en\"><meta charset=\"utf-8\"><title>Not found</title>\
+             <body><p>Nothing has been built here yet.</p>{SCRIPT}</body></html>"
+        )
+        .into_bytes()
+    });
     Response {
         status: "404 Not Found",
         headers: vec![("Content-Type", "text/html; charset=utf-8".into())],
@@ -190,6 +207,12 @@ fn content_type(path: &Path) -> &'static str {
         "svg" => "image/svg+xml",
         "png" => "image/png",
         "jpg" | "jpeg" => "image/jpeg",
+        // A paper's own files (its bundle).
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
+        "pdf" => "application/pdf",
+        "csv" => "text/csv; charset=utf-8",
         "woff2" => "font/woff2",
         "bib" => "application/x-bibtex; charset=utf-8",
         "ris" => "application/x-research-info-systems; charset=utf-8",
@@ -200,6 +223,33 @@ fn content_type(path: &Path) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_errors_and_the_status_are_answered_and_a_miss_before_any_build_has_the_script() {
+        let served = Served {
+            dir: std::env::temp_dir().join("warraq-http-test-no-such-folder"),
+            base_path: "/".into(),
+            status: Arc::new(Status::default()),
+        };
+        assert_eq!(respond(STATUS_PATH, &served).body, b"0 0");
+        assert_eq!(respond("/__warraq/errors/en", &served).body, b"");
+        assert_eq!(
+            respond("/__warraq/errors/xx", &served).status,
+            "404 Not Found"
+        );
+        served
+            .status
+            .failed(super::super::overlay::Failure::Environment(
+                "template base.html: broken".into(),
+            ));
+        let overlay = String::from_utf8(respond("/__warraq/errors/ar", &served).body).unwrap();
+        assert!(overlay.contains("lang=\"ar\""), "{overlay}");
+        // No 404.html yet (the first build failed): the page carries the live-reload script,
+        // which shows the overlay and reloads once a build succeeds.
+        let miss = respond("/any/page/", &served);
+        assert_eq!(miss.status, "404 Not Found");
+        assert!(String::from_utf8(miss.body).unwrap().contains(SCRIPT));
+    }
 
     #[test]
     fn paths_that_leave_the_site_are_refused() {

@@ -56,7 +56,8 @@ pub struct Preview {
 struct State {
     /// The stamps of `content/_index.md` and the templates: a change means a full build.
     site: BTreeMap<PathBuf, Option<Stamp>>,
-    /// The stamps of the other files under `content/`, where the documents' PDFs are.
+    /// The stamps of the other files under `content/` (bundles' too), where the documents'
+    /// PDFs are.
     attachments: BTreeMap<PathBuf, Option<Stamp>>,
     home: Home,
     renderer: Renderer,
@@ -73,6 +74,8 @@ struct State {
 struct Doc {
     /// Its stamp when last read; `None` while it could not be.
     stamp: Option<Stamp>,
+    /// Its bundle files' stamps when it was last read.
+    bundle: BTreeMap<PathBuf, Option<Stamp>>,
     /// Its index entry, when it loaded (drafts and repeated slugs too: `select` decides).
     indexed: Option<Indexed>,
     /// What loading it reported.
@@ -126,14 +129,16 @@ impl Preview {
             .par_iter()
             .map(|(path, stamp)| {
                 let shown = pipeline::display(path);
+                let bundle = snapshot.bundles.get(path).cloned().unwrap_or_default();
                 let doc = match published.get(&shown) {
                     Some((indexed, output)) => Doc {
                         stamp: *stamp,
+                        bundle,
                         indexed: Some(indexed.clone()),
                         loaded: Vec::new(),
                         output: Some(output.clone()),
                     },
-                    None => load(path, *stamp, default_lang),
+                    None => load(path, *stamp, bundle, default_lang),
                 };
                 (shown, doc)
             })
@@ -145,7 +150,7 @@ impl Preview {
             .collect();
         self.state = Some(State {
             site: snapshot.site.clone(),
-            attachments: snapshot.attachments.clone(),
+            attachments: snapshot.other_files(),
             home: made.site.home,
             // The templates the build just used: parsed once, and the same ones.
             renderer: made.renderer,
@@ -173,24 +178,30 @@ impl Preview {
 
         // Load: the documents that are new or changed, read again, in parallel.
         let default_lang = state.home.config.default_language;
+        let no_files = BTreeMap::new();
+        let bundle_of = |path: &PathBuf| snapshot.bundles.get(path).unwrap_or(&no_files);
         let loaded: Vec<(PathBuf, Doc)> = wanted
             .par_iter()
-            .filter(|(shown, (_, stamp))| {
-                (state.documents.get(*shown)).is_none_or(|d| d.stamp != *stamp)
+            .filter(|(shown, (path, stamp))| {
+                (state.documents.get(*shown))
+                    .is_none_or(|d| d.stamp != *stamp || d.bundle != *bundle_of(path))
             })
-            .map(|(shown, (path, stamp))| (shown.clone(), load(path, *stamp, default_lang)))
+            .map(|(shown, (path, stamp))| {
+                let bundle = bundle_of(path).clone();
+                (shown.clone(), load(path, *stamp, bundle, default_lang))
+            })
             .collect();
         changed |= !loaded.is_empty();
         let mut touched: BTreeSet<PathBuf> = loaded.iter().map(|(path, _)| path.clone()).collect();
         state.documents.extend(loaded);
         // A file under `content/` added, removed or changed: the documents naming it as their
         // PDF are rendered again (the PDF copied, its size shown anew, or its error reported).
-        if state.attachments != snapshot.attachments {
+        let attachments = snapshot.other_files();
+        if state.attachments != attachments {
             let moved: BTreeSet<PathBuf> = (state.attachments.iter())
-                .filter(|(path, stamp)| snapshot.attachments.get(*path) != Some(*stamp))
+                .filter(|(path, stamp)| attachments.get(*path) != Some(*stamp))
                 .chain(
-                    (snapshot.attachments.iter())
-                        .filter(|(path, _)| !state.attachments.contains_key(*path)),
+                    (attachments.iter()).filter(|(path, _)| !state.attachments.contains_key(*path)),
                 )
                 .map(|(path, _)| pipeline::display(path))
                 .collect();
@@ -203,7 +214,7 @@ impl Preview {
                     changed = true;
                 }
             }
-            state.attachments = snapshot.attachments.clone();
+            state.attachments = attachments;
         }
         if !changed {
             report.kind = "";
@@ -214,12 +225,18 @@ impl Preview {
     }
 }
 
-/// Loads one document file for the preview.
-fn load(path: &Path, stamp: Option<Stamp>, default_lang: crate::lang::Lang) -> Doc {
+/// Loads one document file for the preview; `bundle` are its bundle files' stamps.
+fn load(
+    path: &Path,
+    stamp: Option<Stamp>,
+    bundle: BTreeMap<PathBuf, Option<Stamp>>,
+    default_lang: crate::lang::Lang,
+) -> Doc {
     let mut loaded = Vec::new();
     let indexed = pipeline::load_document(path, default_lang, &mut loaded).map(Indexed::new);
     Doc {
         stamp,
+        bundle,
         indexed,
         loaded,
         output: None,
@@ -242,7 +259,7 @@ impl State {
         let loaded = (self.documents.values())
             .filter_map(|doc| doc.indexed.as_ref())
             .map(Loaded::indexed);
-        let selected = pipeline::select(loaded, options.drafts, &mut all);
+        let selected = pipeline::select(loaded, options.drafts, Some(&self.home), &mut all);
         pipeline::check_archive(&self.home, &selected, &mut all);
         let published: BTreeSet<PathBuf> = selected
             .into_iter()

@@ -3,23 +3,29 @@
 //! `watch` notices changed files (told by the system, or polling), `incremental` rebuilds only
 //! what they touch (into a preview folder of its own, never `site/`), `http` serves the folder
 //! on loopback, and `reload` adds the script that reloads a page after a good rebuild. Content
-//! errors are printed and the last good preview keeps being served.
+//! errors are printed, the last good preview keeps being served, and its pages show the errors
+//! over themselves (`overlay`) until a rebuild succeeds.
 
 pub(crate) mod http;
 pub mod incremental;
+pub(crate) mod overlay;
 pub mod reload;
 pub mod watch;
 
+use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::error::Error;
+use crate::fs::Stamp;
 use crate::output::lock;
-use crate::pipeline::Options;
+use crate::pipeline::{self, Options};
+
+use overlay::Failure;
+use reload::Status;
 
 /// The longest the sources go unchecked while no notice comes (`watch`).
 const RECHECK: Duration = Duration::from_secs(2);
@@ -56,7 +62,7 @@ pub fn run(options: &ServeOptions) -> Result<(), Error> {
     let address = listener
         .local_addr()
         .map_err(|e| Error::io("listen on", "127.0.0.1", e))?;
-    let version = Arc::new(AtomicU64::new(0));
+    let status = Arc::new(Status::default());
     let mut preview = incremental::Preview::new(Options {
         root: options.root.clone(),
         out: out.clone(),
@@ -69,11 +75,11 @@ pub fn run(options: &ServeOptions) -> Result<(), Error> {
     // Watching from before the first snapshot, so that no edit falls between them.
     let mut watcher = watch::Watcher::start(&options.root);
     let mut seen = watch::snapshot(&options.root);
-    rebuild(&mut preview, &seen, &version)?;
+    rebuild(&mut preview, &seen, &status);
     let served = Arc::new(http::Served {
         dir: out.clone(),
         base_path: base_path.clone(),
-        version: Arc::clone(&version),
+        status: Arc::clone(&status),
     });
     std::thread::spawn(move || http::serve(listener, served));
     eprintln!(
@@ -85,19 +91,20 @@ pub fn run(options: &ServeOptions) -> Result<(), Error> {
         watcher.wait(RECHECK);
         let now = watch::snapshot(&options.root);
         if now != seen {
+            for line in removed(&seen, &now) {
+                eprintln!("{line}");
+            }
             seen = now;
-            rebuild(&mut preview, &seen, &version)?;
+            rebuild(&mut preview, &seen, &status);
         }
     }
 }
 
-/// One rebuild, reported on stderr; environment failures are reported and survived.
-fn rebuild(
-    preview: &mut incremental::Preview,
-    snapshot: &watch::Snapshot,
-    version: &AtomicU64,
-) -> Result<(), Error> {
+/// One rebuild, reported on stderr and to the open pages (`status`); environment failures are
+/// reported and survived.
+fn rebuild(preview: &mut incremental::Preview, snapshot: &watch::Snapshot, status: &Status) {
     let start = Instant::now();
+    let was_failing = status.failing();
     match preview.update(snapshot) {
         Ok(report) => {
             for diagnostic in &report.diagnostics {
@@ -105,20 +112,44 @@ fn rebuild(
             }
             let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
             if report.written {
-                version.fetch_add(1, Ordering::SeqCst);
+                status.built();
                 eprintln!(
-                    "warraq: {} rebuild: {} page(s) in {} ms",
+                    "warraq: {} rebuild: {} page(s) in {} ms{}",
                     report.kind,
                     report.pages,
-                    start.elapsed().as_millis()
+                    start.elapsed().as_millis(),
+                    if was_failing {
+                        "; no error remains"
+                    } else {
+                        ""
+                    }
                 );
             } else if errors > 0 {
-                eprintln!("warraq: {errors} error(s); the previous preview is still served");
+                status.failed_with(&report.diagnostics);
+                eprintln!(
+                    "warraq: {errors} error(s); the previous preview is still served, with the \
+                     errors shown over its pages"
+                );
             }
         }
-        Err(err) => eprintln!("warraq: error: {err}; the previous preview is still served"),
+        Err(err) => {
+            eprintln!("warraq: error: {err}; the previous preview is still served");
+            status.failed(Failure::Environment(err.to_string()));
+        }
     }
-    Ok(())
+}
+
+/// A line for each source file gone since `before`, as messages name it.
+fn removed(before: &watch::Snapshot, now: &watch::Snapshot) -> Vec<String> {
+    let gone = |was: &BTreeMap<PathBuf, Option<Stamp>>, is: &BTreeMap<PathBuf, Option<Stamp>>| {
+        (was.keys())
+            .filter(|path| !is.contains_key(*path))
+            .map(|path| format!("warraq: removed {}", pipeline::display(path).display()))
+            .collect::<Vec<_>>()
+    };
+    let mut lines = gone(&before.documents, &now.documents);
+    lines.extend(gone(&before.site, &now.site));
+    lines
 }
 
 /// `/repo` → `/repo/`; empty → `/`.

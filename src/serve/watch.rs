@@ -47,6 +47,20 @@ pub struct Snapshot {
     /// The other files under `content/`: a change renders again the documents naming the
     /// file (as their `pdf:`).
     pub(crate) attachments: BTreeMap<PathBuf, Option<Stamp>>,
+    /// Each document's bundle files and their stamps, by the document's path (as in
+    /// `documents`): a change renders that document again.
+    pub(crate) bundles: BTreeMap<PathBuf, BTreeMap<PathBuf, Option<Stamp>>>,
+}
+
+impl Snapshot {
+    /// Every file under `content/` that is not a document, each once: the attachments and
+    /// every bundle's files (a document's PDF may be either).
+    pub(crate) fn other_files(&self) -> BTreeMap<PathBuf, Option<Stamp>> {
+        let bundled = self.bundles.values().flatten();
+        (self.attachments.iter().chain(bundled))
+            .map(|(path, stamp)| (path.clone(), *stamp))
+            .collect()
+    }
 }
 
 /// Takes a snapshot of the site at `root`.
@@ -65,6 +79,9 @@ pub fn snapshot(root: &Path) -> Snapshot {
         documents: stamped(found.documents),
         site: stamped(found.site),
         attachments: stamped(found.attachments),
+        bundles: (found.bundles.into_iter())
+            .map(|(document, files)| (document, stamped(files)))
+            .collect(),
     }
 }
 

@@ -47,7 +47,7 @@ mod tests_seed;
 mod tests_strict;
 
 pub(crate) use self::letters::Letters;
-pub(crate) use self::published::published_blocks;
+pub(crate) use self::published::{left_out, published_blocks};
 pub(crate) use self::report::{Report, Totals};
 pub(crate) use crate::content::schema::{Removal, Repair};
 
@@ -140,5 +140,6 @@ pub(crate) fn verify_in(mode: Mode, source: &Original<'_>, blocks: &[Published])
             repairs: prepared.repairs_applied,
         },
         signs,
+        supplied: Vec::new(),
     }
 }

@@ -1,6 +1,6 @@
 //! The published text of a converted document, block by block, as [`super::verify`] compares
-//! it: the front matter fields that come from the source (a title the editor supplied is left
-//! out), then the plain text of every Markdown block (`markdown::text_blocks`, which leaves the
+//! it: the front matter fields that come from the source (a title the editor supplied, and the
+//! fields `editor_supplied:` names, are left out), then the plain text of every Markdown block (`markdown::text_blocks`, which leaves the
 //! editor's marks and supplied words out). Pure: the caller has read the document.
 
 use crate::content::document::Document;
@@ -18,6 +18,9 @@ pub(crate) fn published_blocks(doc: &Document) -> Vec<Published> {
     let meta = &doc.meta;
     let mut blocks = Vec::new();
     let mut field = |label: String, path: &[Seg], value: &str| {
+        if meta.editor_supplied.contains(&label) {
+            return;
+        }
         blocks.push(Published {
             label,
             line: line_of(path),
@@ -67,4 +70,25 @@ pub(crate) fn published_blocks(doc: &Document) -> Vec<Published> {
         });
     }
     blocks
+}
+
+/// The fields `editor_supplied:` left out of [`published_blocks`]: those named that the
+/// document has and `verify` would otherwise have compared, in the order they were named.
+pub(crate) fn left_out(doc: &Document) -> Vec<String> {
+    let meta = &doc.meta;
+    let abstract_ = meta.abstract_.as_ref();
+    (meta.editor_supplied.iter())
+        .filter(|name| match name.as_str() {
+            "title" => meta.title_origin == Origin::Source,
+            "title_en" => meta.title_en_origin == Origin::Source,
+            "date_text" => meta.date_text.is_some(),
+            "publisher" => meta.publisher.is_some(),
+            "place" => meta.place.is_some(),
+            "abstract.ar" => abstract_.is_some_and(|a| a.ar.is_some()),
+            "abstract.en" => abstract_.is_some_and(|a| a.en.is_some()),
+            // The English fields are never compared.
+            _ => false,
+        })
+        .cloned()
+        .collect()
 }

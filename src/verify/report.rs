@@ -10,6 +10,7 @@ use std::fmt::{self, Write as _};
 
 use super::letters::{Letters, Script};
 use super::strict_report::SignReport;
+use crate::content::schema::EDITOR_FIELDS;
 
 /// Everything `warraq verify` found for one document.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -27,6 +28,8 @@ pub struct Report {
     pub(crate) totals: Totals,
     /// The sign comparison, when asked for (`verify --strict`).
     pub(crate) signs: Option<SignReport>,
+    /// Front matter fields left out because the editor supplied them (`editor_supplied:`).
+    pub(crate) supplied: Vec<String>,
 }
 
 /// What was compared.
@@ -155,6 +158,13 @@ impl Report {
                     "{at}: {}: {why}: «{}» (added: {})",
                     finding.label, finding.added_excerpt, finding.added
                 )?;
+                if !balanced && EDITOR_FIELDS.contains(&finding.label.as_str()) {
+                    writeln!(
+                        out,
+                        "  hint: if the editor wrote `{0}`, not the source, say so in the front matter: `editor_supplied: [{0}]`",
+                        finding.label
+                    )?;
+                }
             }
         }
         for lost in &self.unplaced {
@@ -167,6 +177,15 @@ impl Report {
         }
         if let Some(signs) = &self.signs {
             signs.write_findings(out, doc)?;
+        }
+        if !self.supplied.is_empty() {
+            let fields: Vec<String> = self.supplied.iter().map(|f| format!("`{f}`")).collect();
+            writeln!(
+                out,
+                "  left out: {} the editor supplied (`editor_supplied:`), not compared with the source: {}",
+                count(self.supplied.len(), "field", "fields"),
+                fields.join(", ")
+            )?;
         }
         let t = &self.totals;
         let compared = format!(

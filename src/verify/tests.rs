@@ -266,7 +266,7 @@ fn reports_render_for_editors() {
     ];
     let failed = verify(&source, &published).render("content/x.md", "content/_sources/x.txt");
     let expected = "content/x.md: verify against content/_sources/x.txt\n\
-        content/x.md: title: 2 letters added: «عنوان ab» (added: a b)\n\
+        content/x.md: title: 2 letters added: «عنوان ab» (added: a b)\n  hint: if the editor wrote `title`, not the source, say so in the front matter: `editor_supplied: [title]`\n\
         content/x.md:57: paragraph 1: 3 letters lost from source line 2: «فقرة فيها نية» (missing: ة ن ي)\n  \
         FAILED: 3 letters lost, 2 letters added; compared 16 Arabic letters in 2 blocks against 2 source lines (1 removal applied)\n";
     assert_eq!(failed, expected);

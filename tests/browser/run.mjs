@@ -1,7 +1,7 @@
 // Reads every page of the built site in headless Chromium, as a reader would, at a phone
 // width and a desktop width, and fails on anything a reader would trip over.
 //
-//   node tests/browser/run.mjs [--site DIR] [--shots DIR] [--no-build]
+//   node tests/browser/run.mjs [--site DIR] [--shots DIR] [--no-build] [--warraq BINARY]
 //
 // It builds the site (release), serves it on 127.0.0.1, and for every page checks: the
 // direction of Arabic and English blocks, that Latin islands in Arabic text run left to right
@@ -9,12 +9,15 @@
 // backlinks followed with the keyboard, the aligned abstract (one row per pair when wide,
 // stacked when narrow, hover and focus highlighting), footnote previews (hover, focus, stay,
 // Escape), axe-core with zero violations (light and dark), no console errors and no request
-// to another host; and the search (header field, `?q=` on load, typing, keyboard, odd queries).
-// Screenshots go to target/browser/.
+// to another host; and the search (header field, `?q=` on load, typing, keyboard, odd queries);
+// and a figure with its caption, on a fixture site built under a project path. Then `warraq
+// serve` on a copy of the content: a broken edit shows the error overlay over the open pages,
+// the fix takes it away. Screenshots go to target/browser/.
 
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:http";
-import { readFile, readdir, stat, mkdir } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -74,15 +77,36 @@ const TYPES = {
   ".xml": "application/xml",
   ".woff2": "font/woff2",
   ".txt": "text/plain; charset=utf-8",
+  ".svg": "image/svg+xml",
   ".bib": "text/plain; charset=utf-8",
   ".ris": "text/plain; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".csv": "text/csv; charset=utf-8",
 };
 
+// A fixture site with figures (tests/fixtures/figures), built by the suite and served under a
+// project path, `/figures/repo/`: the seed papers have no figures, and none are invented.
+const FIGURES = "/figures/repo/";
+const figuresDir = path.join(shotsDir, "..", "browser-figures", "site");
+{
+  const built = spawnSync("cargo", ["run", "--release", "--quiet", "--", "build", "--root", path.join(repo, "tests", "fixtures", "figures"), "--out", figuresDir], {
+    cwd: repo,
+    stdio: "inherit",
+  });
+  check(built.status === 0, "the figures fixture did not build");
+}
+
 // A static server shaped like GitHub Pages: folders serve index.html, misses serve 404.html.
+// Every miss is recorded, also those the browser makes outside the page (such as an icon):
+// at the end, only the misses the run asks for on purpose may be there.
+const misses = [];
 const server = createServer(async (req, res) => {
   const url = new URL(req.url, "http://localhost");
-  let file = path.join(siteDir, decodeURIComponent(url.pathname));
-  if (!file.startsWith(siteDir)) {
+  const fixture = url.pathname.startsWith(FIGURES);
+  const root = fixture ? figuresDir : siteDir;
+  let file = path.join(root, decodeURIComponent(fixture ? url.pathname.slice(FIGURES.length - 1) : url.pathname));
+  if (!file.startsWith(root)) {
     res.writeHead(403).end();
     return;
   }
@@ -92,6 +116,7 @@ const server = createServer(async (req, res) => {
     res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream" });
     res.end(body);
   } catch {
+    misses.push(`${req.method} ${url.pathname}`);
     res.writeHead(404, { "content-type": TYPES[".html"] });
     res.end(await readFile(path.join(siteDir, "404.html")));
   }
@@ -645,6 +670,294 @@ for (const width of WIDTHS) {
     check(response.status() === 404, `${label}: ${url} exists though its list fits one page (HTTP ${response.status()})`);
   }
   await context.close();
+}
+
+// ---------------------------------------------------------------------------------------
+// `warraq serve`: a broken edit shows the error over the open pages, in their language, and
+// the fix takes it away. Run on a copy of the site's content, never on the content itself.
+{
+  const binary = path.resolve(option("--warraq", path.join(process.env.CARGO_TARGET_DIR || path.join(repo, "target"), "release", "warraq")));
+  const work = await mkdtemp(path.join(tmpdir(), "warraq-serve-"));
+  await cp(path.join(repo, "content"), path.join(work, "content"), { recursive: true });
+  const file = "content/azerbaijan-turkey-israel.md";
+  const original = await readFile(path.join(work, file), "utf8");
+  // The first paragraph of the body, which gets a reference to a note that does not exist.
+  const lines = original.split("\n");
+  const fence = lines.indexOf("---", 1);
+  const at = lines.findIndex((l, i) => i > fence && /^\p{Script=Arabic}/u.test(l));
+  lines[at] += "[^warraq-no-such-note]";
+  const broken = lines.join("\n");
+  const where = `${file}:${at + 1}:`;
+
+  const serve = spawn(binary, ["serve", "--port", "0", "--out", path.join(work, "preview")], { cwd: work, stdio: ["ignore", "ignore", "pipe"] });
+  let log = "";
+  const address = await new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), 120000);
+    serve.stderr.on("data", (chunk) => {
+      log += chunk;
+      const found = /serving .* at (http:\/\/127\.0\.0\.1:\d+)\//.exec(log);
+      if (found) {
+        clearTimeout(timer);
+        resolve(found[1]);
+      }
+    });
+    serve.on("exit", () => resolve(null));
+  });
+  check(address !== null, `serve did not start: ${log}`);
+  const waitLog = (needle) =>
+    new Promise((resolve) => {
+      const from = log.length;
+      const timer = setInterval(() => {
+        if (log.slice(from).includes(needle)) {
+          clearInterval(timer);
+          resolve(true);
+        }
+      }, 50);
+      setTimeout(() => {
+        clearInterval(timer);
+        resolve(false);
+      }, 60000);
+    });
+
+  if (address !== null) {
+    const cases = [
+      { url: "/azerbaijan-turkey-israel/", lang: "ar", title: "تعذّر بناء آخر تعديل", width: 320, scheme: "light" },
+      { url: "/en/", lang: "en", title: "The last edit did not build", width: 320, scheme: "dark" },
+      { url: "/azerbaijan-turkey-israel/", lang: "ar", title: "تعذّر بناء آخر تعديل", width: 1280, scheme: "dark" },
+      { url: "/en/", lang: "en", title: "The last edit did not build", width: 1280, scheme: "light" },
+    ];
+    const opened = [];
+    for (const c of cases) {
+      const context = await browser.newContext({ viewport: { width: c.width, height: 700 }, colorScheme: c.scheme, reducedMotion: "reduce" });
+      const page = await context.newPage();
+      const errors = [];
+      page.on("pageerror", (err) => errors.push(String(err)));
+      page.on("console", (msg) => {
+        if (msg.type() === "error") errors.push(msg.text());
+      });
+      await page.goto(address + c.url, { waitUntil: "load" });
+      opened.push({ ...c, context, page, errors, label: `serve ${c.url} @${c.width}px ${c.scheme}` });
+    }
+    // Each page has taken the live-reload script's first answer before the edit.
+    await new Promise((r) => setTimeout(r, 1200));
+
+    await writeFile(path.join(work, file), broken);
+    check(await waitLog("shown over its pages"), `serve did not report the broken edit: ${log}`);
+    for (const o of opened) {
+      const { page, label } = o;
+      const shown = await page.waitForSelector("#warraq-errors", { timeout: 15000 }).then(() => true, () => false);
+      check(shown, `${label}: no error overlay after a broken edit`);
+      if (!shown) continue;
+      const seen = await page.evaluate(() => {
+        const box = document.getElementById("warraq-errors");
+        const style = getComputedStyle(box);
+        return {
+          role: box.getAttribute("role"),
+          lang: box.lang,
+          dir: style.direction,
+          title: box.querySelector("h2").textContent,
+          where: [...box.querySelectorAll(".where")].map((e) => e.textContent),
+          focused: document.activeElement === box,
+          overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          inside: box.scrollWidth - box.clientWidth,
+          bg: style.backgroundColor,
+          fg: style.color,
+        };
+      });
+      check(seen.role === "alertdialog" && seen.focused, `${label}: the overlay is not a focused alert dialog (${seen.role}, ${seen.focused})`);
+      check(seen.lang === o.lang && seen.dir === (o.lang === "ar" ? "rtl" : "ltr"), `${label}: the overlay is in ${seen.lang} ${seen.dir}`);
+      check(seen.title === o.title, `${label}: the overlay's title is ${seen.title}`);
+      check(seen.where.some((w) => w.startsWith(where)), `${label}: the overlay does not point at ${where}: ${seen.where.join(" ")}`);
+      check(seen.overflow <= 0 && seen.inside <= 0, `${label}: the overlay scrolls sideways (${seen.overflow}, ${seen.inside})`);
+      check(o.scheme === "dark" ? seen.bg !== "rgb(255, 248, 246)" : seen.bg === "rgb(255, 248, 246)", `${label}: the overlay's background is ${seen.bg} in ${o.scheme}`);
+      await page.screenshot({ path: path.join(shotsDir, `serve-overlay-${o.lang}-${o.width}-${o.scheme}.png`) });
+      await runAxe(page, `${label} (overlay)`);
+    }
+    // Escape dismisses it (on one page), and focus goes back to the page.
+    {
+      const { page, label } = opened[0];
+      await page.keyboard.press("Escape");
+      const gone = await page.evaluate(() => document.getElementById("warraq-errors") === null);
+      check(gone, `${label}: Escape does not dismiss the overlay`);
+    }
+
+    // Fixed: each page reloads with the good build, and no overlay is left.
+    const reloaded = opened.map((o) => o.page.waitForEvent("load", { timeout: 30000 }).then(() => true, () => false));
+    await writeFile(path.join(work, file), original);
+    check(await waitLog("no error remains"), `serve did not report the fix: ${log}`);
+    for (const [i, o] of opened.entries()) {
+      const { page, label } = o;
+      check(await reloaded[i], `${label}: the page did not reload after the fix`);
+      await new Promise((r) => setTimeout(r, 1200));
+      const gone = await page.evaluate(() => document.getElementById("warraq-errors") === null);
+      check(gone, `${label}: the overlay stays after the fix`);
+      check(o.errors.length === 0, `${label}: console errors: ${o.errors.join(" | ")}`);
+      await o.context.close();
+    }
+
+    // A removed file: the terminal names it.
+    await rm(path.join(work, "content/turkey-karabakh-2020.md"));
+    check(await waitLog("removed content/turkey-karabakh-2020.md"), `serve did not say a file was removed: ${log}`);
+  }
+  serve.kill();
+  await rm(work, { recursive: true, force: true });
+}
+
+// A title's mark («[عنوان من وضع المحرر]», "[editor's translation]") never breaks inside its
+// brackets: each is one line box at 1280 px, on every page that has one (at 320 px a mark in a
+// heading may be wider than the line; the sideways-scroll check above covers it there).
+for (const width of [1280]) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, reducedMotion: "reduce" });
+  const page = await context.newPage();
+  let marks = 0;
+  for (const url of pages.filter((u) => !u.startsWith("/no-such-page"))) {
+    await page.goto(origin + url, { waitUntil: "load" });
+    await page.evaluate(() => document.fonts.ready);
+    const broken = await page.evaluate(() => [...document.querySelectorAll("span.supplied")].map((s) => ({ text: s.textContent, lines: new Set([...s.getClientRects()].map((r) => Math.round(r.top))).size })));
+    marks += broken.length;
+    for (const mark of broken) check(mark.lines === 1, `${url} @${width}px: the mark ${mark.text} breaks over ${mark.lines} lines`);
+  }
+  check(marks > 0, `@${width}px: no title mark found on any page`);
+  await page.goto(`${origin}/turkey-karabakh-2020/`, { waitUntil: "load" });
+  await page.screenshot({ path: shotName("/turkey-karabakh-2020/", width, "-title-mark") });
+  await context.close();
+}
+
+// ---------------------------------------------------------------------------------------
+// Old addresses (tests/fixtures/old-addresses, built on its own): a renamed paper's former
+// address sends the reader to the same fragment of its new page, with or without JavaScript;
+// a withdrawn paper's address says so in both languages.
+{
+  const fixture = path.join(repo, "tests", "fixtures", "old-addresses");
+  const oldSite = path.join(shotsDir, "old-addresses-site");
+  const built = spawnSync("cargo", ["run", "--release", "--quiet", "--", "build", "--full", "--root", fixture, "--out", oldSite], {
+    cwd: repo,
+    stdio: "inherit",
+  });
+  check(built.status === 0, "the old-addresses fixture did not build");
+  const oldServer = createServer(async (req, res) => {
+    let file = path.join(oldSite, decodeURIComponent(new URL(req.url, "http://localhost").pathname));
+    try {
+      if ((await stat(file)).isDirectory()) file = path.join(file, "index.html");
+      res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream" });
+      res.end(await readFile(file));
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => oldServer.listen(0, "127.0.0.1", resolve));
+  const at = `http://127.0.0.1:${oldServer.address().port}`;
+  for (const width of WIDTHS) {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, reducedMotion: "reduce" });
+    const page = await context.newPage();
+    for (const [from, to] of [
+      ["/arabic-paper/#introduction-p1", "/arabic-paper-renamed/#introduction-p1"],
+      ["/en/arabic-paper/#abstract-s1", "/en/arabic-paper-renamed/#abstract-s1"],
+    ]) {
+      await page.goto(at + from);
+      await page.waitForURL(at + to, { timeout: 5000 }).catch(() => {});
+      const landed = await page.evaluate(() => ({ url: location.pathname + location.hash, target: document.querySelector(":target")?.id ?? null }));
+      check(landed.url === to && landed.target === to.split("#")[1], `${from} @${width}px: landed on ${landed.url} (target ${landed.target}), not ${to}`);
+    }
+    await page.screenshot({ path: shotName("/old-addresses/arabic-paper-renamed/", width, "-landed") });
+    // The moved page itself, kept on screen: served as built but with its way on (the script's
+    // call and the refresh) taken out.
+    await page.route(`${at}/arabic-paper/`, async (route) => {
+      const body = (await (await route.fetch()).text()).replace("location.replace(", "void (").replace(/<noscript>.*?<\/noscript>/, "");
+      await route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body });
+    });
+    await page.goto(`${at}/arabic-paper/`, { waitUntil: "load" });
+    await page.evaluate(() => document.fonts.ready);
+    const moved = await page.evaluate(() => ({ h1: document.querySelector("h1").textContent, link: document.querySelector("a.moved-to").getAttribute("href") }));
+    check(moved.h1 === "نُقلت هذه الورقة إلى عنوان جديد" && moved.link === "../arabic-paper-renamed/", `moved page @${width}px: ${JSON.stringify(moved)}`);
+    await page.screenshot({ path: shotName("/old-addresses/arabic-paper/", width, "-moved") });
+    await runAxe(page, `moved page @${width}px`);
+    await page.unroute(`${at}/arabic-paper/`);
+    for (const [url, h1, lang] of [
+      ["/english-paper/", "سُحبت هذه الورقة", "ar"],
+      ["/en/english-paper/", "This paper has been withdrawn", "en"],
+    ]) {
+      const response = await page.goto(at + url, { waitUntil: "load" });
+      const shown = await page.evaluate(() => ({
+        lang: document.documentElement.lang,
+        h1: document.querySelector("h1").textContent,
+        reasons: [...document.querySelectorAll("main p")].map((p) => p.textContent).join(" "),
+        home: [...document.querySelectorAll("a.home-link")].map((a) => a.href),
+      }));
+      check(response.status() === 200 && shown.lang === lang && shown.h1 === h1, `withdrawn ${url} @${width}px: ${JSON.stringify(shown)}`);
+      check(/سُحبت بطلب من المؤلف/.test(shown.reasons) && /Withdrawn at the author's request/.test(shown.reasons), `withdrawn ${url} @${width}px: the reasons are not both shown`);
+      check(shown.home.includes(`${at}/`) && shown.home.includes(`${at}/en/`), `withdrawn ${url} @${width}px: no links home (${shown.home})`);
+      await page.screenshot({ path: shotName(`/old-addresses${url}`, width, "-withdrawn") });
+      await runAxe(page, `withdrawn ${url} @${width}px`);
+    }
+    await context.close();
+  }
+  // Without JavaScript: the refresh and the link still lead to the new page.
+  const plain = await browser.newContext({ javaScriptEnabled: false });
+  const page = await plain.newPage();
+  await page.goto(`${at}/arabic-paper/`);
+  await page.waitForURL(`${at}/arabic-paper-renamed/`, { timeout: 5000 }).catch(() => {});
+  check(new URL(page.url()).pathname === "/arabic-paper-renamed/", `without JavaScript the old address stays at ${page.url()}`);
+  await plain.close();
+  oldServer.close();
+}
+
+// A figure with its caption (the figures fixture, under a project path), in both schemes and
+// at both widths: the image loads, fits the column, has its description, and the caption sits
+// under it; the figure is a citable address.
+for (const scheme of ["light", "dark"]) {
+  for (const width of WIDTHS) {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme, reducedMotion: "reduce" });
+    const page = await context.newPage();
+    const { errors, foreign } = await watch(page);
+    const url = `${FIGURES}paper-with-figures/`;
+    const label = `${url} figure @${width}px ${scheme}`;
+    await page.goto(`${origin}${url}#introduction-p2`, { waitUntil: "load" });
+    await page.evaluate(() => Promise.all([...document.images].map((img) => (img.loading = "eager", img.decode().catch(() => null)))));
+    const figure = await page.evaluate(() => {
+      const figure = document.querySelector("figure#introduction-p2");
+      if (!figure) return null;
+      const img = figure.querySelector("img");
+      const caption = figure.querySelector("figcaption");
+      const i = img.getBoundingClientRect();
+      const c = caption.getBoundingClientRect();
+      const column = figure.parentElement.getBoundingClientRect();
+      return {
+        loaded: img.complete && img.naturalWidth > 0,
+        alt: img.alt,
+        lazy: img.loading,
+        fits: i.width <= column.width + 1 && i.left >= column.left - 1 && i.right <= column.right + 1,
+        below: c.top >= i.bottom - 1,
+        captionText: caption.textContent,
+        captionColor: getComputedStyle(caption).color,
+        ground: getComputedStyle(img).backgroundColor,
+        scrolls: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+        others: [...document.images].filter((img) => !(img.complete && img.naturalWidth > 0)).map((img) => img.src),
+      };
+    });
+    check(figure !== null, `${label}: no figure#introduction-p2`);
+    if (figure) {
+      check(figure.loaded && figure.others.length === 0, `${label}: an image did not load (${figure.others.join(" ")})`);
+      check(figure.alt.length > 0, `${label}: the figure's image has no description`);
+      check(figure.fits, `${label}: the figure's image is wider than the column`);
+      check(figure.below && figure.captionText.startsWith("الشكل 1"), `${label}: the caption is not under the image (${figure.captionText})`);
+      check(!figure.scrolls, `${label}: the page scrolls sideways`);
+      if (scheme === "dark") check(figure.ground !== "rgba(0, 0, 0, 0)", `${label}: the image has no light ground in the dark scheme`);
+    }
+    await runAxe(page, label);
+    check(errors.length === 0, `${label}: console errors: ${errors.join(" | ")}`);
+    check(foreign.length === 0, `${label}: requests to other hosts: ${foreign.join(" ")}`);
+    await page.locator("figure").first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shotName("/figures/paper-with-figures/", width, `-figure-${scheme}`) });
+    await context.close();
+  }
+}
+
+// The only misses any page made are those of the missing page itself and its root finder:
+// no icon, style sheet or script of a real page is missing.
+{
+  const unexpected = misses.filter((m) => !/^(GET|HEAD) \/no-such-page\//.test(m));
+  check(unexpected.length === 0, `requests answered 404: ${[...new Set(unexpected)].join(" ")}`);
 }
 
 await browser.close();

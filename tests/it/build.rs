@@ -24,6 +24,7 @@ fn valid_site_builds_every_page() {
             "arabic-paper/cite.ris",
             "arabic-paper/index.html",
             "assets/cite.js",
+            "assets/favicon.svg",
             "assets/noto-naskh-arabic-400.woff2",
             "assets/noto-naskh-arabic-700.woff2",
             "assets/noto-naskh-arabic-OFL.txt",
@@ -227,7 +228,8 @@ fn two_builds_are_byte_identical() {
     }
     let first = tree(&site.root.join("first"));
     let second = tree(&site.root.join("second"));
-    assert_eq!(first.len(), 34);
+    // The archive's pages and the icon (`assets/favicon.svg`) among them.
+    assert_eq!(first.len(), 35);
     assert_eq!(
         first.keys().collect::<Vec<_>>(),
         second.keys().collect::<Vec<_>>()
@@ -235,4 +237,25 @@ fn two_builds_are_byte_identical() {
     for (path, bytes) in &first {
         assert!(bytes == &second[path], "{path} differs between builds");
     }
+}
+
+#[test]
+fn a_build_without_base_url_says_once_what_it_costs_and_how_to_set_it() {
+    let site = Site::new(&["valid"]);
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stderr.matches("note: no base_url").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("hint: set `base_url:"),
+        "{}",
+        run.stderr
+    );
+    let run = site.run(&["build", "--base-url", "https://example.org/papers/"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("base_url"), "{}", run.stderr);
 }

@@ -32,7 +32,7 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
     let run = site.run(&["build"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let before = tree(&site.root.join("site"));
-    assert_eq!(before.len(), 34);
+    assert_eq!(before.len(), 35);
 
     // Break the content: add the bad files to the site that built.
     site.add("bad-front-matter");

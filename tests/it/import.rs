@@ -195,3 +195,82 @@ fn a_raw_file_inside_content_is_not_copied() {
     let draft = fs::read_to_string(site.root.join("content/paper.md")).unwrap();
     assert!(draft.contains("file: \"_sources/paper.txt\""), "{draft}");
 }
+
+#[test]
+fn init_writes_a_pages_workflow_and_replaces_files_only_with_force() {
+    let parent = Site::new(&[]);
+    let root = parent.root.join("papers");
+    let workflow_path = root.join(".github/workflows/pages.yml");
+    // A folder that has a workflow of its own is refused, and nothing is written.
+    fs::create_dir_all(workflow_path.parent().unwrap()).unwrap();
+    fs::write(&workflow_path, "name: mine\n").unwrap();
+    let refused = run_in(&parent.root, &["init", "papers"]);
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    assert!(
+        refused
+            .stderr
+            .contains("pages.yml already exists; nothing was written (--force replaces it)"),
+        "{}",
+        refused.stderr
+    );
+    assert!(!root.join("content").exists());
+    assert_eq!(fs::read_to_string(&workflow_path).unwrap(), "name: mine\n");
+
+    // With --force the workflow is replaced and the site made.
+    let forced = run_in(&parent.root, &["init", "papers", "--force"]);
+    assert_eq!(forced.code, 0, "{}", forced.stderr);
+    let text = fs::read_to_string(&workflow_path).unwrap();
+    let yaml: serde_yaml::Value = serde_yaml::from_str(&text).expect("the workflow is YAML");
+    let version = env!("CARGO_PKG_VERSION");
+    assert_eq!(
+        yaml["env"]["WARRAQ_TAG"].as_str(),
+        Some(format!("v{version}").as_str())
+    );
+    assert_eq!(
+        yaml["env"]["WARRAQ_GIT"].as_str(),
+        Some(env!("CARGO_PKG_REPOSITORY"))
+    );
+    assert_eq!(yaml["permissions"]["pages"].as_str(), Some("write"));
+    let steps = yaml["jobs"]["build"]["steps"].as_sequence().unwrap();
+    let step = |needle: &str| {
+        steps
+            .iter()
+            .position(|s| serde_yaml::to_string(s).unwrap().contains(needle))
+            .unwrap_or_else(|| panic!("no step with {needle}:\n{text}"))
+    };
+    // Cached by version; installed only on a miss; the anchors kept; built; uploaded.
+    let cache = &steps[step("actions/cache@")];
+    assert!(
+        cache["with"]["key"]
+            .as_str()
+            .unwrap()
+            .contains("${{ env.WARRAQ_TAG }}")
+    );
+    assert_eq!(cache["with"]["path"].as_str(), Some("~/.cargo/bin/warraq"));
+    let install = &steps[step("cargo install")];
+    assert_eq!(
+        install["if"].as_str(),
+        Some("steps.cache.outputs.cache-hit != 'true'")
+    );
+    assert!(step("cargo install") > step("actions/cache@"));
+    assert!(step("warraq check --previous") > step("cargo install"));
+    assert!(step("warraq build --base-url") > step("warraq check --previous"));
+    assert!(step("upload-pages-artifact") > step("warraq build --base-url"));
+    assert!(
+        serde_yaml::to_string(&yaml["jobs"]["deploy"])
+            .unwrap()
+            .contains("actions/deploy-pages@")
+    );
+
+    // A second --force keeps the settings the editor wrote, and replaces the workflow again.
+    let settings = root.join("content/_index.md");
+    fs::write(&settings, "---\ntitle: موقعي\ntitle_en: Mine\n---\n").unwrap();
+    fs::write(&workflow_path, "name: edited\n").unwrap();
+    let again = run_in(&parent.root, &["init", "papers", "--force"]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert_eq!(
+        fs::read_to_string(&settings).unwrap(),
+        "---\ntitle: موقعي\ntitle_en: Mine\n---\n"
+    );
+    assert_eq!(fs::read_to_string(&workflow_path).unwrap(), text);
+}

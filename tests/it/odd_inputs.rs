@@ -71,21 +71,20 @@ fn odd_files_give_a_diagnostic_never_a_panic() {
 
 #[test]
 fn only_front_matter_without_fields_reports_each_missing_field() {
+    // The slug is not among them: the file name `only-front-matter` is one.
     let run = check_one("only-front-matter.md", b"---\n---\n");
     assert_eq!(
         run.stderr,
         "\
 content/only-front-matter.md:2:1: error: date: the required field `date` is missing
   hint: give the date as YYYY, YYYY-MM or YYYY-MM-DD, or write `date: not stated`
-content/only-front-matter.md:2:1: error: slug: the required field `slug` is missing
-  hint: give the document's URL segment, e.g. `slug: karabakh-2020`
 content/only-front-matter.md:2:1: error: title_en: the required field `title_en` is missing
   hint: give an English title so English readers can find the document
 content/only-front-matter.md:2:1: error: title: the required field `title` is missing
   hint: give the title; if the source has none, supply one and set `title_origin: editor`
 "
         .to_string()
-            + &failed(4)
+            + &failed(3)
     );
     assert_eq!(run.code, 1);
 }
@@ -211,7 +210,15 @@ fn odd_markdown_bodies_build_with_unique_ids_and_working_links() {
             format!("---\nslug: {slug}\ntitle: t\ntitle_en: T\ndate: 2022\n---\n{body}"),
         );
     }
-    site.build_clean();
+    // The one diagnostic: the explicit `s2` moved the automatic id of `## b` (a warning).
+    let outcome = site.build_into("site");
+    let shown: Vec<String> = outcome.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert!(outcome.written, "{shown:#?}");
+    assert_eq!(shown.len(), 1, "{shown:#?}");
+    assert!(
+        shown[0].contains("explicit-like-generated.md:7:1: warning: heading id: the id `s2` is another heading's outline number, so automatic ids moved: `s2` → `s2-2` (line 9)"),
+        "{shown:#?}"
+    );
     for (path, page) in site.pages() {
         assert_links_resolve(&path, &page);
     }

@@ -220,3 +220,79 @@ fn the_archive_in_the_preview_is_what_build_writes() {
     assert_preview_is_build(&site, &mut preview, "the PDF back");
     assert_eq!(fs::read(&copied).unwrap(), bytes);
 }
+
+#[test]
+fn the_preview_follows_a_papers_own_files() {
+    let site = Site::new(&["figures"]);
+    let mut preview = Preview::new(options(&site, "preview"));
+    assert_preview_is_build(&site, &mut preview, "first build");
+    // A figure replaced: the paper is rendered again and the new bytes are served.
+    site.write(
+        "content/paper/fig1.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    let changed = assert_preview_is_build(&site, &mut preview, "figure replaced");
+    assert_eq!(changed.kind, "incremental");
+    assert_eq!(
+        fs::read(site.root.join("preview/paper-with-figures/fig1.svg")).unwrap(),
+        b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>"
+    );
+    // A file added, then removed.
+    site.write("content/paper/report.pdf", "%PDF-1.4\n");
+    assert_preview_is_build(&site, &mut preview, "file added");
+    assert!(
+        site.root
+            .join("preview/paper-with-figures/report.pdf")
+            .is_file()
+    );
+    fs::remove_file(site.root.join("content/paper/report.pdf")).unwrap();
+    assert_preview_is_build(&site, &mut preview, "file removed");
+    assert!(
+        !site
+            .root
+            .join("preview/paper-with-figures/report.pdf")
+            .exists()
+    );
+    // A figure the page links to removed: an error at the link, the last preview stays.
+    fs::remove_file(site.root.join("content/paper/map.png")).unwrap();
+    let broken = preview.update(&watch::snapshot(&site.root)).unwrap();
+    assert!(!broken.written);
+    assert!(
+        broken.diagnostics.iter().any(|d| d
+            .to_string()
+            .contains("`map.png` is not in the paper's folder")),
+        "{:?}",
+        broken.diagnostics
+    );
+}
+
+/// A `pdf:` naming a file of the paper's own folder: published once as `<slug>.pdf` (the
+/// folder's copy of it under that name is the same file, not an error), and followed by the
+/// preview when it changes.
+#[test]
+fn a_pdf_in_the_papers_own_folder_is_published_once_and_followed() {
+    let site = Site::new(&["figures"]);
+    let text = fs::read_to_string(site.root.join("content/paper.md")).unwrap();
+    let named = text.replacen("---\n", "---\npdf: paper/paper-with-figures.pdf\n", 1);
+    site.write("content/paper.md", named);
+    let pdf = site.root.join("content/paper/paper-with-figures.pdf");
+    fs::write(&pdf, "%PDF-1.4\n").unwrap();
+    let mut preview = Preview::new(options(&site, "preview"));
+    let first = assert_preview_is_build(&site, &mut preview, "first build");
+    assert!(first.diagnostics.is_empty(), "{:?}", first.diagnostics);
+    let copied = site
+        .root
+        .join("preview/paper-with-figures/paper-with-figures.pdf");
+    assert_eq!(fs::read(&copied).unwrap(), b"%PDF-1.4\n");
+
+    let grown = [b"%PDF-1.4\n".as_slice(), &[b'%'; 3000]].concat();
+    fs::write(&pdf, &grown).unwrap();
+    let changed = assert_preview_is_build(&site, &mut preview, "the PDF changed");
+    assert_eq!(changed.kind, "incremental");
+    assert_eq!(fs::read(&copied).unwrap(), grown);
+    let page = fs::read_to_string(site.root.join("preview/paper-with-figures/index.html")).unwrap();
+    assert!(
+        page.contains("paper-with-figures.pdf"),
+        "the page links the PDF"
+    );
+}

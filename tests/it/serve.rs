@@ -103,7 +103,7 @@ fn serve_rebuilds_after_an_edit_and_guards_its_folder() {
     assert_eq!(status, "HTTP/1.1 200 OK", "{page}");
     assert!(page.contains("ورقة عربية للاختبار"), "{page}");
     assert!(
-        page.contains("/__warraq/version"),
+        page.contains("/__warraq/status"),
         "no reload script: {page}"
     );
     // The preview is not the site: `build` output never carries the reload script.
@@ -193,7 +193,7 @@ fn one_serve_per_preview_folder_and_a_build_into_it_waits() {
     assert!(
         !std::fs::read_to_string(site.root.join("preview/index.html"))
             .unwrap()
-            .contains("/__warraq/version"),
+            .contains("/__warraq/status"),
         "the build replaced the preview"
     );
 }
@@ -214,4 +214,63 @@ fn serve_polls_when_asked_and_still_rebuilds_after_an_edit() {
     std::fs::write(&path, text.replace("فقرة أولى", "فقرة معدلة")).unwrap();
     server.wait_for_line("incremental rebuild");
     assert!(server.get("/arabic-paper/").1.contains("فقرة معدلة"));
+}
+
+/// The body of a response (after the blank line ending its headers).
+fn body(response: &str) -> &str {
+    response.split_once("\r\n\r\n").map_or("", |(_, body)| body)
+}
+
+#[test]
+fn errors_reach_the_open_pages_until_fixed_and_a_removal_is_reported() {
+    let site = Site::new(&["valid"]);
+    let mut server = Server::start(&site, &[]);
+    let (status, response) = server.get("/__warraq/status");
+    assert_eq!(status, "HTTP/1.1 200 OK", "{response}");
+    assert_eq!(body(&response), "1 0");
+    assert_eq!(body(&server.get("/__warraq/errors/ar").1), "");
+
+    // A broken edit: the pages learn that errors stand, and the overlay names the place, in
+    // the language asked for, escaped.
+    let path = site.root.join("content/arabic-paper.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("فقرة أولى", "فقرة[^<b>nowhere</b>]")).unwrap();
+    server.wait_for_line("shown over its pages");
+    assert_eq!(body(&server.get("/__warraq/status").1), "1 1");
+    let overlay = server.get("/__warraq/errors/en").1;
+    assert!(overlay.contains("role=\"alertdialog\""), "{overlay}");
+    assert!(overlay.contains("The last edit did not build"), "{overlay}");
+    assert!(
+        overlay.contains("<code>content/arabic-paper.md:29:"),
+        "{overlay}"
+    );
+    assert!(overlay.contains("&lt;b&gt;nowhere"), "{overlay}");
+    assert!(!overlay.contains("<b>nowhere"), "{overlay}");
+    assert!(
+        server
+            .get("/__warraq/errors/ar")
+            .1
+            .contains("تعذّر بناء آخر تعديل")
+    );
+    assert!(server.get("/__warraq/errors/fr").0.contains("404"));
+    // The page itself is still the last good one, with the script that shows the overlay.
+    let page = server.get("/arabic-paper/").1;
+    assert!(page.contains("فقرة أولى") && page.contains("/__warraq/errors/"));
+
+    // Fixed: a good build, and no error stands.
+    std::fs::write(&path, &text).unwrap();
+    let line = server.wait_for_line("incremental rebuild");
+    assert!(line.ends_with("; no error remains"), "{line}");
+    assert_eq!(body(&server.get("/__warraq/status").1), "2 0");
+    assert_eq!(body(&server.get("/__warraq/errors/en").1), "");
+
+    // A broken file removed: the terminal says so, and what the rebuild did.
+    std::fs::write(&path, text.replace("فقرة أولى", "فقرة[^nowhere]")).unwrap();
+    server.wait_for_line("shown over its pages");
+    std::fs::remove_file(&path).unwrap();
+    server.wait_for_line("warraq: removed content/arabic-paper.md");
+    let line = server.wait_for_line("incremental rebuild");
+    assert!(line.ends_with("; no error remains"), "{line}");
+    assert_eq!(body(&server.get("/__warraq/status").1), "3 0");
+    assert!(server.get("/arabic-paper/").0.contains("404"));
 }

@@ -9,6 +9,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use scraper::{ElementRef, Html, Selector};
 use warraq::pipeline::{self, Options, Outcome};
 
+/// The note a build or check of a site without `base_url` ends with: not a diagnostic.
+pub const NO_BASE_URL_NOTE: &str = "warraq: note: no base_url, so citations carry relative addresses and pages have no canonical address or feed\n  hint: set `base_url: https://<user>.github.io/<repository>/` in content/_index.md, or build with --base-url\n";
+
 /// A copy of one or more fixture sites in a fresh temp folder, removed on drop.
 pub struct Site {
     pub root: PathBuf,

@@ -73,3 +73,63 @@ fn strict_passes_once_the_source_form_is_restored_or_declared() {
         run.stdout
     );
 }
+
+#[test]
+fn fields_the_editor_supplied_are_left_out_once_declared() {
+    let site = Site::new(&["verify-strict"]);
+    let path = site.root.join(DOC);
+    let text = fs::read_to_string(&path).unwrap();
+    // An English abstract and a date as written that the source does not have: letters
+    // added, and the hint names the key.
+    let edited = text
+        .replace(
+            "date: 2024-01\n",
+            "date: 2024-01\ndate_text: كانون الثاني\n",
+        )
+        .replace(
+            "source:\n",
+            "abstract:\n  en: The editor's summary.\nsource:\n",
+        );
+    fs::write(&path, &edited).unwrap();
+    let run = site.run(&["verify"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stdout.contains(": abstract.en: ")
+            && run.stdout.contains(
+                "  hint: if the editor wrote `abstract.en`, not the source, say so in the front matter: `editor_supplied: [abstract.en]`"
+            )
+            && run.stdout.contains("  hint: if the editor wrote `date_text`"),
+        "{}",
+        run.stdout
+    );
+    // Declared, they are left out of the count, and the report says so.
+    let declared = edited.replace(
+        "source:\n",
+        "editor_supplied: [abstract.en, date_text, publisher_en]\nsource:\n",
+    );
+    fs::write(&path, &declared).unwrap();
+    let run = site.run(&["verify"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(
+        run.stdout.contains(
+            "  left out: 2 fields the editor supplied (`editor_supplied:`), not compared with the source: `abstract.en`, `date_text`\n  ok: "
+        ),
+        "{}",
+        run.stdout
+    );
+    // A name that is no such field is refused with the closest one.
+    fs::write(
+        &path,
+        edited.replace("source:\n", "editor_supplied: [abstract_en]\nsource:\n"),
+    )
+    .unwrap();
+    let run = site.run(&["verify"]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr.contains(
+            "content/paper.md:15:18: error: editor_supplied[0]: `abstract_en` is not a field `verify` compares with the source\n  hint: did you mean `abstract.en`?"
+        ),
+        "{}",
+        run.stderr
+    );
+}
