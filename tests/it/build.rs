@@ -241,7 +241,11 @@ fn a_build_without_base_url_says_once_what_it_costs_and_how_to_set_it() {
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("hint: set `base_url:"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("hint: set `base_url:"),
+        "{}",
+        run.stderr
+    );
     let run = site.run(&["build", "--base-url", "https://example.org/papers/"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(!run.stderr.contains("base_url"), "{}", run.stderr);
