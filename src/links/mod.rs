@@ -33,6 +33,8 @@ pub(crate) struct LinkProblem {
     pub(crate) position: (usize, usize),
     pub(crate) message: String,
     pub(crate) hint: String,
+    /// The address of a broken link, percent-decoded.
+    pub(crate) href: Option<String>,
 }
 
 /// The page that may use root-relative links.
@@ -349,6 +351,7 @@ pub(crate) fn check_site(files: &[(&str, &Summary)], base_url: Option<&str>) -> 
                     position: *position,
                     message: format!("the id `{id}` is used twice on this page"),
                     hint: "check `aliases:` for an old id that is an id of the page again".into(),
+                    href: None,
                 })
                 .collect();
             let broken = page
@@ -361,6 +364,7 @@ pub(crate) fn check_site(files: &[(&str, &Summary)], base_url: Option<&str>) -> 
                         position: link.position,
                         message: format!("{}=\"{}\": {message}", link.attr, link.value),
                         hint,
+                        href: Some(percent_decode(&link.value).into_owned()),
                     })
                 })
                 .collect();
@@ -502,10 +506,17 @@ fn fragment_exists(page: &str, fragment: &str, files: &Files) -> Verdict {
     }
     match files.get(page) {
         Some(Summary::Page(summary)) if summary.ids.contains(fragment) => Ok(()),
-        Some(Summary::Page(_)) => Err((
-            format!("`{page}` has no element with the id `{fragment}`"),
-            "link to an existing heading or paragraph id".into(),
-        )),
+        Some(Summary::Page(summary)) => {
+            let ids = (0..summary.ids.ends.len()).map(|i| summary.ids.get(i));
+            let hint = match crate::diagnostics::closest(fragment, ids) {
+                Some(id) => format!("did you mean `#{id}`?"),
+                None => "link to an existing heading or paragraph id".into(),
+            };
+            Err((
+                format!("`{page}` has no element with the id `{fragment}`"),
+                hint,
+            ))
+        }
         _ => Err((
             format!("`{page}` is not an HTML page, so `#{fragment}` leads nowhere"),
             "remove the fragment".into(),

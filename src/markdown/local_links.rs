@@ -24,6 +24,36 @@ pub struct LocalLink {
     pub(crate) offset: usize,
 }
 
+/// A link of the author's to another page of the site (`../other-slug/#s1`), as written
+/// after the Markdown stage: the site's link check finds where it leads, and reports a broken
+/// one here, at the Markdown line, rather than in the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteLink {
+    /// The address as the page has it.
+    pub(crate) href: String,
+    /// Where it is in the file.
+    pub(crate) offset: usize,
+}
+
+/// The links and images of `events` that lead out of the page into the site (`../…`), whose
+/// offsets are in the body starting at `base` in the file.
+pub(crate) fn collect_site(events: &[Spanned], base: usize) -> Vec<SiteLink> {
+    events
+        .iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                if dest_url.trim().starts_with("../") =>
+            {
+                Some(SiteLink {
+                    href: dest_url.trim().to_string(),
+                    offset: base + range.start,
+                })
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 /// The `#fragment` links in `events`, whose offsets are in the body starting at `base` in
 /// the file.
 pub(crate) fn collect(events: &[Spanned], base: usize) -> Vec<LocalLink> {

@@ -75,6 +75,9 @@ pub struct RenderedBody<'a> {
     /// The author's links to `#ids`, to be checked against the page they end up on
     /// ([`local_links::report_missing`]).
     pub local_links: Vec<local_links::LocalLink>,
+    /// The author's links to other pages of the site, for the site's link check to report at
+    /// their lines.
+    pub site_links: Vec<local_links::SiteLink>,
 }
 
 /// Renders a document body; problems are added to `diags`.
@@ -101,6 +104,7 @@ pub fn render<'a>(input: &Input<'a, '_>, diags: &mut FileDiagnostics) -> Rendere
     let mut ids = ids::PageIds::new();
     let headings = heading_ids::assign(&mut events, &mut ids, diags, base);
     let local_links = local_links::collect(&events, base);
+    let site_links = local_links::collect_site(&events, base);
     let script = footnotes::NoteScript {
         lang: input.lang,
         digits,
@@ -122,6 +126,7 @@ pub fn render<'a>(input: &Input<'a, '_>, diags: &mut FileDiagnostics) -> Rendere
         html,
         notes,
         local_links,
+        site_links,
     }
 }
 

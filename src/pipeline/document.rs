@@ -48,6 +48,21 @@ pub(crate) struct DocumentOutput {
     pub(crate) files: Vec<(String, links::Summary)>,
     /// Its passages for the site search, unless the search is off.
     pub(crate) search: Option<crate::search::DocumentIndex>,
+    /// Its author's links to other pages of the site, where the site's link check reports a
+    /// broken one.
+    pub(crate) site_links: Vec<PlacedLink>,
+}
+
+/// An author's link to another page of the site, with its place in the Markdown.
+#[derive(Debug, Clone)]
+pub(crate) struct PlacedLink {
+    /// The page it is on, relative to the site root.
+    pub(crate) page: String,
+    /// Its address as the page has it, percent-decoded.
+    pub(crate) href: String,
+    /// The Markdown file and the line and column there.
+    pub(crate) file: std::path::PathBuf,
+    pub(crate) position: (usize, usize),
 }
 
 /// The document stage for every document, on every core; the outputs in the documents' order,
@@ -95,6 +110,14 @@ pub(crate) fn render_document(
     if let Some((_, page)) = files.iter_mut().find(|(path, _)| *path == made.page) {
         local_links::report_missing(&made.local_links, page, &mut broken);
     }
+    let site_links = (made.site_links.iter())
+        .map(|link| PlacedLink {
+            page: made.page.clone(),
+            href: links::percent_decode(&link.href).into_owned(),
+            file: doc.file.path.clone(),
+            position: broken.position(link.offset),
+        })
+        .collect();
     // Sorted here, on every core, the build's list is made of sorted runs, which the final
     // sort only has to merge.
     diagnostics::sort(&mut diags);
@@ -104,6 +127,7 @@ pub(crate) fn render_document(
         anchors: made.anchors,
         files,
         search: made.search,
+        site_links,
     })
 }
 
@@ -238,6 +262,8 @@ pub struct DocumentFiles {
     pub page: String,
     /// The author's links to `#ids` of that page.
     pub local_links: Vec<LocalLink>,
+    /// The author's links to other pages of the site.
+    pub site_links: Vec<local_links::SiteLink>,
     /// The paper's own files, which go to its folder of the site.
     pub bundle: Bundle,
     /// Its passages for the site search, unless the search is off.
@@ -318,6 +344,7 @@ pub fn document_files(
         anchors,
         page: format!("{url}index.html"),
         local_links: rendered.local_links,
+        site_links: rendered.site_links,
         bundle,
         search,
     })

@@ -335,7 +335,9 @@ pub(crate) fn site_wide(
         || {
             if !failed {
                 let base_url = config.base_url.as_deref();
-                check::check_links(summaries, base_url, out, diagnostics);
+                let placed: Vec<&document::PlacedLink> =
+                    documents.iter().flat_map(|d| &d.site_links).collect();
+                check::check_links(summaries, &placed, base_url, out, diagnostics);
             }
         },
         || {

@@ -9,9 +9,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use scraper::{ElementRef, Html, Selector};
 use warraq::pipeline::{self, Options, Outcome};
 
-/// The note a build or check of a site without `base_url` ends with: not a diagnostic.
-pub const NO_BASE_URL_NOTE: &str = "warraq: note: no base_url, so citations carry relative addresses and pages have no canonical address or feed\n  hint: set `base_url: https://<user>.github.io/<repository>/` in content/_index.md, or build with --base-url\n";
-
 /// A copy of one or more fixture sites in a fresh temp folder, removed on drop.
 pub struct Site {
     pub root: PathBuf,
@@ -143,7 +140,10 @@ pub struct Run {
     /// The exit code (101 would be a panic).
     pub code: i32,
     pub stdout: String,
+    /// What it printed on stderr, but for the note a site without `base_url` gets after the
+    /// summary (most fixtures have none), which `base_url_notes` counts.
     pub stderr: String,
+    pub base_url_notes: usize,
 }
 
 /// The errors of a build, as editors see them.
@@ -169,10 +169,22 @@ pub fn run_in(dir: &Path, args: &[&str]) -> Run {
 impl Run {
     /// What a finished process printed, and its exit code.
     pub fn of(output: std::process::Output) -> Run {
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        let note = |line: &str| {
+            line.starts_with("warraq: note: no base_url")
+                || line.starts_with("  hint: set `base_url: https://<user>.github.io/")
+        };
+        let base_url_notes = (stderr.lines())
+            .filter(|l| l.starts_with("warraq: note: no base_url"))
+            .count();
+        let stderr: String = (stderr.split_inclusive('\n'))
+            .filter(|line| !note(line))
+            .collect();
         Run {
             code: output.status.code().expect("exited, not killed"),
             stdout: String::from_utf8(output.stdout).unwrap(),
-            stderr: String::from_utf8(output.stderr).unwrap(),
+            stderr,
+            base_url_notes,
         }
     }
 }
