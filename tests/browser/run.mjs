@@ -956,7 +956,13 @@ for (const scheme of ["light", "dark"]) {
 // The only misses any page made are those of the missing page itself and its root finder:
 // no icon, style sheet or script of a real page is missing.
 {
-  const unexpected = misses.filter((m) => !/^(GET|HEAD) \/no-such-page\//.test(m));
+  // The missing pages the suite asks for on purpose (the 404 page, and the archive's lists
+  // that must not be paged), and the HEAD probes of the 404 page's root finder at any depth.
+  const deliberate = ["/no-such-page/", "/page/2/", "/topics/azerbaijan/page/2/"];
+  const unexpected = misses.filter((m) => {
+    const [method, url] = m.split(" ");
+    return !(method === "HEAD" && url.endsWith("/assets/style.css")) && !deliberate.some((d) => url.startsWith(d));
+  });
   check(unexpected.length === 0, `requests answered 404: ${[...new Set(unexpected)].join(" ")}`);
 }
 
