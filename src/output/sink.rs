@@ -73,15 +73,7 @@ impl Sink {
         if let Some(snippet) = self.snippet.filter(|_| path.ends_with(".html")) {
             insert_before_body_end(&mut bytes, snippet);
         }
-        match &self.to {
-            Destination::Nowhere => Ok(()),
-            Destination::Staging(staging) => staging.write(path, &bytes),
-            Destination::Memory(files) => {
-                let mut files = files.lock().unwrap_or_else(PoisonError::into_inner);
-                files.push((path.to_string(), bytes));
-                Ok(())
-            }
-        }
+        self.put_verbatim(path, bytes)
     }
 
     /// The files kept in memory, sorted by path (none for the other destinations).

@@ -29,7 +29,7 @@ use crate::lang::Lang;
 /// outside (`examples/search_stemmers.rs`).
 pub fn filed_words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    text::tokens(text, |word, _| {
+    each_word(text, |word| {
         if word.chars().nth(1).is_some() && !stem::is_stop_word(word) {
             out.push(word.to_string());
         }
