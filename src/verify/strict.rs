@@ -118,21 +118,11 @@ fn pair(source: &[SourceSign], published: &[Sign]) -> Pairing {
     let mut src_paired = vec![false; source.len()];
     let mut pub_paired = vec![false; published.len()];
     let pairs = |min: u8, src_paired: &mut [bool], pub_paired: &mut [bool]| {
-        let mut candidates: Vec<(Reverse<u8>, usize, usize)> = Vec::new();
-        for (s, (_, a)) in source.iter().enumerate().filter(|&(s, _)| !src_paired[s]) {
-            for (p, b) in published
-                .iter()
-                .enumerate()
-                .filter(|&(p, _)| !pub_paired[p])
-            {
-                let agreement = a.anchor.agreement(&b.anchor);
-                if folded(a.c) == folded(b.c) && agreement >= min {
-                    candidates.push((Reverse(agreement), s, p));
-                }
-            }
-        }
-        candidates.sort_unstable();
-        for (_, s, p) in candidates {
+        let candidates = candidates(source, published, src_paired, pub_paired, |a, b| {
+            let agreement = a.anchor.agreement(&b.anchor);
+            (folded(a.c) == folded(b.c) && agreement >= min).then_some(agreement)
+        });
+        for (s, p) in candidates {
             if !src_paired[s] && !pub_paired[p] {
                 src_paired[s] = true;
                 pub_paired[p] = true;
@@ -172,22 +162,12 @@ fn pair_changes(
     {
         *excess.entry(folded(sign.c)).or_insert(0) -= 1;
     }
-    let mut candidates: Vec<(Reverse<u8>, usize, usize)> = Vec::new();
-    for (s, (_, a)) in source.iter().enumerate().filter(|&(s, _)| !src_paired[s]) {
-        for (p, b) in published
-            .iter()
-            .enumerate()
-            .filter(|&(p, _)| !pub_paired[p])
-        {
-            let score = twin_score(a, b);
-            if folded(a.c) != folded(b.c) && score >= 2 {
-                candidates.push((Reverse(score), s, p));
-            }
-        }
-    }
-    candidates.sort_unstable();
+    let candidates = candidates(source, published, src_paired, pub_paired, |a, b| {
+        let score = twin_score(a, b);
+        (folded(a.c) != folded(b.c) && score >= 2).then_some(score)
+    });
     let mut changed = Vec::new();
-    for (_, s, p) in candidates {
+    for (s, p) in candidates {
         let (from, to) = (folded(source[s].1.c), folded(published[p].c));
         let unbalanced = excess.get(&from).is_some_and(|&n| n > 0);
         if !src_paired[s] && !pub_paired[p] && unbalanced {
@@ -199,6 +179,31 @@ fn pair_changes(
         }
     }
     changed
+}
+
+/// Every unpaired source sign with every unpaired published sign that `score` accepts, best
+/// score first (then in source and block order).
+fn candidates(
+    source: &[SourceSign],
+    published: &[Sign],
+    src_paired: &[bool],
+    pub_paired: &[bool],
+    score: impl Fn(&Sign, &Sign) -> Option<u8>,
+) -> Vec<(usize, usize)> {
+    let mut candidates: Vec<(Reverse<u8>, usize, usize)> = Vec::new();
+    for (s, (_, a)) in source.iter().enumerate().filter(|&(s, _)| !src_paired[s]) {
+        for (p, b) in published
+            .iter()
+            .enumerate()
+            .filter(|&(p, _)| !pub_paired[p])
+        {
+            if let Some(score) = score(a, b) {
+                candidates.push((Reverse(score), s, p));
+            }
+        }
+    }
+    candidates.sort_unstable();
+    candidates.into_iter().map(|(_, s, p)| (s, p)).collect()
 }
 
 fn unpaired<T: Clone>(items: &[T], paired: &[bool]) -> Vec<T> {
