@@ -13,6 +13,7 @@ use std::hash::BuildHasherDefault;
 
 use super::stem::{is_stop_word, keys};
 use super::text::tokens;
+use super::vocabulary::Vocabulary;
 use super::{Paper, Passage};
 use crate::hash::WordHasher;
 
@@ -38,7 +39,8 @@ pub(crate) struct DocumentIndex {
     record_ends: Vec<u32>,
     /// Each passage's length in words filed.
     lengths: Vec<u32>,
-    /// Every word filed, sorted, one after another (one allocation for all of them).
+    /// Every word filed, in order of first appearance, one after another (one allocation for
+    /// all of them).
     words: String,
     /// Each word's end in `words` and the end of its postings in `postings`.
     ends: Vec<(u32, u32)>,
@@ -81,11 +83,12 @@ const LEFT_OUT: u32 = u32::MAX;
 
 /// Cuts `passages` of `paper` into the words each holds.
 pub(crate) fn analyse(paper: Paper, passages: &[Passage]) -> DocumentIndex {
-    // Each distinct word once, by number; every occurrence as (word, passage, heading).
-    // About one word in six bytes of text, and one new word in eight.
+    // Each distinct word once, by number, with its number among the words filed; every
+    // occurrence as (word filed, passage, heading). About one word in six bytes of text, and
+    // one new word in eight.
     let bytes: usize = passages.iter().map(|p| p.text.len()).sum();
-    let mut ids: Fast<Box<str>, u32> =
-        Fast::with_capacity_and_hasher(bytes / 48, Default::default());
+    let mut vocabulary = Vocabulary::with_capacity(bytes / 48, bytes / 6);
+    let mut filed_as: Vec<u32> = Vec::with_capacity(bytes / 48);
     let mut filed = 0u32;
     let mut hits: Vec<u64> = Vec::with_capacity(bytes / 6);
     let mut lengths = Vec::with_capacity(passages.len());
@@ -96,15 +99,15 @@ pub(crate) fn analyse(paper: Paper, passages: &[Passage]) -> DocumentIndex {
         let heading = u64::from(passage.kind.is_heading());
         let mut length = 0;
         tokens(&passage.text, |word, _| {
-            let id = match ids.get(word) {
-                Some(&id) => id,
-                None => {
+            let id = match vocabulary.number(word) {
+                (n, false) => filed_as[n as usize],
+                (_, true) => {
                     let kept = word.len() <= LONGEST
                         && word.chars().nth(1).is_some()
                         && !is_stop_word(word);
                     let id = if kept { filed } else { LEFT_OUT };
                     filed += u32::from(kept);
-                    ids.insert(word.into(), id);
+                    filed_as.push(id);
                     id
                 }
             };
@@ -126,8 +129,8 @@ pub(crate) fn analyse(paper: Paper, passages: &[Passage]) -> DocumentIndex {
         );
         record_ends.push(records.len() as u32);
     }
-    // The occurrences by word, each word's in passage order: a counting sort, as they came in
-    // passage order.
+    // The occurrences by word filed, each word's in passage order: a counting sort, as they
+    // came in passage order.
     let mut starts = vec![0u32; filed as usize + 1];
     for hit in &hits {
         starts[(hit >> 32) as usize + 1] += 1;
@@ -142,36 +145,24 @@ pub(crate) fn analyse(paper: Paper, passages: &[Passage]) -> DocumentIndex {
         *slot += 1;
     }
     drop(starts);
-    let hits = by_word;
-    // Words in sorted order, each with its run of postings.
-    let mut words: Vec<(Box<str>, u32)> =
-        ids.into_iter().filter(|(_, id)| *id != LEFT_OUT).collect();
-    words.sort_unstable();
-    let mut runs = vec![(0u32, 0u32); words.len()];
-    let mut grouped: Vec<Posting> = Vec::with_capacity(hits.len());
-    let mut start = 0;
-    while start < hits.len() {
-        let id = (hits[start] >> 32) as usize;
-        let first = grouped.len() as u32;
-        let mut k = start;
-        while k < hits.len() && (hits[k] >> 32) as usize == id {
-            let passage = (hits[k] as u32) >> 1;
-            let in_run = grouped.len() as u32 > first;
-            match grouped.last_mut() {
+    // The words filed in their order, each with its run of postings: one posting per passage
+    // a word is in, counting its occurrences there.
+    let mut postings: Vec<Posting> = Vec::with_capacity(by_word.len());
+    let mut text = String::with_capacity(bytes / 6);
+    let mut ends = Vec::with_capacity(filed as usize);
+    let mut hits = by_word.iter().peekable();
+    let kept = (vocabulary.iter().zip(&filed_as)).filter(|(_, id)| **id != LEFT_OUT);
+    for (word, &id) in kept {
+        let first = postings.len();
+        while let Some(&&hit) = hits.peek().filter(|&&&hit| (hit >> 32) as u32 == id) {
+            let passage = (hit as u32) >> 1;
+            let in_run = postings.len() > first;
+            match postings.last_mut() {
                 Some(last) if in_run && last.passage() == passage => last.add(),
-                _ => grouped.push(Posting::new(passage, hits[k] & 1 == 1)),
+                _ => postings.push(Posting::new(passage, hit & 1 == 1)),
             }
-            k += 1;
+            hits.next();
         }
-        runs[id] = (first, grouped.len() as u32);
-        start = k;
-    }
-    let mut postings = Vec::with_capacity(grouped.len());
-    let mut text = String::with_capacity(words.iter().map(|(w, _)| w.len()).sum());
-    let mut ends = Vec::with_capacity(words.len());
-    for (word, id) in &words {
-        let (a, b) = runs[*id as usize];
-        postings.extend_from_slice(&grouped[a as usize..b as usize]);
         text.push_str(word);
         ends.push((text.len() as u32, postings.len() as u32));
     }
@@ -211,10 +202,20 @@ impl DocumentIndex {
 
 /// The index files of a site whose documents, in order, are `documents`, each handed to `put`
 /// (its path under the site and its contents) as soon as it is made, so that they are not all
-/// held at once.
-pub(crate) fn files<E>(
+/// held at once. The word shards are made on one core while the passage chunks are written on
+/// the other.
+pub(crate) fn files<E: Send>(
     documents: &[&DocumentIndex],
-    mut put: impl FnMut(String, Vec<u8>) -> Result<(), E>,
+    put: impl Fn(String, Vec<u8>) -> Result<(), E> + Sync,
+) -> Result<(), E> {
+    let (shards, chunks) = rayon::join(|| shards(documents, &put), || chunks(documents, &put));
+    shards.and(chunks)
+}
+
+/// The manifest and the word shards.
+fn shards<E>(
+    documents: &[&DocumentIndex],
+    put: &impl Fn(String, Vec<u8>) -> Result<(), E>,
 ) -> Result<(), E> {
     use rayon::prelude::*;
     use std::fmt::Write;
@@ -312,61 +313,50 @@ pub(crate) fn files<E>(
         text.push('}');
         put(format!("search/s/{n}.json"), text.into_bytes())?;
     }
-    chunks(documents, put)
+    Ok(())
 }
 
 /// The passages in files of [`CHUNK`], each with the heads of the papers they belong to:
-/// `{"d":{"<doc>":head},"p":[[doc,fragment,kind,section,section_en,text],…]}`.
-fn chunks<E>(
+/// `{"d":{"<doc>":head},"p":[[doc,fragment,kind,section,section_en,text],…]}`, made and
+/// written on every core.
+fn chunks<E: Send>(
     documents: &[&DocumentIndex],
-    mut put: impl FnMut(String, Vec<u8>) -> Result<(), E>,
+    put: &(impl Fn(String, Vec<u8>) -> Result<(), E> + Sync),
 ) -> Result<(), E> {
-    // The chunk's passages in order, each with its document's number.
-    let mut chunk: Vec<(usize, &[u8])> = Vec::with_capacity(CHUNK);
-    let mut n = 0;
-    let mut flush = |chunk: &mut Vec<(usize, &[u8])>| {
-        let size = chunk.iter().map(|(_, r)| r.len() + 8).sum::<usize>() + 256;
-        let mut text = Vec::with_capacity(size);
-        text.extend_from_slice(b"{\"d\":{");
-        let mut last = usize::MAX;
-        for &(d, _) in chunk.iter() {
-            if d != last {
-                if last != usize::MAX {
+    use rayon::prelude::*;
+    // Every passage's record, with its document's number.
+    let records: Vec<(usize, &[u8])> = (documents.iter().enumerate())
+        .flat_map(|(d, doc)| doc.each_record().map(move |record| (d, record)))
+        .collect();
+    records
+        .par_chunks(CHUNK)
+        .enumerate()
+        .try_for_each(|(n, chunk)| {
+            let size = chunk.iter().map(|(_, r)| r.len() + 8).sum::<usize>() + 256;
+            let mut text = Vec::with_capacity(size);
+            text.extend_from_slice(b"{\"d\":{");
+            let mut last = usize::MAX;
+            for &(d, _) in chunk {
+                if d != last {
+                    if last != usize::MAX {
+                        text.push(b',');
+                    }
+                    text.extend_from_slice(format!("\"{d}\":").as_bytes());
+                    text.extend_from_slice(documents[d].head.as_bytes());
+                    last = d;
+                }
+            }
+            text.extend_from_slice(b"},\"p\":[");
+            for (i, &(d, record)) in chunk.iter().enumerate() {
+                if i > 0 {
                     text.push(b',');
                 }
-                text.extend_from_slice(format!("\"{d}\":").as_bytes());
-                text.extend_from_slice(documents[d].head.as_bytes());
-                last = d;
+                text.extend_from_slice(format!("[{d},").as_bytes());
+                text.extend_from_slice(&record[1..]);
             }
-        }
-        text.extend_from_slice(b"},\"p\":[");
-        for (i, &(d, record)) in chunk.iter().enumerate() {
-            if i > 0 {
-                text.push(b',');
-            }
-            text.extend_from_slice(format!("[{d},").as_bytes());
-            text.extend_from_slice(&record[1..]);
-        }
-        text.extend_from_slice(b"]}");
-        chunk.clear();
-        let path = format!("search/p/{n}.json");
-        n += 1;
-        (path, text)
-    };
-    for (d, doc) in documents.iter().enumerate() {
-        for record in doc.each_record() {
-            chunk.push((d, record));
-            if chunk.len() == CHUNK {
-                let (path, bytes) = flush(&mut chunk);
-                put(path, bytes)?;
-            }
-        }
-    }
-    if !chunk.is_empty() {
-        let (path, bytes) = flush(&mut chunk);
-        put(path, bytes)?;
-    }
-    Ok(())
+            text.extend_from_slice(b"]}");
+            put(format!("search/p/{n}.json"), text)
+        })
 }
 
 /// The shard of `key` among `shards`: FNV-1a (32 bits) of its UTF-8 bytes, which the page
@@ -429,13 +419,13 @@ mod tests {
     }
 
     fn files(documents: &[&DocumentIndex]) -> Vec<(String, Vec<u8>)> {
-        let mut out = Vec::new();
+        let out = std::sync::Mutex::new(Vec::new());
         super::files::<()>(documents, |path, bytes| {
-            out.push((path, bytes));
+            out.lock().unwrap().push((path, bytes));
             Ok(())
         })
         .unwrap();
-        out
+        out.into_inner().unwrap()
     }
 
     fn file(files: &[(String, Vec<u8>)], path: &str) -> serde_json::Value {

@@ -20,6 +20,7 @@
 mod index;
 pub(crate) mod stem;
 pub(crate) mod text;
+mod vocabulary;
 
 pub(crate) use index::{DocumentIndex, analyse, files};
 

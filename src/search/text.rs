@@ -23,10 +23,80 @@ use crate::chars;
 /// pieces of a code, which also comes whole.
 pub(crate) fn tokens(text: &str, mut each: impl FnMut(&str, bool)) {
     let mut chain = Chain::default();
-    for c in text.chars() {
+    let arabic = arabic_fast();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // The two kinds of character nearly all text is made of take a short way: ASCII, and
+        // the Arabic block (two bytes led by D8–DB) when its letter folds to one letter or to
+        // nothing.
+        if b < 0x80 {
+            match ASCII[b as usize] {
+                0 => chain.push(b as char, &mut each),
+                lower => chain.push_word(lower as char, &mut each),
+            }
+            i += 1;
+            continue;
+        }
+        if (0xD8..=0xDB).contains(&b) {
+            let index = usize::from(b & 0x03) << 6 | usize::from(bytes[i + 1] & 0x3F);
+            i += 2;
+            match arabic[index] {
+                Fast::Dropped => {}
+                Fast::Letter(f) => chain.push_word(f, &mut each),
+                Fast::Other => fold(
+                    char::from_u32(0x600 + index as u32).unwrap_or(' '),
+                    &mut |f| chain.push(f, &mut each),
+                ),
+            }
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        i += c.len_utf8();
         fold(c, &mut |f| chain.push(f, &mut each));
     }
     chain.flush(&mut each);
+}
+
+/// An ASCII character's lowercase form when it is a letter or digit, else 0.
+const ASCII: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            table[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
+
+/// What a character of the Arabic block comes to, for the short way of [`tokens`].
+#[derive(Clone, Copy)]
+enum Fast {
+    /// Nothing (a mark, tatweel).
+    Dropped,
+    /// One letter, a word character.
+    Letter(char),
+    /// Anything else: folded the general way.
+    Other,
+}
+
+/// [`Fast`] for each character of U+0600–U+06FF, made once from the general folding.
+fn arabic_fast() -> &'static [Fast; 256] {
+    static TABLE: OnceLock<[Fast; 256]> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        std::array::from_fn(|i| {
+            let mut folded = arabic_table()[i].chars();
+            match (folded.next(), folded.next()) {
+                (None, _) => Fast::Dropped,
+                (Some(f), None) if class(f) == Class::Word => Fast::Letter(f),
+                _ => Fast::Other,
+            }
+        })
+    })
 }
 
 /// `text` normalised, every character kept (for tests and the test vectors).
@@ -146,7 +216,7 @@ fn script_changes(a: char, b: char) -> bool {
 struct Chain {
     /// The runs' characters, joiners included.
     text: String,
-    /// Where each run starts and ends in `text`.
+    /// Where each run starts and ends in `text` (the open run's end is set when it closes).
     runs: Vec<(usize, usize)>,
     /// A joiner read after the last run, not yet followed by a word character.
     pending: Option<char>,
@@ -161,35 +231,49 @@ struct Chain {
 impl Chain {
     fn push(&mut self, c: char, each: &mut impl FnMut(&str, bool)) {
         match class(c) {
-            Class::Word => {
-                // Digits and Arabic letters written together are two words: «2020م», «و2020».
-                if self.open && script_changes(self.last, c) {
-                    self.flush(each);
-                }
-                if !self.open {
-                    if let Some(j) = self.pending.take() {
-                        self.text.push(j);
-                    }
-                    self.runs.push((self.text.len(), self.text.len()));
-                    self.open = true;
-                }
-                self.text.push(c);
-                self.last = c;
-                if let Some(run) = self.runs.last_mut() {
-                    run.1 = self.text.len();
-                }
-            }
+            Class::Word => self.push_word(c, each),
             Class::Joiner if self.open => {
-                self.open = false;
+                self.close_run();
                 self.pending = Some(c);
             }
             _ => self.flush(each),
         }
     }
 
+    /// Adds `c`, a letter or digit.
+    #[inline]
+    fn push_word(&mut self, c: char, each: &mut impl FnMut(&str, bool)) {
+        if self.open {
+            // Digits and Arabic letters written together are two words: «2020م», «و2020».
+            if !script_changes(self.last, c) {
+                self.text.push(c);
+                self.last = c;
+                return;
+            }
+            self.flush(each);
+        }
+        if let Some(j) = self.pending.take() {
+            self.text.push(j);
+        }
+        self.runs.push((self.text.len(), 0));
+        self.open = true;
+        self.text.push(c);
+        self.last = c;
+    }
+
+    /// Ends the open run, if one is.
+    fn close_run(&mut self) {
+        if self.open {
+            self.open = false;
+            if let Some(run) = self.runs.last_mut() {
+                run.1 = self.text.len();
+            }
+        }
+    }
+
     /// Sends the tokens of the runs read and starts again.
     fn flush(&mut self, each: &mut impl FnMut(&str, bool)) {
-        self.open = false;
+        self.close_run();
         self.pending = None;
         match self.runs.len() {
             0 => return,
