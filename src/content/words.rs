@@ -72,37 +72,116 @@ pub(crate) fn count(body: &str) -> Words {
 
 /// Counts the words of one line (its leading white space removed) and, when `prose`, looks
 /// for an Arabic-Indic digit outside its code spans.
+///
+/// The line is read 64 bytes at a time as bit masks (white space, and the bytes a word can
+/// start with: a letter or any byte beyond ASCII), without a branch per byte: a token starts
+/// where white space ends, and one that starts with a letter is a word. Only the tokens that
+/// start otherwise (digits, punctuation, markup such as `[^1]` or `{#id}`) are looked at one
+/// by one.
 fn scan(line: &str, prose: bool, words: &mut Words) {
-    let mut first = true;
+    let bytes = line.as_bytes();
+    let mut digits = prose && !words.arabic_indic;
+    let first = bytes.iter().position(|b| !b.is_ascii_whitespace());
+    // Whether the byte before the block is white space (the line's start counts as such), and
+    // that byte's class if it leads an Arabic-Indic digit.
+    let (mut after_space, mut before) = (1u64, 0u8);
+    for (n, block) in bytes.chunks(64).enumerate() {
+        let (mut space, mut letter, mut indic) = (0u64, 0u64, 0u8);
+        for (j, &b) in block.iter().enumerate() {
+            let class = BYTES[b as usize];
+            space |= u64::from(class & SPACE) << j;
+            letter |= u64::from((class & LETTER) >> 1) << j;
+            indic |= before << 2 & class;
+            before = class & (LEAD_D9 | LEAD_DB);
+        }
+        if digits && indic != 0 {
+            // A digit somewhere in the line: is one outside code?
+            words.arabic_indic = has_indic_digit_outside_code(bytes);
+            digits = false;
+        }
+        let within = u64::MAX >> (64 - block.len());
+        let starts = !space & (space << 1 | after_space) & within;
+        after_space = space >> 63;
+        words.count += (starts & letter).count_ones() as usize;
+        let mut others = starts & !letter;
+        while others != 0 {
+            let at = n * 64 + others.trailing_zeros() as usize;
+            others &= others - 1;
+            let end = (bytes[at..].iter().position(u8::is_ascii_whitespace))
+                .map_or(bytes.len(), |e| at + e);
+            count_token(&bytes[at..end], prose && first == Some(at), words);
+        }
+    }
+}
+
+/// The byte classes of [`scan`], as bits: ASCII white space; a byte a word starts with (an
+/// ASCII letter, or any byte beyond ASCII); and the two bytes of an Arabic-Indic digit, the
+/// lead (D9 for ٠–٩, DB for ۰–۹) and the second byte of each kind (A0–A9, B0–B9), placed so
+/// that a lead's bit moved up two is its second byte's.
+const SPACE: u8 = 1;
+const LETTER: u8 = 2;
+const LEAD_D9: u8 = 4;
+const LEAD_DB: u8 = 8;
+const SECOND_D9: u8 = 16;
+const SECOND_DB: u8 = 32;
+const BYTES: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = match c {
+            _ if c.is_ascii_whitespace() => SPACE,
+            0xD9 => LETTER | LEAD_D9,
+            0xDB => LETTER | LEAD_DB,
+            0xA0..=0xA9 => LETTER | SECOND_D9,
+            0xB0..=0xB9 => LETTER | SECOND_DB,
+            0x80.. => LETTER,
+            _ if c.is_ascii_alphabetic() => LETTER,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// Whether an Arabic-Indic digit (٠–٩, ۰–۹) starts at `bytes[i]`.
+#[inline]
+fn is_indic_digit(bytes: &[u8], i: usize) -> bool {
+    let next = || bytes.get(i + 1).copied().unwrap_or(0);
+    match bytes[i] {
+        0xD9 => (0xA0..0xAA).contains(&next()),
+        0xDB => (0xB0..0xBA).contains(&next()),
+        _ => false,
+    }
+}
+
+/// Whether a line with an Arabic-Indic digit has one outside its code spans.
+fn has_indic_digit_outside_code(bytes: &[u8]) -> bool {
     let mut in_code = false;
-    for token in line.split_ascii_whitespace() {
-        let bytes = token.as_bytes();
-        if prose {
-            for (i, &b) in bytes.iter().enumerate() {
-                if b == b'`' {
-                    in_code = !in_code;
-                } else if !in_code
-                    && ((b == 0xD9 && bytes.get(i + 1).is_some_and(|n| (0xA0..0xAA).contains(n)))
-                        || (b == 0xDB
-                            && bytes.get(i + 1).is_some_and(|n| (0xB0..0xBA).contains(n))))
-                {
-                    words.arabic_indic = true;
-                }
-            }
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'`' {
+            in_code = !in_code;
+        } else if !in_code && is_indic_digit(bytes, i) {
+            return true;
         }
-        let markup = (first && prose && is_item_number(bytes))
-            || token.starts_with("[^") && token.ends_with(']')
-            || token.starts_with("{#")
-            || token.starts_with("{.")
-            || token == "{sic}";
-        first = false;
-        if !markup
-            && bytes
-                .iter()
-                .any(|&b| b >= 0x80 || b.is_ascii_alphanumeric())
-        {
-            words.count += 1;
-        }
+    }
+    false
+}
+
+/// Counts a token that does not start with a letter unless it is markup: it has no letter or
+/// digit, or it is a list item's number at the start of a prose line (`leading`), a note
+/// reference, a heading's attributes or `{sic}`.
+fn count_token(token: &[u8], leading: bool, words: &mut Words) {
+    let markup = (leading && is_item_number(token))
+        || token.starts_with(b"[^") && token.ends_with(b"]")
+        || token.starts_with(b"{#")
+        || token.starts_with(b"{.")
+        || token == b"{sic}";
+    let wordy = token
+        .iter()
+        .any(|&b| b >= 0x80 || b.is_ascii_alphanumeric());
+    if wordy && !markup {
+        words.count += 1;
     }
 }
 
@@ -147,6 +226,44 @@ fn closes_fence(text: &str, c: u8, n: usize) -> bool {
 mod tests {
     use super::*;
     use crate::lang::Lang;
+
+    /// A line is read 64 bytes at a time: a word, a digit or markup across the boundary.
+    #[test]
+    fn lines_longer_than_a_block() {
+        let letters = "a".repeat(63);
+        let line = |rest: &str| count(&format!("{letters}{rest}\n"));
+        // «٣» is D9 A3: its first byte is the block's last.
+        assert_eq!(
+            line("٣"),
+            Words {
+                count: 1,
+                arabic_indic: true
+            }
+        );
+        assert_eq!(
+            line(" [^1] {#id} word"),
+            Words {
+                count: 2,
+                arabic_indic: false
+            }
+        );
+        assert_eq!(
+            line(" - 12. x"),
+            Words {
+                count: 3,
+                arabic_indic: false
+            }
+        );
+        assert_eq!(
+            line(" `٣`"),
+            Words {
+                count: 2,
+                arabic_indic: false
+            }
+        );
+        let long = "كلمة ".repeat(100);
+        assert_eq!(count(&long).count, 100);
+    }
 
     #[test]
     fn words_and_digits_of_bodies() {
