@@ -33,6 +33,12 @@
 #                it, Chromium and tests/browser/node_modules, the search of the first round's
 #                site is run on QUERIES (default ../shared/search-dev/corpus_queries.json): the
 #                median bytes of search code and index fetched per query and time to results
+#   PAGEFIND     Pagefind's command (default: installed with npm as pagefind@1.5.2 under
+#                $BENCH_DIR/pagefind); PAGEFIND_SIZES (default "1000", "" for none) are the
+#                corpus sizes on whose built site it runs, once: the same site, indexed by it,
+#                with its time and memory, its index's size and, with the scorer, the same
+#                queries typed into a page that runs Pagefind's own search
+#                (../shared/search-dev/pagefind-search.html)
 #
 # The site search's cost: every round also builds a copy of the corpus with `search: false`
 # (warraq-N-nosearch), and the table gives the ratio, the index's size and the query cost.
@@ -96,8 +102,14 @@ for n in $SIZES; do
 done
 SCORE=${SCORE:-$ROOT/../shared/search-dev/score.js}
 QUERIES=${QUERIES:-$ROOT/../shared/search-dev/corpus_queries.json}
+PAGEFIND_SIZES=${PAGEFIND_SIZES-1000}
+if [[ -z ${PAGEFIND:-} && -n $PAGEFIND_SIZES ]] && command -v npm >/dev/null; then
+    PAGEFIND=$BENCH_DIR/pagefind/node_modules/.bin/pagefind
+    [[ -x $PAGEFIND ]] || npm install --prefix "$BENCH_DIR/pagefind" --no-audit --no-fund --loglevel=error pagefind@1.5.2 >&2
+fi
+PAGEFIND_PAGE=$(dirname "$SCORE")/pagefind-search.html
 
-SCORE=$SCORE QUERIES=$QUERIES NODE_PATH=$ROOT/tests/browser/node_modules BASELINE=${BASELINE:-} WARRAQ=$WARRAQ FLOOR=$FLOOR WRITE_FLOOR=$WRITE_FLOOR HUGO_VERSION="$(hugo version)" python3 - "$BENCH_DIR" "$BENCH_OUT" "$RUNS" $SIZES <<'PY'
+PAGEFIND=${PAGEFIND:-} PAGEFIND_SIZES=$PAGEFIND_SIZES PAGEFIND_PAGE=$PAGEFIND_PAGE SCORE=$SCORE QUERIES=$QUERIES NODE_PATH=$ROOT/tests/browser/node_modules BASELINE=${BASELINE:-} WARRAQ=$WARRAQ FLOOR=$FLOOR WRITE_FLOOR=$WRITE_FLOOR HUGO_VERSION="$(hugo version)" python3 - "$BENCH_DIR" "$BENCH_OUT" "$RUNS" $SIZES <<'PY'
 import json, os, shutil, statistics, subprocess, sys, tempfile, time
 from pathlib import Path
 
@@ -169,23 +181,43 @@ for n in sizes:
     print(f"measured rebuilds of {n} papers", file=sys.stderr)
 # The search: its index's size in the first round's site, and, with the scorer, what a query
 # costs a reader (bytes of search code and index as gzip sends them, time to results).
-search = {}
+def scored(site):
+    """The scorer's medians over the queries typed into site's search pages, if it can run."""
+    score, queries = os.environ.get("SCORE"), os.environ.get("QUERIES")
+    if not (score and queries and Path(score).is_file() and shutil.which("node")):
+        return {}
+    done = subprocess.run(["node", score, str(site), queries], capture_output=True, text=True)
+    rows = [json.loads(l) for l in done.stdout.splitlines() if l.startswith("{")]
+    if not rows:
+        return {}
+    return {"query_bytes": statistics.median(r["bytes"] for r in rows),
+            "query_ms": statistics.median(r["ms"] for r in rows),
+            "answered": sum(1 for r in rows if r["rank"]), "queries": len(rows)}
+
+search, pagefind = {}, {}
 for n in sizes:
     site = output("warraq", n, 1)
     files = [f for f in (site / "search").rglob("*") if f.is_file()]
     shards = [f for f in files if f.parent.name == "s"]
-    found = {"files": len(files), "bytes": sum(f.stat().st_size for f in files),
-             "shards": sum(f.stat().st_size for f in shards)}
-    score, queries = os.environ.get("SCORE"), os.environ.get("QUERIES")
-    if score and queries and Path(score).is_file() and shutil.which("node"):
-        done = subprocess.run(["node", score, str(site), queries], capture_output=True, text=True)
-        rows = [json.loads(l) for l in done.stdout.splitlines() if l.startswith("{")]
-        if rows:
-            found["query_bytes"] = statistics.median(r["bytes"] for r in rows)
-            found["query_ms"] = statistics.median(r["ms"] for r in rows)
-            found["answered"] = sum(1 for r in rows if r["rank"])
-            found["queries"] = len(rows)
-    search[n] = found
+    search[n] = {"files": len(files), "bytes": sum(f.stat().st_size for f in files),
+                 "shards": sum(f.stat().st_size for f in shards), **scored(site)}
+    # Pagefind on the same site: it indexes the built pages (every word of every page, as
+    # Warraq's index holds every passage), and the scorer types the same queries into its search.
+    command_pf = os.environ.get("PAGEFIND")
+    if command_pf and str(n) in os.environ.get("PAGEFIND_SIZES", "").split():
+        copy = scratch / f"pagefind-{n}"
+        shutil.copytree(site, copy)
+        seconds, rss = timed([command_pf, "--site", str(copy)])
+        index = [f for f in (copy / "pagefind").rglob("*") if f.is_file()]
+        page = Path(os.environ["PAGEFIND_PAGE"])
+        if page.is_file():
+            for lang, folder in (("ar", copy / "search"), ("en", copy / "en" / "search")):
+                folder.mkdir(parents=True, exist_ok=True)
+                html = page.read_text().replace('<html lang="ar">', f'<html lang="{lang}">')
+                (folder / "index.html").write_text(html)
+        pagefind[n] = {"seconds": seconds, "rss": rss, "files": len(index),
+                       "bytes": sum(f.stat().st_size for f in index), **scored(copy)}
+        shutil.rmtree(copy, ignore_errors=True)
 shutil.rmtree(scratch, ignore_errors=True)
 
 version = os.environ["HUGO_VERSION"].split(" ")
@@ -228,6 +260,15 @@ for n, f in search.items():
     q = (f"{f['query_bytes'] / 1024:.0f} KiB | {f['query_ms']:.0f} ms | {f['answered']}/{f['queries']}"
          if "query_bytes" in f else "not measured | | ")
     lines.append(f"| {n} | {f['files']:,} | {f['bytes'] / 1e6:.1f} MB | {f['shards'] / 1e6:.1f} MB | {q} |")
+if pagefind:
+    lines += ["", "Pagefind on the same built site (`pagefind --site`, run once after Warraq's build; its"
+              " own search page typed into by the same scorer):", "",
+              "| papers | time to index | peak RSS | Warraq's whole build with search | index files | bytes | median bytes per query (gzip) | median time to results | queries answered |",
+              "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for n, f in pagefind.items():
+        q = (f"{f['query_bytes'] / 1024:.0f} KiB | {f['query_ms']:.0f} ms | {f['answered']}/{f['queries']}"
+             if "query_bytes" in f else "not measured | | ")
+        lines.append(f"| {n} | {f['seconds']:.1f} s | {f['rss']:.0f} MB | {results[n]['warraq'][0]:.3f} s | {f['files']:,} | {f['bytes'] / 1e6:.1f} MB | {q} |")
 if len(sizes) >= 2:
     lo, hi = sizes[0], sizes[-1]
     lines.append("")

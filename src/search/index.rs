@@ -203,7 +203,7 @@ impl DocumentIndex {
 /// The index files of a site whose documents, in order, are `documents`, each handed to `put`
 /// (its path under the site and its contents) as soon as it is made, so that they are not all
 /// held at once. The word shards are made on one core while the passage chunks are written on
-/// the other.
+/// the other (each into a folder of its own).
 pub(crate) fn files<E: Send>(
     documents: &[&DocumentIndex],
     put: impl Fn(String, Vec<u8>) -> Result<(), E> + Sync,
@@ -317,46 +317,44 @@ fn shards<E>(
 }
 
 /// The passages in files of [`CHUNK`], each with the heads of the papers they belong to:
-/// `{"d":{"<doc>":head},"p":[[doc,fragment,kind,section,section_en,text],…]}`, made and
-/// written on every core.
-fn chunks<E: Send>(
+/// `{"d":{"<doc>":head},"p":[[doc,fragment,kind,section,section_en,text],…]}`. They are
+/// written one after another: files made in one folder from two threads wait on each other in
+/// the file system (on ext4, most of a build's system time went to that lock).
+fn chunks<E>(
     documents: &[&DocumentIndex],
-    put: &(impl Fn(String, Vec<u8>) -> Result<(), E> + Sync),
+    put: &impl Fn(String, Vec<u8>) -> Result<(), E>,
 ) -> Result<(), E> {
-    use rayon::prelude::*;
     // Every passage's record, with its document's number.
     let records: Vec<(usize, &[u8])> = (documents.iter().enumerate())
         .flat_map(|(d, doc)| doc.each_record().map(move |record| (d, record)))
         .collect();
-    records
-        .par_chunks(CHUNK)
-        .enumerate()
-        .try_for_each(|(n, chunk)| {
-            let size = chunk.iter().map(|(_, r)| r.len() + 8).sum::<usize>() + 256;
-            let mut text = Vec::with_capacity(size);
-            text.extend_from_slice(b"{\"d\":{");
-            let mut last = usize::MAX;
-            for &(d, _) in chunk {
-                if d != last {
-                    if last != usize::MAX {
-                        text.push(b',');
-                    }
-                    text.extend_from_slice(format!("\"{d}\":").as_bytes());
-                    text.extend_from_slice(documents[d].head.as_bytes());
-                    last = d;
-                }
-            }
-            text.extend_from_slice(b"},\"p\":[");
-            for (i, &(d, record)) in chunk.iter().enumerate() {
-                if i > 0 {
+    for (n, chunk) in records.chunks(CHUNK).enumerate() {
+        let size = chunk.iter().map(|(_, r)| r.len() + 8).sum::<usize>() + 256;
+        let mut text = Vec::with_capacity(size);
+        text.extend_from_slice(b"{\"d\":{");
+        let mut last = usize::MAX;
+        for &(d, _) in chunk {
+            if d != last {
+                if last != usize::MAX {
                     text.push(b',');
                 }
-                text.extend_from_slice(format!("[{d},").as_bytes());
-                text.extend_from_slice(&record[1..]);
+                text.extend_from_slice(format!("\"{d}\":").as_bytes());
+                text.extend_from_slice(documents[d].head.as_bytes());
+                last = d;
             }
-            text.extend_from_slice(b"]}");
-            put(format!("search/p/{n}.json"), text)
-        })
+        }
+        text.extend_from_slice(b"},\"p\":[");
+        for (i, &(d, record)) in chunk.iter().enumerate() {
+            if i > 0 {
+                text.push(b',');
+            }
+            text.extend_from_slice(format!("[{d},").as_bytes());
+            text.extend_from_slice(&record[1..]);
+        }
+        text.extend_from_slice(b"]}");
+        put(format!("search/p/{n}.json"), text)?;
+    }
+    Ok(())
 }
 
 /// The shard of `key` among `shards`: FNV-1a (32 bits) of its UTF-8 bytes, which the page
