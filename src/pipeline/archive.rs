@@ -20,6 +20,8 @@ use crate::i18n::{self, measures};
 use crate::lang::Lang;
 use crate::render::context::{ListEntry, NameView};
 
+use super::pages::paper_url;
+
 /// Documents a listing page shows.
 pub(crate) const PER_PAGE: usize = 20;
 
@@ -171,27 +173,15 @@ pub(crate) struct List<'g> {
 /// The lists of every topic, series and author in `lang`, in id order, kind after kind.
 pub(crate) fn lists<'g>(config: &SiteConfig, groups: &'g Groups, lang: Lang) -> Vec<List<'g>> {
     let mut lists = Vec::new();
-    for (id, documents) in &groups.topics {
-        let term = &config.topics[*id];
-        lists.push(term_list(
-            Kind::Topics,
-            id,
-            &term.ar,
-            &term.en,
-            documents,
-            lang,
-        ));
-    }
-    for (id, documents) in &groups.series {
-        let term = &config.series[*id];
-        lists.push(term_list(
-            Kind::Series,
-            id,
-            &term.ar,
-            &term.en,
-            documents,
-            lang,
-        ));
+    let terms = [
+        (Kind::Topics, &groups.topics, &config.topics),
+        (Kind::Series, &groups.series, &config.series),
+    ];
+    for (kind, groups, names) in terms {
+        for (id, documents) in groups {
+            let term = &names[*id];
+            lists.push(term_list(kind, id, &term.ar, &term.en, documents, lang));
+        }
     }
     for (id, (author, documents)) in &groups.authors {
         let (url, other_url) = urls(Kind::Authors, id, lang);
@@ -237,12 +227,8 @@ fn term_list<'g>(
 
 /// The first page of the list `id` of `kind` in `lang`, and of the same list in the other.
 fn urls(kind: Kind, id: &str, lang: Lang) -> (String, String) {
-    let ar = format!("{}{id}/", kind.folder());
-    let en = format!("en/{ar}");
-    match lang {
-        Lang::Ar => (ar, en),
-        Lang::En => (en, ar),
-    }
+    let (this, other) = index_urls(kind, lang);
+    (format!("{this}{id}/"), format!("{other}{id}/"))
 }
 
 /// The address of page `n` (from 1) of a list whose first page is `url`.
@@ -263,11 +249,6 @@ pub(crate) fn is_list_page(url: &str) -> bool {
         .iter()
         .any(|kind| url.starts_with(kind.folder()))
         || url.starts_with("page/")
-}
-
-/// The relative path from a page at `url` to the site root.
-pub(crate) fn root_of(url: &str) -> String {
-    "../".repeat(url.matches('/').count())
 }
 
 /// Where a page stands in its list: what the paging links of `partials/paging.html` need.
@@ -304,10 +285,7 @@ pub(crate) fn entries<'a>(documents: &[Listed<'a>], lang: Lang) -> Vec<ListEntry
         .map(|doc| {
             let meta = doc.meta;
             // English lists link an Arabic paper's English page.
-            let href = match (lang, meta.lang) {
-                (Lang::En, Lang::Ar) => format!("en/{}/", meta.slug),
-                _ => format!("{}/", meta.slug),
-            };
+            let href = paper_url(meta, lang);
             let number = meta.series.as_ref().and_then(|s| s.number).map(|n| {
                 let digits = doc.reading.arabic_indic && lang == Lang::Ar;
                 i18n::fill(
@@ -435,12 +413,9 @@ mod tests {
     }
 
     #[test]
-    fn pages_and_their_roots() {
+    fn pages_and_their_paging() {
         assert_eq!(page_url("topics/gas/", 1), "topics/gas/");
         assert_eq!(page_url("en/topics/gas/", 3), "en/topics/gas/page/3/");
-        assert_eq!(root_of(""), "");
-        assert_eq!(root_of("en/"), "../");
-        assert_eq!(root_of("en/topics/gas/page/3/"), "../../../../../");
         assert_eq!(page_count(0), 1);
         assert_eq!(page_count(20), 1);
         assert_eq!(page_count(21), 2);

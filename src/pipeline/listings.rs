@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::document::publish;
-use super::pages::{OutputFile, PageContext, Templates};
+use super::pages::{OutputFile, PageContext, Templates, root_of};
 use crate::content::document::Home;
 use crate::content::schema::Meta;
 use crate::diagnostics::{Diagnostic, FileDiagnostics};
@@ -72,7 +72,7 @@ impl ListPage<'_> {
         let config = templates.config;
         let count = archive::page_count(self.documents.len());
         let url = archive::page_url(&self.url, self.n);
-        let root = archive::root_of(&url);
+        let root = root_of(&url);
         let paging = archive::Paging::of(&self.url, self.n, count, lang);
         let site_title = match lang {
             Lang::Ar => &config.title,

@@ -7,7 +7,7 @@
 //! reader on with `location.hash` appended, and without JavaScript a `<meta>` refresh (in
 //! `<noscript>`, so it cannot race the script and drop the fragment) and a visible link do.
 
-use super::pages::{OutputFile, PageContext, Templates};
+use super::pages::{OutputFile, PageContext, Templates, paper_url, root_of};
 use crate::anchors;
 use crate::content::schema::{Meta, Slug};
 use crate::error::Error;
@@ -75,11 +75,7 @@ pub(crate) fn old_address_pages(
 /// A renamed paper's old address in `lang` and the address it sends readers to: its own page
 /// (`<slug>/`), or for `en/<old>/` its English page when it has one (an Arabic paper's).
 fn moved(old: &Slug, meta: &Meta, lang: Lang) -> (String, String) {
-    let to = match (lang, meta.lang) {
-        (Lang::En, Lang::Ar) => format!("en/{}/", meta.slug),
-        _ => format!("{}/", meta.slug),
-    };
-    (address(old, lang), to)
+    (address(old, lang), paper_url(meta, lang))
 }
 
 /// `<slug>/` or `en/<slug>/`.
@@ -92,13 +88,12 @@ fn address(slug: &Slug, lang: Lang) -> String {
 
 /// The link from the page at `from` to the page at `to`, both folder URLs of the site.
 fn relative(from: &str, to: &str) -> String {
-    format!("{}{to}", "../".repeat(from.matches('/').count()))
+    format!("{}{to}", root_of(from))
 }
 
 /// The page at `url`, in `lang`, whose other language's page is the same slug's.
 fn page_view(url: &str, lang: Lang, slug: &Slug) -> PageView {
-    let root = "../".repeat(url.matches('/').count());
-    let mut page = PageView::new(lang, String::new(), &root);
+    let mut page = PageView::new(lang, String::new(), &root_of(url));
     let other = match lang {
         Lang::Ar => address(slug, Lang::En),
         Lang::En => address(slug, Lang::Ar),

@@ -3,8 +3,9 @@
 
 use std::path::Path;
 
-use crate::content::schema::SiteConfig;
+use crate::content::schema::{Meta, SiteConfig};
 use crate::error::Error;
+use crate::lang::Lang;
 use crate::output::minify;
 use crate::render::Renderer;
 use crate::render::context::{DocumentPage, ListEntry, PageView, SiteView};
@@ -98,5 +99,32 @@ impl<'a> PageContext<'a> {
             intro_text: None,
             old_address: None,
         }
+    }
+}
+
+/// The relative path from a page at `url` (a folder URL of the site, `` for the home page) to
+/// the site root.
+pub(crate) fn root_of(url: &str) -> String {
+    "../".repeat(url.matches('/').count())
+}
+
+/// The page of the paper `meta` that a list or address in `lang` leads to, from the site
+/// root: an Arabic paper's English page for English, its own page otherwise.
+pub(crate) fn paper_url(meta: &Meta, lang: Lang) -> String {
+    match (lang, meta.lang) {
+        (Lang::En, Lang::Ar) => format!("en/{}/", meta.slug),
+        _ => format!("{}/", meta.slug),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_root_from_a_page() {
+        assert_eq!(root_of(""), "");
+        assert_eq!(root_of("en/"), "../");
+        assert_eq!(root_of("en/topics/gas/page/3/"), "../../../../../");
     }
 }
