@@ -125,11 +125,7 @@ fn a_removed_heading_id_fails_check_previous_until_aliased() {
     site.write(path, &edited);
     let run = site.run(&["check", "--previous", "previous-anchors.json"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    let lost: Vec<&str> = run
-        .stderr
-        .lines()
-        .filter(|l| l.contains(": error: "))
-        .collect();
+    let lost = run.error_lines();
     assert_eq!(
         lost.len(),
         4,
@@ -196,10 +192,7 @@ fn bad_aliases_are_errors_with_positions() {
     let run = site.run(&["check"]);
     assert_eq!(run.code, 1);
     assert_eq!(
-        run.stderr
-            .lines()
-            .filter(|l| l.contains(": error: "))
-            .collect::<Vec<_>>(),
+        run.error_lines(),
         [
             "content/arabic-paper.md:23:3: error: aliases.Bad: `Bad` is not an id: ids are lowercase ASCII letters, digits and `-`"
         ]
@@ -214,11 +207,7 @@ fn bad_aliases_are_errors_with_positions() {
     );
     let run = site.run(&["check"]);
     assert_eq!(run.code, 1);
-    let errors: Vec<&str> = run
-        .stderr
-        .lines()
-        .filter(|l| l.contains(": error: "))
-        .collect();
+    let errors = run.error_lines();
     assert_eq!(
         errors,
         [

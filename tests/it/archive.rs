@@ -254,11 +254,7 @@ fn archive_errors_point_at_the_field() {
     );
     let run = site.run(&["build"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    let errors: Vec<&str> = run
-        .stderr
-        .lines()
-        .filter(|l| l.contains(": error: "))
-        .collect();
+    let errors = run.error_lines();
     assert_eq!(
         errors,
         [
@@ -282,11 +278,7 @@ fn archive_errors_point_at_the_field() {
     );
     let run = site.run(&["build"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    let errors: Vec<&str> = run
-        .stderr
-        .lines()
-        .filter(|l| l.contains(": error: "))
-        .collect();
+    let errors = run.error_lines();
     assert_eq!(errors.len(), 2, "{}", run.stderr);
     assert!(errors[0].starts_with("content/fake.md:7:6: error: pdf: `_sources/fake.pdf` is not a PDF: it does not begin with `%PDF-`"), "{}", errors[0]);
     assert!(

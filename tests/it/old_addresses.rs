@@ -4,11 +4,6 @@
 
 use crate::util::{Site, attr, one, text};
 
-/// The lines of a run's stderr that are errors.
-fn error_lines(stderr: &str) -> Vec<&str> {
-    stderr.lines().filter(|l| l.contains(": error: ")).collect()
-}
-
 /// The `valid` fixture built and its `anchors.json` kept as the previous release's; then one
 /// paper renamed and the other withdrawn (the `old-addresses` fixture over it).
 fn renamed_and_withdrawn() -> Site {
@@ -133,7 +128,7 @@ fn a_silent_loss_still_fails_check_previous() {
     site.write(path, renamed.replace("former_slugs: [arabic-paper]\n", ""));
     let run = site.run(&["check", "--previous", "previous-anchors.json"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    let errors = error_lines(&run.stderr);
+    let errors = run.error_lines();
     assert_eq!(errors.len(), 2, "{errors:#?}");
     assert!(errors[0].ends_with("error: anchors: the page `arabic-paper/` of the previous release is gone (with 13 anchor(s))"), "{}", errors[0]);
     assert!(run.stderr.contains("`former_slugs:`"), "{}", run.stderr);
@@ -146,7 +141,7 @@ fn a_silent_loss_still_fails_check_previous() {
     );
     let run = site.run(&["check", "--previous", "previous-anchors.json"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    let errors = error_lines(&run.stderr);
+    let errors = run.error_lines();
     assert!(
         errors.iter().any(|e| e
             .ends_with("the anchor `arabic-paper/#conclusion` of the previous release is gone")),
@@ -177,7 +172,7 @@ fn a_silent_loss_still_fails_check_previous() {
     );
     let run = site.run(&["check", "--previous", "kept-anchors.json"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    let errors = error_lines(&run.stderr);
+    let errors = run.error_lines();
     assert_eq!(errors.len(), 2, "{errors:#?}");
     assert!(
         errors
@@ -205,7 +200,7 @@ fn old_addresses_claimed_twice_are_errors_at_their_lines() {
     let run = site.run(&["check"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(
-        error_lines(&run.stderr),
+        run.error_lines(),
         [
             "content/_index.md:8:14: error: withdrawn.no-reason.en: the reason in `en` is missing or empty",
             "content/other.md:9:5: error: former_slugs[3]: `Bad Slug` cannot be a former slug: the slug contains 'B' (U+0042); only a-z, 0-9 and - are allowed",
@@ -229,7 +224,7 @@ fn old_addresses_claimed_twice_are_errors_at_their_lines() {
     let run = site.run(&["check"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(
-        error_lines(&run.stderr),
+        run.error_lines(),
         [
             "content/_index.md:7:3: error: withdrawn: `other` is withdrawn, but content/other.md still has it as its slug",
             "content/other.md:6:5: error: former_slugs: the former slug `arabic-paper-renamed` is the slug of content/arabic-paper.md",

@@ -290,11 +290,7 @@ fn check_reports_a_broken_link_in_the_content() {
     );
     let run = site.run(&["check"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    let errors: Vec<&str> = run
-        .stderr
-        .lines()
-        .filter(|l| l.contains(": error: "))
-        .collect();
+    let errors = run.error_lines();
     assert_eq!(errors.len(), 2, "{errors:#?}");
     // An in-page link is reported once, where it was written; a link to another page too,
     // once the site's check has found it broken.

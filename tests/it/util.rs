@@ -167,6 +167,13 @@ pub fn run_in(dir: &Path, args: &[&str]) -> Run {
 }
 
 impl Run {
+    /// The error lines it printed (`file:line:column: error: …`), in order.
+    pub fn error_lines(&self) -> Vec<&str> {
+        (self.stderr.lines())
+            .filter(|l| l.contains(": error: "))
+            .collect()
+    }
+
     /// What a finished process printed, and its exit code.
     pub fn of(output: std::process::Output) -> Run {
         let stderr = String::from_utf8(output.stderr).unwrap();
