@@ -49,78 +49,62 @@ impl Spec {
     }
 }
 
-/// Page `n` of a list, before it is rendered.
-struct ListPage<'g> {
-    kind: Kind,
-    title: String,
-    title_other: Option<(String, Lang)>,
-    /// Its first page and the same list's in the other language, from the site root.
-    url: String,
-    other_url: String,
-    documents: &'g [usize],
+/// The context of page `n` of `list` in `lang`, its entries taken from `entries`.
+fn page_context<'a>(
+    list: &List,
     n: usize,
-}
-
-impl ListPage<'_> {
-    /// The context of this page in `lang`, its entries taken from `entries`.
-    fn context<'a>(
-        &self,
-        templates: &'a Templates,
-        entries: &'a [ListEntry<'a>],
-        lang: Lang,
-    ) -> PageContext<'a> {
-        let config = templates.config;
-        let count = archive::page_count(self.documents.len());
-        let url = archive::page_url(&self.url, self.n);
-        let root = root_of(&url);
-        let paging = archive::Paging::of(&self.url, self.n, count, lang);
-        let site_title = match lang {
-            Lang::Ar => &config.title,
-            Lang::En => &config.title_en,
-        };
-        let mut title = match self.kind {
-            Kind::Home => site_title.clone(),
-            _ => format!("{} — {site_title}", self.title),
-        };
-        if let Some(paging) = paging.as_ref().filter(|_| self.n > 1) {
-            title = format!("{title} — {}", paging.label);
-        }
-        let mut page = PageView::new(lang, title, &root);
-        page.other_lang_href = Some(format!(
-            "{root}{}",
-            archive::page_url(&self.other_url, self.n)
-        ));
-        let place = Place {
-            path: &url,
-            base_url: config.base_url.as_deref(),
-            root: &root,
-        };
-        page.canonical = place.absolute();
-        let mut head = match (self.kind, self.n) {
-            (Kind::Home, 1) => HeadView::home(config, lang, place),
-            _ => HeadView::listing(config, lang, place, &page.title),
-        };
-        if let Some(paging) = &paging {
-            head.prev_href = paging.prev.as_ref().map(|p| format!("{root}{p}"));
-            head.next_href = paging.next.as_ref().map(|p| format!("{root}{p}"));
-        }
-        page.head = Some(head);
-        let shown = self
-            .documents
-            .iter()
-            .skip((self.n - 1) * archive::PER_PAGE)
-            .take(archive::PER_PAGE);
-        PageContext {
-            entries: shown.map(|&i| &entries[i]).collect(),
-            list: Some(archive::ListView {
-                kind: self.kind,
-                title: self.title.clone(),
-                title_other: self.title_other.as_ref().map(|(text, _)| text.clone()),
-                title_other_lang: self.title_other.as_ref().map(|(_, lang)| *lang),
-                paging,
-            }),
-            ..PageContext::new(&templates.site, page)
-        }
+    templates: &'a Templates,
+    entries: &'a [ListEntry<'a>],
+    lang: Lang,
+) -> PageContext<'a> {
+    let config = templates.config;
+    let count = archive::page_count(list.documents.len());
+    let url = archive::page_url(&list.url, n);
+    let root = root_of(&url);
+    let paging = archive::Paging::of(&list.url, n, count, lang);
+    let site_title = match lang {
+        Lang::Ar => &config.title,
+        Lang::En => &config.title_en,
+    };
+    let mut title = match list.kind {
+        Kind::Home => site_title.clone(),
+        _ => format!("{} — {site_title}", list.title),
+    };
+    if let Some(paging) = paging.as_ref().filter(|_| n > 1) {
+        title = format!("{title} — {}", paging.label);
+    }
+    let mut page = PageView::new(lang, title, &root);
+    page.other_lang_href = Some(format!("{root}{}", archive::page_url(&list.other_url, n)));
+    let place = Place {
+        path: &url,
+        base_url: config.base_url.as_deref(),
+        root: &root,
+    };
+    page.canonical = place.absolute();
+    let mut head = match (list.kind, n) {
+        (Kind::Home, 1) => HeadView::home(config, lang, place),
+        _ => HeadView::listing(config, lang, place, &page.title),
+    };
+    if let Some(paging) = &paging {
+        head.prev_href = paging.prev.as_ref().map(|p| format!("{root}{p}"));
+        head.next_href = paging.next.as_ref().map(|p| format!("{root}{p}"));
+    }
+    page.head = Some(head);
+    let shown = list
+        .documents
+        .iter()
+        .skip((n - 1) * archive::PER_PAGE)
+        .take(archive::PER_PAGE);
+    PageContext {
+        entries: shown.map(|&i| &entries[i]).collect(),
+        list: Some(archive::ListView {
+            kind: list.kind,
+            title: list.title.clone(),
+            title_other: list.title_other.as_ref().map(|(text, _)| text.clone()),
+            title_other_lang: list.title_other.as_ref().map(|(_, lang)| *lang),
+            paging,
+        }),
+        ..PageContext::new(&templates.site, page)
     }
 }
 
@@ -193,7 +177,9 @@ pub fn site_pages(
     let render = |spec: &Spec| -> Result<OutputFile, Error> {
         let (lang, entries, lists) = &langs[spec.lang()];
         let lang = *lang;
-        let (template, page) = match *spec {
+        // The home page and the index pages are lists of their own, made here.
+        let (home, index);
+        let (template, list, n) = match *spec {
             Spec::Home { n, .. } => {
                 let (url, other_url) = match lang {
                     Lang::Ar => (String::new(), "en/".to_string()),
@@ -203,45 +189,31 @@ pub fn site_pages(
                     Lang::Ar => config.title.clone(),
                     Lang::En => config.title_en.clone(),
                 };
-                let page = ListPage {
+                home = List {
                     kind: Kind::Home,
+                    url,
+                    other_url,
                     title,
                     title_other: None,
-                    url,
-                    other_url,
                     documents: &groups.newest,
-                    n,
                 };
-                ("index.html", page)
+                ("index.html", &home, n)
             }
-            Spec::List { list, n, .. } => {
-                let list = &lists[list];
-                let page = ListPage {
-                    kind: list.kind,
-                    title: list.title.clone(),
-                    title_other: list.title_other.clone(),
-                    url: list.url.clone(),
-                    other_url: list.other_url.clone(),
-                    documents: list.documents,
-                    n,
-                };
-                ("list.html", page)
-            }
+            Spec::List { list, n, .. } => ("list.html", &lists[list], n),
             Spec::Index { kind, .. } => {
                 let (url, other_url) = archive::index_urls(kind, lang);
-                let page = ListPage {
+                index = List {
                     kind,
-                    title: archive::index_title(kind, lang).to_string(),
-                    title_other: None,
                     url,
                     other_url,
+                    title: archive::index_title(kind, lang).to_string(),
+                    title_other: None,
                     documents: &[],
-                    n: 1,
                 };
-                ("index-of.html", page)
+                ("index-of.html", &index, 1)
             }
         };
-        let mut context = page.context(templates, entries, lang);
+        let mut context = page_context(list, n, templates, entries, lang);
         context.nav = Some(archive::Nav::of(lists, lang));
         match *spec {
             Spec::Home { n: 1, .. } => match lang {
@@ -251,7 +223,7 @@ pub fn site_pages(
             Spec::Index { kind, .. } => context.index = archive::index_lines(lists, kind),
             _ => {}
         }
-        let path = format!("{}index.html", archive::page_url(&page.url, page.n));
+        let path = format!("{}index.html", archive::page_url(&list.url, n));
         let html = templates.render(template, &context)?;
         Ok(OutputFile {
             path,
