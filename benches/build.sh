@@ -256,9 +256,14 @@ for n, r in rebuilds.items():
 lines += ["", "The site search's index (`site/search/`) and, when the scorer ran, a query's cost:", "",
           "| papers | files | bytes | of which word shards | median bytes per query (gzip) | median time to results | queries answered |",
           "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+def query_cells(f):
+    """The scorer's three columns of a search's row, or a note that it did not run."""
+    if "query_bytes" not in f:
+        return "not measured | | "
+    return f"{f['query_bytes'] / 1024:.0f} KiB | {f['query_ms']:.0f} ms | {f['answered']}/{f['queries']}"
+
 for n, f in search.items():
-    q = (f"{f['query_bytes'] / 1024:.0f} KiB | {f['query_ms']:.0f} ms | {f['answered']}/{f['queries']}"
-         if "query_bytes" in f else "not measured | | ")
+    q = query_cells(f)
     lines.append(f"| {n} | {f['files']:,} | {f['bytes'] / 1e6:.1f} MB | {f['shards'] / 1e6:.1f} MB | {q} |")
 if pagefind:
     lines += ["", "Pagefind on the same built site (`pagefind --site`, run once after Warraq's build; its"
@@ -266,8 +271,7 @@ if pagefind:
               "| papers | time to index | peak RSS | Warraq's whole build with search | index files | bytes | median bytes per query (gzip) | median time to results | queries answered |",
               "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for n, f in pagefind.items():
-        q = (f"{f['query_bytes'] / 1024:.0f} KiB | {f['query_ms']:.0f} ms | {f['answered']}/{f['queries']}"
-             if "query_bytes" in f else "not measured | | ")
+        q = query_cells(f)
         lines.append(f"| {n} | {f['seconds']:.1f} s | {f['rss']:.0f} MB | {results[n]['warraq'][0]:.3f} s | {f['files']:,} | {f['bytes'] / 1e6:.1f} MB | {q} |")
 if len(sizes) >= 2:
     lo, hi = sizes[0], sizes[-1]
